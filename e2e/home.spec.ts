@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page introduces the product in Chinese and fits the screen', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('网易邮箱');
+  const table = page.getByRole('table', { name: /服务器/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'imap.163.com' })).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'smtp.163.com' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the health endpoint reaches the database', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.ok).toBe(true);
+  expect(['pglite', 'postgres']).toContain(body.database);
+});

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { findProviderByDomain } from './registry';
+import { foldTypedText } from './text-fold';
+import type { DomainInfo, Locale, Localized, MailEndpoints, MailProvider, UsernameForm } from './types';
+
+export type AddressErrorCode = 'empty' | 'not_an_address' | 'too_long';
+
+/** Finer than the error code, so the message can say what to fix. */
+export type AddressProblem =
+  | 'empty'
+  | 'too_long'
+  | 'local_part_too_long'
+  | 'missing_at'
+  | 'multiple_at'
+  | 'contains_space'
+  | 'empty_local_part'
+  | 'invalid_local_part'
+  | 'empty_domain'
+  | 'domain_without_dot'
+  | 'invalid_domain';
+
+export type NormalizedAddress =
+  | { ok: true; address: string; localPart: string; domain: string }
+  | { ok: false; error: AddressErrorCode; problem: AddressProblem; message: Localized };
+
+// RFC 5321 limits: 254 for the whole path in practice, 64 for the local part.
+const MAX_ADDRESS_LENGTH = 254;
+const MAX_LOCAL_PART_LENGTH = 64;
+
+// Dot-atom only: quoted local parts are legal but no webmail provider hands them out, and
+// accepting them would let typos through.
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// An all-digit last label is an IP address or a typo, never a mail domain.
+const TOP_LEVEL_LABEL = /[a-z]/;
+
+const PROBLEMS: Record<AddressProblem, { error: AddressErrorCode; message: Localized }> = {
+  empty: {
+    error: 'empty',
+    message: { zh: '请填写邮箱地址。', en: 'Please enter your email address.' },
+  },
+  too_long: {
+    error: 'too_long',
+    message: { zh: '邮箱地址太长，最多 254 个字符。', en: 'This address is too long: 254 characters at most.' },
+  },
+  local_part_too_long: {
+    error: 'too_long',
+    message: { zh: '“@”前面的部分太长，最多 64 个字符。', en: 'The part before “@” is too long: 64 characters at most.' },
+  },
+  missing_at: {
+    error: 'not_an_address',
+    message: { zh: '邮箱地址里缺少“@”，例如 zhangsan@163.com。', en: 'The address needs an “@”, as in zhangsan@163.com.' },
+  },
+  multiple_at: {
+    error: 'not_an_address',
+    message: { zh: '邮箱地址里只能有一个“@”。', en: 'An address has exactly one “@”.' },
+  },
+  contains_space: {
+    error: 'not_an_address',
+    message: { zh: '邮箱地址中间不能有空格。', en: 'An address cannot contain spaces.' },
+  },
+  empty_local_part: {
+    error: 'not_an_address',
+    message: { zh: '“@”前面缺少用户名。', en: 'The user name before “@” is missing.' },
+  },
+  invalid_local_part: {
+    error: 'not_an_address',
+    message: {
+      zh: '“@”前面的用户名含有邮箱地址不允许的字符。',
+      en: 'The user name before “@” contains characters an address cannot have.',
+    },
+  },
+  empty_domain: {
+    error: 'not_an_address',
+    message: { zh: '“@”后面缺少域名，例如 163.com。', en: 'The domain after “@” is missing, e.g. 163.com.' },
+  },
+  domain_without_dot: {
+    error: 'not_an_address',
+    message: { zh: '“@”后面的域名不完整，例如应为 163.com。', en: 'The domain after “@” is incomplete; it should look like 163.com.' },
+  },
+  invalid_domain: {
+    error: 'not_an_address',
+    message: { zh: '“@”后面的域名格式不正确。', en: 'The domain after “@” is not a valid domain.' },
+  },
+};
+
+type Parts = { address: string; localPart: string; domain: string };
+
+// Checked in order; the first that fails names the problem. The order puts the most helpful
+// explanation first: "foo 163.com" is a missing "@", not a stray space.
+const RULES: ReadonlyArray<{ problem: AddressProblem; fails: (parts: Parts) => boolean }> = [
+  { problem: 'empty', fails: ({ address }) => address.length === 0 },
+  { problem: 'too_long', fails: ({ address }) => address.length > MAX_ADDRESS_LENGTH },
+  { problem: 'missing_at', fails: ({ address }) => !address.includes('@') },
+  { problem: 'multiple_at', fails: ({ address }) => address.indexOf('@') !== address.lastIndexOf('@') },
+  { problem: 'contains_space', fails: ({ address }) => /\s/u.test(address) },
+  { problem: 'empty_local_part', fails: ({ localPart }) => localPart.length === 0 },
+  { problem: 'local_part_too_long', fails: ({ localPart }) => localPart.length > MAX_LOCAL_PART_LENGTH },
+  { problem: 'invalid_local_part', fails: ({ localPart }) => !LOCAL_PART.test(localPart) },
+  { problem: 'empty_domain', fails: ({ domain }) => domain.length === 0 },
+  { problem: 'domain_without_dot', fails: ({ domain }) => !domain.includes('.') },
+  {
+    problem: 'invalid_domain',
+    fails: ({ domain }) => {
+      const labels = domain.split('.');
+      return !labels.every((label) => DOMAIN_LABEL.test(label)) || !TOP_LEVEL_LABEL.test(labels.at(-1) ?? '');
+    },
+  },
+];
+
+/**
+ * Turns what a user typed or pasted into the address a mail server expects, or says why it
+ * is not one. NetEase addresses are case-insensitive, so the whole address is lower-cased.
+ */
+export function normalizeAddress(input: string): NormalizedAddress {
+  const address = foldTypedText(input)
+    // The ideographic full stop is what a Chinese input method types for "." and NFKC leaves
+    // it alone; it can only have meant a dot.
+    .replace(/\u3002/gu, '.')
+    .trim()
+    .toLowerCase();
+  const at = address.lastIndexOf('@');
+  const parts: Parts = {
+    address,
+    localPart: at === -1 ? address : address.slice(0, at),
+    domain: at === -1 ? '' : address.slice(at + 1),
+  };
+  const broken = RULES.find((rule) => rule.fails(parts));
+  if (broken) {
+    return { ok: false, problem: broken.problem, ...PROBLEMS[broken.problem] };
+  }
+  return { ok: true, ...parts };
+}
+
+export type MailUsernames = { imap: string; smtp: string; pop3?: string };
+
+export type DetectedProvider =
+  | {
+      ok: true;
+      address: string;
+      domain: string;
+      provider: MailProvider;
+      domainInfo: DomainInfo;
+      endpoints: MailEndpoints;
+      alternatives: readonly MailEndpoints[];
+      username: MailUsernames;
+    }
+  | { ok: false; error: 'invalid_address'; problem: AddressProblem; message: Localized }
+  | { ok: false; error: 'unknown_provider'; message: Localized; address: string; domain: string };
+
+const UNKNOWN_PROVIDER: Localized = {
+  zh: '暂时无法自动识别这个邮箱的服务商，请手动填写收信和发信服务器。',
+  en: 'We cannot recognise this mail provider yet; please enter the incoming and outgoing servers yourself.',
+};
+
+function usernameFor(form: UsernameForm, parts: { address: string; localPart: string }): string {
+  return form === 'address' ? parts.address : parts.localPart;
+}
+
+export function detectProvider(input: string): DetectedProvider {
+  const normalized = normalizeAddress(input);
+  if (!normalized.ok) {
+    return { ok: false, error: 'invalid_address', problem: normalized.problem, message: normalized.message };
+  }
+  const match = findProviderByDomain(normalized.domain);
+  if (!match) {
+    return {
+      ok: false,
+      error: 'unknown_provider',
+      message: UNKNOWN_PROVIDER,
+      address: normalized.address,
+      domain: normalized.domain,
+    };
+  }
+  const { provider, domain } = match;
+  const forms = provider.usernameForm;
+  return {
+    ok: true,
+    address: normalized.address,
+    domain: normalized.domain,
+    provider,
+    domainInfo: { domain: domain.domain, confirmed: domain.confirmed, name: domain.name, webmailUrl: domain.webmailUrl },
+    endpoints: domain.endpoints,
+    alternatives: domain.alternatives,
+    username: {
+      imap: usernameFor(forms.imap, normalized),
+      smtp: usernameFor(forms.smtp, normalized),
+      ...(forms.pop3 && domain.endpoints.pop3 ? { pop3: usernameFor(forms.pop3, normalized) } : {}),
+    },
+  };
+}
+
+/**
+ * An address field for forms and server actions: accepts what `normalizeAddress` accepts and
+ * outputs the normalised address. Issue messages are in `locale`; `params` carries the codes.
+ */
+export function createMailAddressSchema(locale: Locale = 'zh') {
+  return z.string().transform((input, ctx) => {
+    const normalized = normalizeAddress(input);
+    if (!normalized.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: normalized.message[locale],
+        params: { error: normalized.error, problem: normalized.problem },
+      });
+      return z.NEVER;
+    }
+    return normalized.address;
+  });
+}
+
+// Chinese first, as everywhere in the product.
+export const mailAddressSchema = createMailAddressSchema('zh');

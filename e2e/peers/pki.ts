@@ -1,0 +1,189 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface CertAndKey {
+  certPath: string;
+  keyPath: string;
+  cert: string;
+  key: string;
+}
+
+export interface CaCert {
+  certPath: string;
+  cert: string;
+}
+
+export interface TestPki {
+  dir: string;
+  /** The CA tests trust, through NODE_EXTRA_CA_CERTS or a `ca` option. */
+  ca: CaCert;
+  /** Signed by `ca` for localhost, 127.0.0.1 and ::1. */
+  server: CertAndKey;
+  /** Signed by `ca`, but only for wrong.example: clients must fail with ERR_TLS_CERT_ALTNAME_INVALID. */
+  wrongName: CertAndKey;
+  /** A second CA nobody trusts. */
+  unknownCa: CaCert;
+  /** Signed by `unknownCa` for localhost and 127.0.0.1. */
+  unknownCaServer: CertAndKey;
+}
+
+export const DEFAULT_PKI_DIR = path.resolve(import.meta.dirname, '../../.test-pki');
+
+// Written last, so a folder holding it is complete; bump the version when the layout changes.
+const COMPLETE_MARKER = 'complete-v1';
+
+const FILES = {
+  caCert: 'ca.crt',
+  caKey: 'ca.key',
+  serverCert: 'server.crt',
+  serverKey: 'server.key',
+  wrongNameCert: 'wrong-name.crt',
+  wrongNameKey: 'wrong-name.key',
+  unknownCaCert: 'unknown-ca.crt',
+  unknownCaKey: 'unknown-ca.key',
+  unknownCaServerCert: 'unknown-ca-server.crt',
+  unknownCaServerKey: 'unknown-ca-server.key',
+} as const;
+
+const LEAF_DAYS = '3650';
+
+function openssl(args: string[], cwd: string): void {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+function makeKey(cwd: string, file: string): void {
+  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', file], cwd);
+}
+
+function makeCa(cwd: string, keyFile: string, certFile: string, commonName: string): void {
+  makeKey(cwd, keyFile);
+  openssl(
+    [
+      'req', '-x509', '-new', '-key', keyFile, '-sha256', '-days', LEAF_DAYS,
+      '-subj', `/O=Mailbox onboarding tests/CN=${commonName}`,
+      '-addext', 'basicConstraints=critical,CA:TRUE',
+      '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      '-addext', 'subjectKeyIdentifier=hash',
+      '-out', certFile,
+    ],
+    cwd,
+  );
+}
+
+function makeLeaf(
+  cwd: string,
+  opts: { caCert: string; caKey: string; keyFile: string; certFile: string; commonName: string; san: string },
+): void {
+  makeKey(cwd, opts.keyFile);
+  const csr = `${opts.certFile}.csr`;
+  const ext = `${opts.certFile}.ext`;
+  openssl(['req', '-new', '-key', opts.keyFile, '-subj', `/CN=${opts.commonName}`, '-out', csr], cwd);
+  fs.writeFileSync(
+    path.join(cwd, ext),
+    [
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+      `subjectAltName=${opts.san}`,
+      'subjectKeyIdentifier=hash',
+      'authorityKeyIdentifier=keyid',
+      '',
+    ].join('\n'),
+  );
+  openssl(
+    [
+      'x509', '-req', '-in', csr, '-CA', opts.caCert, '-CAkey', opts.caKey,
+      '-set_serial', `0x${randomBytes(16).toString('hex')}`,
+      '-days', LEAF_DAYS, '-sha256', '-extfile', ext, '-out', opts.certFile,
+    ],
+    cwd,
+  );
+  fs.rmSync(path.join(cwd, csr));
+  fs.rmSync(path.join(cwd, ext));
+}
+
+function generateInto(dir: string): void {
+  makeCa(dir, FILES.caKey, FILES.caCert, 'Test CA');
+  makeLeaf(dir, {
+    caCert: FILES.caCert, caKey: FILES.caKey,
+    keyFile: FILES.serverKey, certFile: FILES.serverCert,
+    commonName: 'localhost', san: 'DNS:localhost,IP:127.0.0.1,IP:::1',
+  });
+  makeLeaf(dir, {
+    caCert: FILES.caCert, caKey: FILES.caKey,
+    keyFile: FILES.wrongNameKey, certFile: FILES.wrongNameCert,
+    commonName: 'wrong.example', san: 'DNS:wrong.example',
+  });
+  makeCa(dir, FILES.unknownCaKey, FILES.unknownCaCert, 'Unknown CA');
+  makeLeaf(dir, {
+    caCert: FILES.unknownCaCert, caKey: FILES.unknownCaKey,
+    keyFile: FILES.unknownCaServerKey, certFile: FILES.unknownCaServerCert,
+    commonName: 'localhost', san: 'DNS:localhost,IP:127.0.0.1,IP:::1',
+  });
+  fs.writeFileSync(path.join(dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+}
+
+function readPki(dir: string): TestPki {
+  const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+  const ca = (cert: string): CaCert => ({ certPath: path.join(dir, cert), cert: read(cert) });
+  const pair = (cert: string, key: string): CertAndKey => ({
+    certPath: path.join(dir, cert),
+    keyPath: path.join(dir, key),
+    cert: read(cert),
+    key: read(key),
+  });
+  return {
+    dir,
+    ca: ca(FILES.caCert),
+    server: pair(FILES.serverCert, FILES.serverKey),
+    wrongName: pair(FILES.wrongNameCert, FILES.wrongNameKey),
+    unknownCa: ca(FILES.unknownCaCert),
+    unknownCaServer: pair(FILES.unknownCaServerCert, FILES.unknownCaServerKey),
+  };
+}
+
+const isComplete = (dir: string) => fs.existsSync(path.join(dir, COMPLETE_MARKER));
+
+/**
+ * Creates the test PKI once and reuses it afterwards. Vitest workers and the
+ * global setup may race here, so each caller builds in its own temporary
+ * folder and publishes it with one rename: whoever loses the race throws its
+ * copy away and reads the winner's, and nobody ever sees a half-written folder.
+ */
+export function ensureTestPki(dir: string = DEFAULT_PKI_DIR): TestPki {
+  const target = path.resolve(dir);
+  if (isComplete(target)) return readPki(target);
+
+  const parent = path.dirname(target);
+  fs.mkdirSync(parent, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`));
+  try {
+    generateInto(staging);
+    fs.chmodSync(staging, 0o755);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        fs.renameSync(staging, target);
+        break;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+        if (isComplete(target)) break;
+        // An older layout or an interrupted manual copy: move it aside rather
+        // than deleting in place, so a concurrent reader never sees it shrink.
+        const aside = `${target}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+        try {
+          fs.renameSync(target, aside);
+          fs.rmSync(aside, { recursive: true, force: true });
+        } catch {
+          // Someone else moved it first; the next attempt sorts it out.
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  if (!isComplete(target)) throw new Error(`test PKI in ${target} is incomplete after generation`);
+  return readPki(target);
+}

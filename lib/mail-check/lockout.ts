@@ -1,0 +1,187 @@
+import 'server-only';
+import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import type { AppDatabase } from '@/lib/db/client';
+import { checkAttempts, providerPauses } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+
+// Every connection test leaves from our server's IP. NetEase answers too many failed logins
+// by banning that IP (`554 IP is rejected, smtp auth error limit exceed`, `451 ... too much
+// fail authentication`), which breaks the check for every user at once. So failures are
+// limited per mailbox and per provider, and a ban signal stops all checks against that
+// provider for a while. The counts live in the database so that they survive a restart and
+// hold across app instances sharing one PostgreSQL.
+
+export type LockoutPolicy = {
+  /** Failed checks of one mailbox within `windowMs` after which it is locked. */
+  maxFailuresPerMailbox: number;
+  windowMs: number;
+  /** How long a provider is left alone after a ban signal or too many failures. */
+  providerPauseMs: number;
+  /** Failed checks against one provider (all mailboxes) within `windowMs` that pause it. */
+  maxFailuresPerProvider: number;
+};
+
+const MINUTE_MS = 60_000;
+
+/** The policy from LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MINUTES, PROVIDER_PAUSE_MINUTES, PROVIDER_MAX_FAILURES. */
+export function lockoutPolicyFromEnv(): LockoutPolicy {
+  const e = env();
+  return {
+    maxFailuresPerMailbox: e.LOCKOUT_MAX_FAILURES,
+    windowMs: e.LOCKOUT_WINDOW_MINUTES * MINUTE_MS,
+    providerPauseMs: e.PROVIDER_PAUSE_MINUTES * MINUTE_MS,
+    maxFailuresPerProvider: e.PROVIDER_MAX_FAILURES,
+  };
+}
+
+export type LockoutReason = 'mailbox_locked' | 'provider_paused';
+
+export type Allowance = { allowed: true } | { allowed: false; reason: LockoutReason; retryAt: Date };
+
+/** The same mailbox however the user typed it; the schema refuses anything else. */
+function normaliseAddress(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/**
+ * Whether a check of this mailbox may run now. When both the mailbox and its provider are
+ * blocked, the answer names whichever block lasts longer, since that is when a retry can work.
+ */
+export async function checkAllowance(
+  db: AppDatabase,
+  options: { address: string; providerId: string; now?: Date; policy?: LockoutPolicy },
+): Promise<Allowance> {
+  const { providerId, now = new Date(), policy = lockoutPolicyFromEnv() } = options;
+  const address = normaliseAddress(options.address);
+  const windowStart = new Date(now.getTime() - policy.windowMs);
+
+  const [pauseRows, lockingRows] = await Promise.all([
+    db
+      .select({ pausedUntil: providerPauses.pausedUntil })
+      .from(providerPauses)
+      .where(and(eq(providerPauses.providerId, providerId), gt(providerPauses.pausedUntil, now))),
+    // The max-th most recent failure in the window exists only when the mailbox has reached the
+    // limit, and the lock lifts when that failure leaves the window (with exactly max failures
+    // it is the oldest one).
+    db
+      .select({ startedAt: checkAttempts.startedAt })
+      .from(checkAttempts)
+      .where(
+        and(eq(checkAttempts.address, address), eq(checkAttempts.ok, false), gt(checkAttempts.startedAt, windowStart)),
+      )
+      .orderBy(desc(checkAttempts.startedAt))
+      .limit(1)
+      .offset(Math.max(policy.maxFailuresPerMailbox - 1, 0)),
+  ]);
+
+  const blocks: { reason: LockoutReason; retryAt: Date }[] = [];
+  const pause = pauseRows[0];
+  if (pause) blocks.push({ reason: 'provider_paused', retryAt: pause.pausedUntil });
+  const locking = lockingRows[0];
+  if (locking) {
+    blocks.push({ reason: 'mailbox_locked', retryAt: new Date(locking.startedAt.getTime() + policy.windowMs) });
+  }
+
+  const longest = blocks.reduce<(typeof blocks)[number] | undefined>(
+    (worst, block) => (worst === undefined || block.retryAt > worst.retryAt ? block : worst),
+    undefined,
+  );
+  return longest ? { allowed: false, ...longest } : { allowed: true };
+}
+
+export type CheckAttemptRecord = {
+  address: string;
+  providerId: string;
+  ok: boolean;
+  /** Stable failure code of the IMAP stage, or null when it passed or did not run. */
+  imapCode?: string | null;
+  /** Stable failure code of the SMTP stage, or null when it passed or did not run. */
+  smtpCode?: string | null;
+  /** The provider said, in its own words, that it is limiting or banning our IP. */
+  banSignal: boolean;
+  startedAt: Date;
+  finishedAt: Date;
+  policy?: LockoutPolicy;
+};
+
+/**
+ * Stores the outcome of one check (never the code itself) and pauses the provider when it
+ * signalled a ban or when too many checks against it failed in the window. Pauses are measured
+ * from `finishedAt`, the moment we learnt of them.
+ */
+export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptRecord): Promise<void> {
+  const { providerId, ok, banSignal, startedAt, finishedAt, policy = lockoutPolicyFromEnv() } = attempt;
+  const imapCode = attempt.imapCode ?? null;
+  const smtpCode = attempt.smtpCode ?? null;
+
+  await db.insert(checkAttempts).values({
+    address: normaliseAddress(attempt.address),
+    providerId,
+    startedAt,
+    finishedAt,
+    ok,
+    imapCode,
+    smtpCode,
+    banSignal,
+    durationMs: Math.max(0, Math.round(finishedAt.getTime() - startedAt.getTime())),
+  });
+
+  const pausedUntil = new Date(finishedAt.getTime() + policy.providerPauseMs);
+
+  if (banSignal) {
+    const codes = [imapCode && `imap ${imapCode}`, smtpCode && `smtp ${smtpCode}`].filter(Boolean).join(', ');
+    await pauseProvider(db, {
+      providerId,
+      pausedUntil,
+      setAt: finishedAt,
+      reason: `ban_signal: the provider signalled an IP ban or rate limit${codes ? ` (${codes})` : ''}`,
+    });
+  }
+
+  if (!ok) {
+    const windowStart = new Date(finishedAt.getTime() - policy.windowMs);
+    const [row] = await db
+      .select({ failures: count() })
+      .from(checkAttempts)
+      .where(
+        and(
+          eq(checkAttempts.providerId, providerId),
+          eq(checkAttempts.ok, false),
+          gt(checkAttempts.startedAt, windowStart),
+        ),
+      );
+    const failures = row?.failures ?? 0;
+    if (failures >= policy.maxFailuresPerProvider) {
+      await pauseProvider(db, {
+        providerId,
+        pausedUntil,
+        setAt: finishedAt,
+        reason:
+          `failure_limit: ${failures} failed checks within ${Math.round(policy.windowMs / MINUTE_MS)} min ` +
+          `(limit ${policy.maxFailuresPerProvider})`,
+      });
+    }
+  }
+}
+
+/**
+ * Creates or extends the provider's pause. A single upsert, so concurrent instances cannot
+ * trip over each other, and its WHERE keeps the later end: a pause is never shortened.
+ */
+async function pauseProvider(
+  db: AppDatabase,
+  pause: { providerId: string; pausedUntil: Date; reason: string; setAt: Date },
+): Promise<void> {
+  await db
+    .insert(providerPauses)
+    .values(pause)
+    .onConflictDoUpdate({
+      target: providerPauses.providerId,
+      set: {
+        pausedUntil: sql`excluded.paused_until`,
+        reason: sql`excluded.reason`,
+        setAt: sql`excluded.set_at`,
+      },
+      setWhere: sql`${providerPauses.pausedUntil} < excluded.paused_until`,
+    });
+}

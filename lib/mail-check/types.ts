@@ -1,0 +1,103 @@
+import type { KnownFailureCode, KnownServerError, Localized, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+
+// The vocabulary of a connection check. Kept free of runtime code so that client components
+// and message catalogs can import it without pulling in sockets.
+
+export type MailCheckProtocol = 'imap' | 'smtp';
+
+/**
+ * Where a check stopped. Connection set-up stages are shared by both protocols; the rest name
+ * the command that was in flight.
+ */
+export type CheckStage =
+  | 'connect'
+  | 'tls'
+  | 'greeting'
+  | 'starttls'
+  | 'login'
+  | 'id'
+  | 'examine'
+  | 'ehlo'
+  | 'auth'
+  | 'mail_from';
+
+/**
+ * Stable failure codes. The first six are provider texts that `lib/providers` recognises
+ * (`KnownFailureCode`); the rest are what a check can tell from the connection itself.
+ */
+export type FailureCode =
+  | KnownFailureCode
+  | 'no_auth_offered'
+  | 'tls_failed'
+  | 'timeout'
+  | 'unreachable'
+  | 'aborted'
+  | 'unexpected';
+
+/** The steps of the setup guide a diagnosis can send the user back to. */
+export type GuideStep =
+  | 'core-parameters-configuration'
+  | 'access-settings'
+  | 'enable-service-and-get-code'
+  | 'configure-in-client';
+
+export interface Diagnosis {
+  code: FailureCode;
+  title: Localized;
+  explanation: Localized;
+  /** Things to check, most likely cause first. */
+  checklist: Localized[];
+  guideStep: GuideStep;
+}
+
+export type ProtocolCheckResult =
+  | { ok: true; durationMs: number; endpoint: ServerEndpoint }
+  | {
+      ok: false;
+      durationMs: number;
+      endpoint: ServerEndpoint;
+      code: FailureCode;
+      stage: CheckStage;
+      /** The server's own words, with the authorization code replaced by `[redacted]`. */
+      serverText?: string;
+      /** Technical detail for support (an errno, a TLS error), never containing the code. */
+      detail?: string;
+      diagnosis: Diagnosis;
+    };
+
+export interface CheckReport {
+  /** True only when both protocols passed. */
+  ok: boolean;
+  /** Wall time of the whole check, closing every socket included. */
+  durationMs: number;
+  imap: ProtocolCheckResult;
+  smtp: ProtocolCheckResult;
+  /**
+   * A server said our IP is banned for failed logins (554 IP is rejected / 451 too much
+   * fail). The lockout layer pauses every check to this provider when it sees it.
+   */
+  banSignal: boolean;
+}
+
+/** RFC 2971 fields sent with IMAP ID. Values are plain strings; `null` leaves a field out. */
+export type ImapClientInfo = Record<string, string | null>;
+
+export interface MailCheckInput {
+  /** The mailbox address; also the envelope sender for `MAIL FROM`. */
+  address: string;
+  /** Login name, when it is not the address itself. */
+  username?: string;
+  /** The authorization code (or password). Never logged, never returned. */
+  code: string;
+  endpoints: MailEndpoints;
+  /** Budget of the whole check, IMAP and SMTP running side by side. Default 15 000 ms. */
+  timeoutMs?: number;
+  /** Budget of each stage (TCP connect, TLS, greeting, each command). Default min(8 000, timeoutMs). */
+  stageTimeoutMs?: number;
+  /** ID fields sent after LOGIN. Defaults to this product's name and version. */
+  clientInfo?: ImapClientInfo;
+  /** Provider texts that map to stable codes; defaults to every provider in the registry. */
+  knownErrors?: readonly KnownServerError[];
+  /** Cancels the check; it then ends with `aborted` at whatever stage it reached. */
+  signal?: AbortSignal;
+}

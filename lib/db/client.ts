@@ -44,7 +44,7 @@ const MIGRATIONS_RELATIVE = path.join('lib', 'db', 'migrations');
  * for Vitest and for scripts started from the repository.
  */
 export function findMigrationsFolder(from: string = process.cwd()): string {
-  let dir = path.resolve(from);
+  let dir = path.resolve(/*turbopackIgnore: true*/ from);
   for (;;) {
     const candidate = path.join(dir, MIGRATIONS_RELATIVE);
     if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
@@ -53,7 +53,7 @@ export function findMigrationsFolder(from: string = process.cwd()): string {
     dir = parent;
   }
   throw new Error(
-    `Cannot find the database migrations (${MIGRATIONS_RELATIVE}/meta/_journal.json) in ${path.resolve(from)} ` +
+    `Cannot find the database migrations (${MIGRATIONS_RELATIVE}/meta/_journal.json) in ${path.resolve(/*turbopackIgnore: true*/ from)} ` +
       'or any folder above it. Start the app from the repository root.',
   );
 }

@@ -25,6 +25,12 @@ export const checkAttempts = pgTable(
     imapCode: text('imap_code'),
     /** Stable failure code of the SMTP stage; null when it passed or did not run. */
     smtpCode: text('smtp_code'),
+    /**
+     * Whether this failure counts toward the lockout limits: the server refused the credentials
+     * or signalled a ban. A timeout or an unreachable server says nothing about the code and
+     * cannot get our IP banned, so it must not lock a user out.
+     */
+    countsTowardLimit: boolean('counts_toward_limit').notNull().default(true),
     /** The provider answered with something that means it is limiting or banning our IP. */
     banSignal: boolean('ban_signal').notNull().default(false),
     durationMs: integer('duration_ms').notNull(),

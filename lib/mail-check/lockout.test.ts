@@ -125,6 +125,25 @@ describe.each(availableBackends())('lockout on %s', (kind) => {
     expect(await checkAllowance(db(), { address, providerId, now: at(20), policy })).toEqual({ allowed: true });
   });
 
+  it('does not count failures that never reached a verdict on the code (e.g. timeouts)', async () => {
+    const address = mailbox();
+    const providerId = provider();
+    const limits = { ...policy, maxFailuresPerProvider: 3 };
+    for (const minute of [1, 2, 3, 4, 5, 6]) {
+      await recordCheckAttempt(
+        db(),
+        attempt({ address, providerId, minute, imapCode: 'timeout', countsTowardLimit: false, policy: limits }),
+      );
+    }
+    expect(await checkAllowance(db(), { address, providerId, now: at(7), policy: limits })).toEqual({ allowed: true });
+    await fail(address, providerId, [8, 9, 10, 11, 12]);
+    expect(await checkAllowance(db(), { address, providerId, now: at(13), policy })).toMatchObject({
+      allowed: false,
+      reason: 'mailbox_locked',
+      retryAt: at(8 + 15),
+    });
+  });
+
   it('leaves other mailboxes of the same provider alone', async () => {
     const locked = mailbox();
     const providerId = provider();
@@ -258,7 +277,7 @@ describe.each(availableBackends())('lockout on %s', (kind) => {
       startedAt: at(0),
     });
     expect(Object.keys(row ?? {}).sort()).toEqual(
-      ['address', 'banSignal', 'durationMs', 'finishedAt', 'id', 'imapCode', 'ok', 'providerId', 'smtpCode', 'startedAt'].sort(),
+      ['address', 'banSignal', 'countsTowardLimit', 'durationMs', 'finishedAt', 'id', 'imapCode', 'ok', 'providerId', 'smtpCode', 'startedAt'].sort(),
     );
   });
 

@@ -67,7 +67,12 @@ export async function checkAllowance(
       .select({ startedAt: checkAttempts.startedAt })
       .from(checkAttempts)
       .where(
-        and(eq(checkAttempts.address, address), eq(checkAttempts.ok, false), gt(checkAttempts.startedAt, windowStart)),
+        and(
+          eq(checkAttempts.address, address),
+          eq(checkAttempts.ok, false),
+          eq(checkAttempts.countsTowardLimit, true),
+          gt(checkAttempts.startedAt, windowStart),
+        ),
       )
       .orderBy(desc(checkAttempts.startedAt))
       .limit(1)
@@ -99,6 +104,11 @@ export type CheckAttemptRecord = {
   smtpCode?: string | null;
   /** The provider said, in its own words, that it is limiting or banning our IP. */
   banSignal: boolean;
+  /**
+   * Whether a failure counts toward the limits (default: every failure does). The caller passes
+   * false for failures that never reached the server's verdict on the code, e.g. a timeout.
+   */
+  countsTowardLimit?: boolean;
   startedAt: Date;
   finishedAt: Date;
   policy?: LockoutPolicy;
@@ -123,6 +133,7 @@ export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptR
     imapCode,
     smtpCode,
     banSignal,
+    countsTowardLimit: !ok && (attempt.countsTowardLimit ?? true),
     durationMs: Math.max(0, Math.round(finishedAt.getTime() - startedAt.getTime())),
   });
 
@@ -138,7 +149,7 @@ export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptR
     });
   }
 
-  if (!ok) {
+  if (!ok && attempt.countsTowardLimit !== false) {
     const windowStart = new Date(finishedAt.getTime() - policy.windowMs);
     const [row] = await db
       .select({ failures: count() })
@@ -147,6 +158,7 @@ export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptR
         and(
           eq(checkAttempts.providerId, providerId),
           eq(checkAttempts.ok, false),
+          eq(checkAttempts.countsTowardLimit, true),
           gt(checkAttempts.startedAt, windowStart),
         ),
       );

@@ -7,6 +7,7 @@ CREATE TABLE "check_attempts" (
 	"ok" boolean NOT NULL,
 	"imap_code" text,
 	"smtp_code" text,
+	"counts_toward_limit" boolean DEFAULT true NOT NULL,
 	"ban_signal" boolean DEFAULT false NOT NULL,
 	"duration_ms" integer NOT NULL,
 	CONSTRAINT "check_attempts_address_normalised" CHECK ("check_attempts"."address" = lower(btrim("check_attempts"."address"))),

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
+import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import type { OpenedDatabase } from '@/lib/db/client';
+import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+import { parseEnv, type EndpointOverrides } from '@/lib/env';
+import { checkMailbox, type MailboxCheckResult } from './check-mailbox';
+import type { LockoutPolicy } from './lockout';
+
+// The whole path a server action takes: what the user typed → detection → lockout → the real
+// peers (strict NetEase IMAP simulator, smtp-server with NetEase's texts) → the attempt stored.
+
+const CODE = 'QwErTyUiOpAsDfGh';
+const MINUTE = 60_000;
+const policy: LockoutPolicy = { maxFailuresPerMailbox: 5, windowMs: 15 * MINUTE, providerPauseMs: 30 * MINUTE, maxFailuresPerProvider: 1000 };
+
+function checked(result: MailboxCheckResult) {
+  if (result.status !== 'checked') throw new Error(`expected a check, got ${result.status}`);
+  return result;
+}
+
+describe.each(availableBackends())('checkMailbox on %s', (kind) => {
+  let store: ScratchStore;
+  let opened: OpenedDatabase;
+  let imap: NeteaseImapServer;
+  let smtp: NeteaseSmtpServer;
+  let stall: FaultServer;
+  let overrides: EndpointOverrides;
+  const users = { 'zhangsan@163.com': CODE, 'lisi@163.com': CODE, 'wangwu@163.com': CODE, 'slow@126.com': CODE };
+
+  beforeAll(async () => {
+    store = await createScratchStore(kind);
+    opened = await store.open();
+    imap = await startNeteaseImap({ users, idRule: 'after-login' });
+    smtp = await startNeteaseSmtp({ users });
+    stall = await startFaultServer('greet-then-stall', { protocol: 'imap' });
+    overrides = parseEnv({
+      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({
+        '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
+        '126.com': { imap: `127.0.0.1:${stall.port}`, smtp: `127.0.0.1:${smtp.port}` },
+      }),
+    }).MAIL_ENDPOINT_OVERRIDES!;
+  });
+  afterAll(async () => {
+    await Promise.all([imap?.stop(), smtp?.stop(), stall?.stop()]);
+    await opened?.close();
+    await store?.dispose();
+  });
+
+  const run = (address: string, code: string, extra: { timeoutMs?: number; stageTimeoutMs?: number } = {}) =>
+    checkMailbox(opened.db, { address, code }, { overrides, policy, timeoutMs: 10_000, ...extra });
+
+  it('passes a mailbox typed with full-width characters and a code pasted with spaces', async () => {
+    const result = checked(await run('  ＺｈａｎｇＳａｎ＠１６３．ｃｏｍ ', 'QwEr TyUi\nOpAs\u200bDfGh'));
+    expect(result.address).toBe('zhangsan@163.com');
+    expect(result.providerId).toBe('netease');
+    expect(result.report.ok).toBe(true);
+    expect(result.codeAssessment.warnings).toEqual([]);
+    const conn = imap.connections.at(-1);
+    expect(conn).toMatchObject({ user: 'zhangsan@163.com', idAfterLogin: true, selected: 'INBOX', unsafeLoginRefusals: 0 });
+    const session = smtp.sessions.at(-1);
+    expect(session).toMatchObject({ authenticatedUser: 'zhangsan@163.com', mailFrom: ['zhangsan@163.com'], dataStarted: false, rcptTo: [] });
+  });
+
+  it('refuses what is not an address, an unknown provider and an empty code without connecting', async () => {
+    const before = imap.connections.length;
+    expect(await run('zhangsan163.com', CODE)).toMatchObject({ status: 'invalid_address', problem: 'missing_at' });
+    expect(await run('someone@example.org', CODE)).toMatchObject({ status: 'unknown_provider', domain: 'example.org' });
+    expect(await run('zhangsan@163.com', ' \u200b\n')).toMatchObject({ status: 'invalid_code' });
+    expect(await run('zhangsan@163.com', 'x'.repeat(500))).toMatchObject({ status: 'invalid_code' });
+    expect(imap.connections.length).toBe(before);
+  });
+
+  it('locks a mailbox after five refused codes, and says until when', async () => {
+    for (let i = 0; i < 5; i++) {
+      const result = checked(await run('lisi@163.com', 'WrongWrongWrongW'));
+      expect(result.report.imap).toMatchObject({ ok: false, code: 'auth_failed' });
+    }
+    const connectionsBefore = imap.connections.length;
+    const refused = await run('lisi@163.com', CODE);
+    expect(refused).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+    if (refused.status !== 'refused') throw new Error('unreachable');
+    const minutesAway = (refused.retryAt.getTime() - Date.now()) / MINUTE;
+    expect(minutesAway).toBeGreaterThan(14);
+    expect(minutesAway).toBeLessThanOrEqual(15);
+    // Refused before any connection: a locked mailbox never reaches the provider.
+    expect(imap.connections.length).toBe(connectionsBefore);
+    // Another mailbox of the same provider is unaffected.
+    expect(checked(await run('wangwu@163.com', CODE)).report.ok).toBe(true);
+  });
+
+  it('does not count timeouts toward the lock', async () => {
+    for (let i = 0; i < 6; i++) {
+      const result = checked(await run('slow@126.com', CODE, { timeoutMs: 1_500, stageTimeoutMs: 300 }));
+      expect(result.report.imap).toMatchObject({ ok: false, code: 'timeout' });
+    }
+    expect((await run('slow@126.com', CODE, { timeoutMs: 1_500, stageTimeoutMs: 300 })).status).toBe('checked');
+  });
+
+  it('pauses every check to the provider after a ban signal', async () => {
+    smtp.setScenario('ip_rejected_554');
+    try {
+      const banned = checked(await run('wangwu@163.com', CODE));
+      expect(banned.report.banSignal).toBe(true);
+      expect(banned.report.smtp).toMatchObject({ ok: false, code: 'ip_banned' });
+    } finally {
+      smtp.setScenario('ok');
+    }
+    const next = await run('zhangsan@163.com', CODE);
+    expect(next).toMatchObject({ status: 'refused', reason: 'provider_paused' });
+  });
+
+  it('never stores the code', async () => {
+    const tables = await opened.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    const names = (tables as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
+    expect(names).toContain('check_attempts');
+    for (const name of names) {
+      const rows = await opened.db.execute(sql.raw(`select * from "${name}"`));
+      const text = JSON.stringify((rows as unknown as { rows: unknown[] }).rows);
+      expect(text).not.toContain(CODE);
+      expect(text).not.toContain('WrongWrongWrongW');
+    }
+  });
+});

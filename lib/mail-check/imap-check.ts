@@ -125,7 +125,9 @@ function toFailure(err: unknown, stage: CheckStage, params: ImapCheckParams): Ch
     const code = classifyServerReply({ protocol: 'imap', stage, text, status: err.responseStatus }, params.knownErrors);
     return new CheckFailure(code, stage, params.redact(text));
   }
-  const bye = (err as ImapCommandError | null)?.reason;
+  // imapflow's "connection not available" carries the server's BYE text, if there was one.
+  // (Node's TLS errors have a `reason` too, hence the code check.)
+  const bye = (err as ImapCommandError & { code?: unknown } | null)?.code === 'NoConnection' ? (err as ImapCommandError).reason : undefined;
   if (typeof bye === 'string' && bye) {
     // The server said BYE (at the greeting, or instead of answering).
     const text = `BYE ${bye}`;

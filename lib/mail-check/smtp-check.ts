@@ -3,7 +3,7 @@ import type net from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { classifyServerReply, diagnose } from './diagnosis';
 import type { ProtocolCheckParams } from './imap-check';
-import type { CheckStage, ProtocolCheckResult } from './types';
+import type { CheckStage, FailureCode, ProtocolCheckResult } from './types';
 import { CheckFailure, SocketSet, StageClock, classifyTransportError, elapsedSince, openConnection } from './with-budget';
 
 // The SMTP half of the check: proves the account may send, without sending anything.
@@ -48,8 +48,10 @@ function toFailure(err: unknown, stage: CheckStage, params: ProtocolCheckParams)
   const e = (err ?? {}) as NodemailerError;
   const reply = typeof e.response === 'string' ? e.response.trim() : undefined;
   const replyCode = reply ? replyCodeOf(reply) : undefined;
-  if (reply && replyCode !== undefined) {
-    let code = classifyServerReply({ protocol: 'smtp', stage, text: reply, replyCode }, params.knownErrors);
+  if (reply) {
+    // A reply without a code is not SMTP at all (another protocol on this port, say).
+    let code: FailureCode =
+      replyCode === undefined ? 'unexpected' : classifyServerReply({ protocol: 'smtp', stage, text: reply, replyCode }, params.knownErrors);
     if (code === 'unexpected' && stage === 'starttls') code = 'tls_failed';
     return new CheckFailure(code, stage, params.redact(reply));
   }

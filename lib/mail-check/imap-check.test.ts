@@ -1,0 +1,233 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { ImapFlow } from 'imapflow';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
+import {
+  NETEASE_IMAP_GREETING,
+  NETEASE_LOGIN_FAILED,
+  NETEASE_UNSAFE_LOGIN,
+  startNeteaseImap,
+  type NeteaseImapServer,
+} from '@/e2e/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { ensureTestPki } from '@/e2e/peers/pki';
+import type { ServerEndpoint } from '@/lib/providers/types';
+import { createResourceTracker, describeLeaks } from './resource-tracker';
+import { runMailCheck } from './run-check';
+import type { CheckReport, ProtocolCheckResult } from './types';
+
+// The IMAP half against real IMAP (Dovecot), against the NetEase simulator in each reading of
+// its ID rule, and against two small servers of this file's own: a proxy that loses the
+// client's ID on the way (so the Unsafe Login refusal can be produced on purpose) and a
+// server that echoes the credentials back in its refusal.
+
+const ADDRESS = 'zhangsan@163.com';
+const CODE = 'AbCdEfGhIjKlMnOp';
+const WRONG_CODE = 'QwErTyUiOpAsDfGh';
+
+const tracker = createResourceTracker();
+let simulator: NeteaseImapServer;
+let smtp: NeteaseSmtpServer;
+let dovecot: DovecotServer;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  [simulator, smtp, dovecot] = await Promise.all([
+    startNeteaseImap({ users: { [ADDRESS]: CODE }, idRule: 'after-login' }),
+    startNeteaseSmtp({ users: { [ADDRESS]: CODE } }),
+    startDovecot({ users: { [ADDRESS]: CODE } }),
+  ]);
+});
+
+afterAll(async () => {
+  tracker.disable();
+  await Promise.all([simulator?.stop(), smtp?.stop(), dovecot?.stop(), ...cleanups.map((c) => c())]);
+});
+
+afterEach(() => {
+  simulator.setIdRule('after-login');
+  tracker.reset();
+});
+
+const at = (server: { host: string; port: number }): ServerEndpoint => ({ host: server.host, port: server.port, tls: 'implicit' });
+
+/** Runs the whole check with `imap` under test and the healthy SMTP peer beside it. */
+async function checkImapAgainst(imap: ServerEndpoint, code = CODE): Promise<CheckReport> {
+  const report = await tracker.track('runMailCheck', () =>
+    runMailCheck({ address: ADDRESS, code, endpoints: { imap, smtp: at(smtp) }, stageTimeoutMs: 2_000 }),
+  );
+  const leaks = await tracker.leftOpen();
+  expect(leaks, describeLeaks(leaks)).toEqual([]);
+  return report;
+}
+
+function failed(result: ProtocolCheckResult) {
+  if (result.ok) throw new Error('expected the IMAP check to fail');
+  return result;
+}
+
+const newConnections = (before: number) => simulator.connections.slice(before);
+
+describe('the NetEase simulator with the strict rule (only an ID after LOGIN counts)', () => {
+  it('passes: LOGIN, then ID, then EXAMINE INBOX, nothing else', async () => {
+    const before = simulator.connections.length;
+    const report = await checkImapAgainst(at(simulator));
+    expect(report.imap).toEqual({ ok: true, durationMs: expect.any(Number), endpoint: at(simulator) });
+    const [session] = newConnections(before);
+    expect(session!.commands.map((c) => c.line.replace(/^\S+ /, ''))).toEqual([
+      `LOGIN "${ADDRESS}" ***`,
+      'ID ("name" "Mailbox Onboarding" "version" "0.1.0" "vendor" "Mailbox Onboarding")',
+      'EXAMINE INBOX',
+    ]);
+    expect(session).toMatchObject({ idBeforeLogin: false, idAfterLogin: true, selected: 'INBOX', user: ADDRESS });
+  });
+
+  it('bites: a stock imapflow connect + mailboxOpen is refused with Unsafe Login', async () => {
+    const client = new ImapFlow({
+      host: simulator.host,
+      port: simulator.port,
+      secure: true,
+      auth: { user: ADDRESS, pass: CODE },
+      logger: false,
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      // imapflow sent ID before LOGIN only: the reply had 3 fields, so it did not repeat it.
+      await expect(client.mailboxOpen('INBOX')).rejects.toMatchObject({ responseText: expect.stringContaining('Unsafe Login') });
+    } finally {
+      client.close();
+    }
+    const session = simulator.connections.at(-1)!;
+    expect(session).toMatchObject({ idBeforeLogin: true, idAfterLogin: false, unsafeLoginRefusals: 1 });
+  });
+
+  it('a wrong code is auth_failed with NetEase\'s words and its checklist, tried once', async () => {
+    const before = simulator.connections.length;
+    const report = await checkImapAgainst(at(simulator), WRONG_CODE);
+    const imap = failed(report.imap);
+    expect(imap).toMatchObject({ code: 'auth_failed', stage: 'login', serverText: `NO ${NETEASE_LOGIN_FAILED}` });
+    expect(imap.diagnosis.guideStep).toBe('enable-service-and-get-code');
+    expect(imap.diagnosis.checklist.length).toBeGreaterThanOrEqual(4);
+    expect(imap.diagnosis.checklist.map((item) => item.en).join(' ')).toMatch(/web-mail password/);
+    const sessions = newConnections(before);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.commands.map((c) => c.name)).toEqual(['LOGIN']);
+  });
+});
+
+describe('the other readings of the ID rule', () => {
+  it.each(['any', 'none'] as const)('idRule %s: passes', async (rule) => {
+    simulator.setIdRule(rule);
+    const report = await checkImapAgainst(at(simulator));
+    expect(report.imap.ok).toBe(true);
+  });
+
+  it('idRule any: a stock imapflow passes too (its ID before LOGIN counts there)', async () => {
+    simulator.setIdRule('any');
+    const client = new ImapFlow({ host: simulator.host, port: simulator.port, secure: true, auth: { user: ADDRESS, pass: CODE }, logger: false });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await expect(client.mailboxOpen('INBOX')).resolves.toMatchObject({ path: 'INBOX' });
+    } finally {
+      client.close();
+    }
+  });
+});
+
+/**
+ * Terminates TLS, passes IMAP lines to the simulator over a second TLS connection, and turns
+ * every ID command into a NOOP: the server never hears the client identify itself.
+ */
+async function startIdDroppingProxy(target: { host: string; port: number }): Promise<{ host: string; port: number }> {
+  const pki = ensureTestPki();
+  const server = tls.createServer({ cert: pki.server.cert, key: pki.server.key }, (client) => {
+    client.on('error', () => {});
+    const upstream = tls.connect({ host: target.host, port: target.port });
+    upstream.on('error', () => client.destroy());
+    upstream.pipe(client);
+    let pending = '';
+    client.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) !== -1) {
+        const line = pending.slice(0, newline).replace(/\r$/, '');
+        pending = pending.slice(newline + 1);
+        upstream.write(`${line.replace(/^(\S+) ID .*$/i, '$1 NOOP')}\r\n`);
+      }
+    });
+    client.on('close', () => upstream.destroy());
+  });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return { host: '127.0.0.1', port: (server.address() as net.AddressInfo).port };
+}
+
+describe('a server that never hears the ID', () => {
+  it('is unsafe_login at EXAMINE, with the server\'s words and advice to contact support', async () => {
+    const proxy = await startIdDroppingProxy(simulator);
+    const report = await checkImapAgainst(at(proxy));
+    const imap = failed(report.imap);
+    expect(imap).toMatchObject({ code: 'unsafe_login', stage: 'examine', serverText: `NO ${NETEASE_UNSAFE_LOGIN}` });
+    expect(imap.diagnosis.guideStep).toBe('configure-in-client');
+    expect(imap.diagnosis.checklist.map((c) => c.en).join(' ')).toMatch(/support/);
+    expect(simulator.connections.at(-1)).toMatchObject({ idAfterLogin: false, unsafeLoginRefusals: 1 });
+  });
+});
+
+/** Greets like NetEase and refuses LOGIN, quoting the command it got, password included. */
+async function startEchoingImap(): Promise<{ host: string; port: number }> {
+  const pki = ensureTestPki();
+  const server = tls.createServer({ cert: pki.server.cert, key: pki.server.key }, (socket) => {
+    socket.on('error', () => {});
+    socket.write(`${NETEASE_IMAP_GREETING}\r\n`);
+    let pending = '';
+    socket.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = pending.indexOf('\r\n')) !== -1) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 2);
+        const [tag, ...rest] = line.split(' ');
+        socket.write(`${tag} NO [AUTHENTICATIONFAILED] cannot accept ${rest.join(' ')} (${CODE.toLowerCase()})\r\n`);
+      }
+    });
+  });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return { host: '127.0.0.1', port: (server.address() as net.AddressInfo).port };
+}
+
+describe('a server that echoes the code', () => {
+  it('gets its words through with every form of the code redacted', async () => {
+    const echo = await startEchoingImap();
+    const report = await checkImapAgainst(at(echo));
+    const imap = failed(report.imap);
+    expect(imap.code).toBe('auth_failed');
+    expect(imap.serverText).toBe(`NO [AUTHENTICATIONFAILED] cannot accept LOGIN "${ADDRESS}" "[redacted]" ([redacted])`);
+    expect(JSON.stringify(report).toLowerCase()).not.toContain(CODE.toLowerCase());
+  });
+});
+
+// Last: after a failed login Dovecot may slow down later logins from the same address.
+describe('real IMAP (Dovecot)', () => {
+  it('passes with the right code', async () => {
+    const report = await checkImapAgainst(at(dovecot));
+    expect(report.imap.ok).toBe(true);
+  });
+
+  it('a wrong code is auth_failed with Dovecot\'s own words', async () => {
+    const report = await checkImapAgainst(at(dovecot), WRONG_CODE);
+    const imap = failed(report.imap);
+    expect(imap).toMatchObject({ code: 'auth_failed', stage: 'login' });
+    expect(imap.serverText).toMatch(/^NO \[AUTHENTICATIONFAILED\] Authentication failed/);
+  });
+});

@@ -65,6 +65,15 @@ describe('certificates a verifying client must refuse', () => {
     expect(report.banSignal).toBe(false);
   });
 
+  it('stays refused on a second try: a refused handshake leaves no session to resume', async () => {
+    const endpoints = await faultPair('wrong-name');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const report = await checkWithoutLeaks({ endpoints });
+      expect(failed(report.imap)).toMatchObject({ code: 'tls_failed', stage: 'tls' });
+      expect(failed(report.smtp)).toMatchObject({ code: 'tls_failed', stage: 'tls' });
+    }
+  });
+
   it('a reset in the middle of the handshake is a TLS failure too', async () => {
     const endpoints = await faultPair('reset-during-tls');
     const report = await checkWithoutLeaks({ endpoints });

@@ -73,6 +73,57 @@ const overridesFromJson = z
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
+/** One entry of APP_SECRET_KEY. `id` is absent for a bare key; lib/accounts/seal.ts derives one. */
+export type SecretKeyEntry = { id: string | undefined; key: Buffer };
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+const BASE64_KEY = /^[A-Za-z0-9+/_-]{43}=?$/;
+
+/** A 32-byte key written as 64 hex digits or as base64 (standard or URL-safe). */
+function decodeKey(text: string): Buffer | undefined {
+  if (HEX_KEY.test(text)) return Buffer.from(text, 'hex');
+  if (!BASE64_KEY.test(text)) return undefined;
+  const key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+/**
+ * `APP_SECRET_KEY`: `key` or `id:key,id:key,...`, the first being the key new values are
+ * sealed with and the others kept only to open values sealed before a rotation. Problems are
+ * reported by position, never by echoing the key.
+ */
+const secretKeyList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((text, ctx): SecretKeyEntry[] | undefined => {
+    if (!text) return undefined;
+    const entries: SecretKeyEntry[] = [];
+    let broken = false;
+    const problem = (message: string) => {
+      broken = true;
+      ctx.addIssue({ code: 'custom', message });
+    };
+    const parts = text.split(',').map((p) => p.trim());
+    for (const [index, part] of parts.entries()) {
+      const where = `key ${index + 1} of ${parts.length}`;
+      const colon = part.indexOf(':');
+      const id = colon === -1 ? undefined : part.slice(0, colon).trim();
+      const key = decodeKey(colon === -1 ? part : part.slice(colon + 1).trim());
+      if (id !== undefined && !KEY_ID.test(id)) {
+        problem(`${where}: the id must be 1-32 letters, digits, "_" or "-"`);
+      } else if (!key) {
+        problem(`${where}: expected 32 bytes as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`)`);
+      } else if (id !== undefined && entries.some((e) => e.id === id)) {
+        problem(`${where}: the id "${id}" is used twice`);
+      } else {
+        entries.push({ id, key });
+      }
+    }
+    return broken ? z.NEVER : entries;
+  });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -92,6 +143,20 @@ export const envSchema = z.object({
   LOCKOUT_WINDOW_MINUTES: positiveInt(15),
   PROVIDER_PAUSE_MINUTES: positiveInt(30),
   PROVIDER_MAX_FAILURES: positiveInt(30),
+  APP_SECRET_KEY: secretKeyList,
+  BETTER_AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 32`)' }),
+  BETTER_AUTH_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: 'must be the app\'s http:// or https:// address' }),
+  AUTH_SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
+  AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

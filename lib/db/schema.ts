@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 // Table definitions only. drizzle-kit loads this file outside Next, so it must not import
 // 'server-only' or anything that opens a connection.
@@ -55,7 +68,173 @@ export const providerPauses = pgTable('provider_pauses', {
   setAt: timestamptz('set_at').notNull().defaultNow(),
 });
 
+// ---------------------------------------------------------------------------------------------
+// Sign-in (better-auth). The property names are the library's field names, which its drizzle
+// adapter looks up; the SQL names follow this schema's snake_case. lib/auth/server.ts maps the
+// library's models (user, session, account, verification, rateLimit) onto these tables.
+
+export const authUsers = pgTable('auth_users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Stored lower-cased by the library, and unique. */
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** One row per signed-in browser; the cookie holds the signed token. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('auth_sessions_user_id_idx').on(t.userId)],
+);
+
+/** Sign-in methods of a user; for email and password, `password` holds the library's hash. */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamptz('access_token_expires_at'),
+    refreshTokenExpiresAt: timestamptz('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_accounts_user_id_idx').on(t.userId)],
+);
+
+export const authVerifications = pgTable(
+  'auth_verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_verifications_identifier_idx').on(t.identifier)],
+);
+
+/**
+ * The library's rate-limit counters (`<ip>|<path>` → count in the current window). In the
+ * database rather than in memory so that the limit on sign-in attempts holds across restarts
+ * and across app instances.
+ */
+export const authRateLimits = pgTable('auth_rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  /** Milliseconds since the epoch, as the library keeps it. */
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Connected mailboxes.
+
+/** Raw bytes. PGlite hands bytea back as a Uint8Array and node-postgres as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export type MailAccountStatus = 'ok' | 'failed' | 'paused';
+export type TlsModeColumn = 'implicit' | 'starttls';
+
+/**
+ * What a saved account keeps of its last connection check: stable codes, stages, durations,
+ * the endpoints and the server's own words as the check already redacted them. Never the code.
+ */
+export interface StoredProtocolResult {
+  ok: boolean;
+  durationMs: number;
+  endpoint: { host: string; port: number; tls: TlsModeColumn };
+  code?: string;
+  stage?: string;
+  serverText?: string;
+  detail?: string;
+}
+
+export interface StoredCheckResult {
+  ok: boolean;
+  checkedAt: string;
+  durationMs: number;
+  banSignal: boolean;
+  imap: StoredProtocolResult;
+  smtp: StoredProtocolResult;
+}
+
+/**
+ * A mailbox a user connected. One row per owner and address: connecting the same address
+ * again replaces the sealed code, the endpoints and the last result of this row. The code is
+ * only ever stored sealed (AES-256-GCM, lib/accounts/seal.ts) under the key `code_key_id`
+ * names, bound to this owner and address.
+ */
+export const mailAccounts = pgTable(
+  'mail_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    /** Trimmed and lower-cased, as lib/providers/detect.ts normalises it. */
+    address: text('address').notNull(),
+    providerId: text('provider_id').notNull(),
+    domain: text('domain').notNull(),
+    imapHost: text('imap_host').notNull(),
+    imapPort: integer('imap_port').notNull(),
+    imapTls: text('imap_tls', { enum: ['implicit', 'starttls'] }).notNull(),
+    smtpHost: text('smtp_host').notNull(),
+    smtpPort: integer('smtp_port').notNull(),
+    smtpTls: text('smtp_tls', { enum: ['implicit', 'starttls'] }).notNull(),
+    status: text('status', { enum: ['ok', 'failed', 'paused'] }).notNull(),
+    /** Format byte, 12-byte IV, ciphertext, 16-byte tag. */
+    sealedCode: bytea('sealed_code').notNull(),
+    codeKeyId: text('code_key_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    lastCheckedAt: timestamptz('last_checked_at'),
+    lastCheckResult: jsonb('last_check_result').$type<StoredCheckResult>(),
+  },
+  (t) => [
+    uniqueIndex('mail_accounts_owner_address_key').on(t.ownerId, t.address),
+    index('mail_accounts_code_key_id_idx').on(t.codeKeyId),
+    check('mail_accounts_address_normalised', sql`${t.address} = lower(btrim(${t.address}))`),
+    check('mail_accounts_status_known', sql`${t.status} in ('ok', 'failed', 'paused')`),
+    check('mail_accounts_imap_tls_known', sql`${t.imapTls} in ('implicit', 'starttls')`),
+    check('mail_accounts_smtp_tls_known', sql`${t.smtpTls} in ('implicit', 'starttls')`),
+    check('mail_accounts_ports_in_range', sql`${t.imapPort} between 1 and 65535 and ${t.smtpPort} between 1 and 65535`),
+  ],
+);
+
 export type CheckAttempt = typeof checkAttempts.$inferSelect;
 export type NewCheckAttempt = typeof checkAttempts.$inferInsert;
 export type ProviderPause = typeof providerPauses.$inferSelect;
 export type NewProviderPause = typeof providerPauses.$inferInsert;
+export type AuthUser = typeof authUsers.$inferSelect;
+export type AuthSession = typeof authSessions.$inferSelect;
+export type MailAccount = typeof mailAccounts.$inferSelect;
+export type NewMailAccount = typeof mailAccounts.$inferInsert;

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuth, dispatchAuthRequest, readAuthResponse, readSessionUser, type AppAuth } from '@/lib/auth/server';
+import type { OpenedDatabase } from '@/lib/db/client';
+import { authAccounts, authRateLimits, authSessions, authUsers } from '@/lib/db/schema';
+import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+
+const BASE_URL = 'http://localhost:3000';
+const MAX_ATTEMPTS = 3;
+
+const unique = () => randomBytes(4).toString('hex');
+// Every test signs in from its own address, so the rate limit of one never touches another.
+const newIp = () => `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+const newEmail = () => `person-${unique()}@example.com`;
+const PASSWORD = 'correct horse battery';
+
+function post(auth: AppAuth, endpoint: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  return auth.handler(
+    new Request(`${BASE_URL}/api/auth${endpoint}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'vitest', ...extra },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a browser would send them back. */
+function cookieHeader(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+describe.each(availableBackends())('auth on %s', (kind) => {
+  let store: ScratchStore;
+  let opened: OpenedDatabase;
+  let auth: AppAuth;
+  const db = () => opened.db;
+  const settings = {
+    secret: randomBytes(32).toString('base64'),
+    baseURL: BASE_URL,
+    signInLimit: { max: MAX_ATTEMPTS, windowSeconds: 60 },
+  };
+
+  beforeAll(async () => {
+    store = await createScratchStore(kind);
+    opened = await store.open();
+    auth = createAuth(opened.db, settings);
+  });
+  afterAll(async () => {
+    await opened.close();
+    await store.dispose();
+  });
+
+  async function signUp(email: string, ip = newIp()) {
+    const response = await post(auth, '/sign-up/email', { email, password: PASSWORD, name: 'Zhang San' }, { 'x-forwarded-for': ip });
+    expect(response.status).toBe(200);
+    return response;
+  }
+
+  it('signs up: a user row, a password account holding a hash, a session row and its cookie', async () => {
+    const email = newEmail();
+    const response = await signUp(email);
+    expect(cookieHeader(response)).toMatch(/better-auth\.session_token=/);
+
+    const [user] = await db().select().from(authUsers).where(eq(authUsers.email, email));
+    expect(user).toMatchObject({ email, name: 'Zhang San', emailVerified: false });
+    const accounts = await db().select().from(authAccounts).where(eq(authAccounts.userId, user!.id));
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.providerId).toBe('credential');
+    expect(accounts[0]!.password).toBeTruthy();
+    expect(accounts[0]!.password).not.toContain(PASSWORD);
+    const sessions = await db().select().from(authSessions).where(eq(authSessions.userId, user!.id));
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.userAgent).toBe('vitest');
+  });
+
+  it('refuses a second sign-up with the same address, whatever its case', async () => {
+    const email = newEmail();
+    await signUp(email);
+    const again = await post(auth, '/sign-up/email', { email: email.toUpperCase(), password: PASSWORD, name: 'x' }, { 'x-forwarded-for': newIp() });
+    expect(await readAuthResponse(again)).toEqual({ ok: false, code: 'email_taken' });
+    expect(await db().select().from(authUsers).where(eq(authUsers.email, email))).toHaveLength(1);
+  });
+
+  it('signs in with the right password; the cookie identifies the user through a session row', async () => {
+    const email = newEmail();
+    await signUp(email);
+    const response = await post(auth, '/sign-in/email', { email, password: PASSWORD }, { 'x-forwarded-for': newIp() });
+    expect(response.status).toBe(200);
+
+    const user = await readSessionUser(auth, new Headers({ cookie: cookieHeader(response) }));
+    expect(user).toMatchObject({ email, name: 'Zhang San' });
+    const sessions = await db().select().from(authSessions).where(eq(authSessions.userId, user!.id));
+    expect(sessions).toHaveLength(2); // one from sign-up, one from this sign-in
+  });
+
+  it('refuses a wrong password, and an unknown address, with the same answer', async () => {
+    const email = newEmail();
+    await signUp(email);
+    const wrong = await post(auth, '/sign-in/email', { email, password: 'not the password' }, { 'x-forwarded-for': newIp() });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+    const unknown = await post(auth, '/sign-in/email', { email: newEmail(), password: PASSWORD }, { 'x-forwarded-for': newIp() });
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it('has no session without a cookie, or with a forged one', async () => {
+    expect(await readSessionUser(auth, new Headers())).toBeNull();
+    expect(await readSessionUser(auth, new Headers({ cookie: `better-auth.session_token=${unique()}.${unique()}` }))).toBeNull();
+  });
+
+  it(`stops sign-in attempts from one IP after ${MAX_ATTEMPTS}, even with the right password, and counts in the database`, async () => {
+    const email = newEmail();
+    await signUp(email);
+    const ip = newIp();
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      const response = await post(auth, '/sign-in/email', { email, password: `wrong ${i}` }, { 'x-forwarded-for': ip });
+      expect(response.status).toBe(401);
+    }
+    const limited = await post(auth, '/sign-in/email', { email, password: PASSWORD }, { 'x-forwarded-for': ip });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('x-retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.getSetCookie()).toEqual([]);
+
+    const [counter] = await db().select().from(authRateLimits).where(eq(authRateLimits.key, `${ip}|/sign-in/email`));
+    expect(counter?.count).toBe(MAX_ATTEMPTS);
+
+    // Someone else, from another address, is not affected.
+    const other = await post(auth, '/sign-in/email', { email, password: PASSWORD }, { 'x-forwarded-for': newIp() });
+    expect(other.status).toBe(200);
+  });
+
+  it('holds the limit across two app instances sharing the database', async () => {
+    const email = newEmail();
+    await signUp(email);
+    const second = createAuth(db(), settings);
+    const ip = newIp();
+    const attempt = (instance: AppAuth) => post(instance, '/sign-in/email', { email, password: 'wrong' }, { 'x-forwarded-for': ip });
+    expect((await attempt(auth)).status).toBe(401);
+    expect((await attempt(second)).status).toBe(401);
+    expect((await attempt(auth)).status).toBe(401);
+    expect((await attempt(second)).status).toBe(429);
+  });
+
+  it('rate limits sign-in from a server action too (dispatched through the handler)', async () => {
+    const email = newEmail();
+    await signUp(email);
+    const incoming = new Headers({ 'x-forwarded-for': newIp(), host: 'localhost:3000', 'user-agent': 'browser' });
+    const ok = await readAuthResponse(await dispatchAuthRequest(auth, '/sign-in/email', { email, password: PASSWORD }, incoming));
+    expect(ok).toMatchObject({ ok: true, user: { email } });
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      const wrong = await readAuthResponse(await dispatchAuthRequest(auth, '/sign-in/email', { email, password: 'wrong' }, incoming));
+      expect(wrong).toEqual({ ok: false, code: 'invalid_credentials' });
+    }
+    const limited = await readAuthResponse(await dispatchAuthRequest(auth, '/sign-in/email', { email, password: PASSWORD }, incoming));
+    expect(limited).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(limited.ok || limited.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('signs out: the session row goes and the cookie no longer identifies anyone', async () => {
+    const email = newEmail();
+    const response = await signUp(email);
+    const cookie = cookieHeader(response);
+    const user = await readSessionUser(auth, new Headers({ cookie }));
+    expect(user).not.toBeNull();
+
+    const out = await post(auth, '/sign-out', {}, { cookie, origin: BASE_URL, 'x-forwarded-for': newIp() });
+    expect(out.status).toBe(200);
+    expect(await db().select().from(authSessions).where(eq(authSessions.userId, user!.id))).toHaveLength(0);
+    expect(await readSessionUser(auth, new Headers({ cookie }))).toBeNull();
+  });
+
+  it('refuses sign-out from another site', async () => {
+    const response = await signUp(newEmail());
+    const cookie = cookieHeader(response);
+    const out = await post(auth, '/sign-out', {}, { cookie, origin: 'https://evil.example', 'x-forwarded-for': newIp() });
+    expect(out.status).toBe(403);
+    expect(await readSessionUser(auth, new Headers({ cookie }))).not.toBeNull();
+  });
+});

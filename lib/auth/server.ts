@@ -1,0 +1,229 @@
+import 'server-only';
+import path from 'node:path';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
+import { nextCookies } from 'better-auth/next-js';
+import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
+import { getDatabase, type AppDatabase } from '@/lib/db/client';
+import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '@/lib/db/schema';
+import { env, type AppEnv } from '@/lib/env';
+import { readOrCreateSecretFile } from './secret-file';
+
+// Sign-up and sign-in with email and password (better-auth): users, sessions and the sign-in
+// rate limit all live in the app's database, so they survive restarts and hold across
+// instances. Passwords are hashed by the library (scrypt).
+
+export const AUTH_BASE_PATH = '/api/auth';
+
+export interface AuthSettings {
+  /** Signs session cookies. At least 32 characters. */
+  secret: string;
+  /** The app's public address; when absent it is taken from each request. */
+  baseURL?: string;
+  /** Sign-in (and sign-up) attempts allowed per client IP within the window. */
+  signInLimit: { max: number; windowSeconds: number };
+}
+
+/** A better-auth instance on `db`. The app uses getAuth(); tests build their own. */
+export function createAuth(db: AppDatabase, settings: AuthSettings) {
+  const attemptRule = { max: settings.signInLimit.max, window: settings.signInLimit.windowSeconds };
+  return betterAuth({
+    secret: settings.secret,
+    baseURL: settings.baseURL,
+    basePath: AUTH_BASE_PATH,
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      // The library's model names mapped onto this app's tables (lib/db/schema.ts).
+      schema: {
+        user: authUsers,
+        session: authSessions,
+        account: authAccounts,
+        verification: authVerifications,
+        rateLimit: authRateLimits,
+      },
+      // Sign-up writes the user and its password account together or not at all.
+      transaction: true,
+    }),
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+    },
+    rateLimit: {
+      // On in every environment (the library's default turns it on in production only), and
+      // counted in the database so that a second instance or a restart does not reset it.
+      enabled: true,
+      storage: 'database',
+      customRules: {
+        '/sign-in/email': attemptRule,
+        '/sign-up/email': attemptRule,
+      },
+    },
+    advanced: {
+      // The library skips its Origin check when NODE_ENV=test; tests must see what production does.
+      disableOriginCheck: false,
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      // Lets server actions that call auth.api.* set the session cookie. Must stay last.
+      nextCookies(),
+    ],
+  });
+}
+
+export type AppAuth = ReturnType<typeof createAuth>;
+
+/** The signed-in person, as the rest of the app sees them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The file the embedded default keeps its generated session secret in. */
+export const AUTH_SECRET_FILE_NAME = 'auth-secret';
+
+/** BETTER_AUTH_SECRET, or for the embedded default a secret generated once into DATA_DIR. */
+export function loadAuthSecret(source: Pick<AppEnv, 'BETTER_AUTH_SECRET' | 'DATA_DIR' | 'DATABASE_URL'>): string {
+  if (source.BETTER_AUTH_SECRET) return source.BETTER_AUTH_SECRET;
+  const file = path.resolve(source.DATA_DIR, AUTH_SECRET_FILE_NAME);
+  const { secret, created } = readOrCreateSecretFile(file, 32);
+  if (created && source.DATABASE_URL) {
+    console.warn(
+      `[auth] generated the session secret in ${file}. Instances sharing the PostgreSQL database need the ` +
+        'same one: set BETTER_AUTH_SECRET on all of them, or sessions from one are refused by the others.',
+    );
+  }
+  return secret.toString('base64');
+}
+
+// Cached on globalThis for the same reason as the database: Next's dev server re-evaluates
+// modules on edits, and one instance per process is enough.
+const AUTH_KEY = Symbol.for('mailbox-onboarding.auth.instance');
+type AuthCache = { [AUTH_KEY]?: Promise<AppAuth> };
+
+/**
+ * The app's auth instance, created on first use from the process database and the validated
+ * environment. Async because opening the database is.
+ */
+export function getAuth(): Promise<AppAuth> {
+  const cache = globalThis as AuthCache;
+  let creating = cache[AUTH_KEY];
+  if (!creating) {
+    const started = (async () => {
+      const { db } = await getDatabase();
+      const appEnv = env();
+      return createAuth(db, {
+        secret: loadAuthSecret(appEnv),
+        baseURL: appEnv.BETTER_AUTH_URL,
+        signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
+      });
+    })();
+    // A failure is not cached, so the next request tries again.
+    started.catch(() => {
+      if (cache[AUTH_KEY] === started) delete cache[AUTH_KEY];
+    });
+    cache[AUTH_KEY] = started;
+    creating = started;
+  }
+  return creating;
+}
+
+/** The user whose session cookie is in `requestHeaders`, or null. */
+export async function readSessionUser(auth: AppAuth, requestHeaders: Headers): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers: requestHeaders });
+  if (!session) return null;
+  const { id, email, name } = session.user;
+  return { id, email, name };
+}
+
+/** The user of the current request's session, or null when nobody is signed in. Once per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => readSessionUser(await getAuth(), await headers()));
+
+// ---------------------------------------------------------------------------------------------
+// For server actions. auth.api.* skips the library's rate limit (it lives in its HTTP router),
+// so sign-in and sign-up from an action go through the handler with a real Request, exactly
+// like the browser's fetch to /api/auth would, and the cookies it sets are handed to Next.
+
+export type AuthFailureCode = 'invalid_credentials' | 'email_taken' | 'invalid_input' | 'rate_limited';
+
+export type AuthActionResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; code: AuthFailureCode; retryAfterSeconds?: number };
+
+/** Headers of the incoming request the library may use: the client's IP for the rate limit, and its user agent for the session row. */
+const FORWARDED_HEADERS = ['x-forwarded-for', 'user-agent'] as const;
+
+function originOf(incoming: Headers): string {
+  const configured = env().BETTER_AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const host = incoming.get('x-forwarded-host') ?? incoming.get('host') ?? 'localhost';
+  const proto = incoming.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${proto}://${host}`;
+}
+
+/** Runs an auth endpoint through the library's HTTP handler, from within a server action. */
+export async function dispatchAuthRequest(auth: AppAuth, endpoint: string, body: unknown, incoming: Headers): Promise<Response> {
+  const forwarded = new Headers({ 'content-type': 'application/json' });
+  for (const name of FORWARDED_HEADERS) {
+    const value = incoming.get(name);
+    if (value) forwarded.set(name, value);
+  }
+  const url = new URL(`${AUTH_BASE_PATH}${endpoint}`, originOf(incoming));
+  return auth.handler(new Request(url, { method: 'POST', headers: forwarded, body: JSON.stringify(body) }));
+}
+
+/** Turns the handler's answer into a coded result; unexpected statuses are bugs and throw. */
+export async function readAuthResponse(response: Response): Promise<AuthActionResult> {
+  if (response.ok) {
+    const payload = (await response.json()) as { user?: Partial<SessionUser> };
+    const user = payload.user;
+    if (!user?.id || !user.email || user.name === undefined) throw new Error('auth: the response carries no user');
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  }
+  if (response.status === 429) {
+    const retryAfter = Number(response.headers.get('x-retry-after'));
+    return { ok: false, code: 'rate_limited', ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+  }
+  if (response.status === 401) return { ok: false, code: 'invalid_credentials' };
+  const { code } = ((await response.json().catch(() => ({}))) ?? {}) as { code?: string };
+  if (response.status === 422 && code?.startsWith('USER_ALREADY_EXISTS')) return { ok: false, code: 'email_taken' };
+  if (response.status === 400) return { ok: false, code: 'invalid_input' };
+  throw new Error(`auth: unexpected ${response.status} ${code ?? ''}`.trim());
+}
+
+async function applyResponseCookies(response: Response): Promise<void> {
+  const setCookie = response.headers.get('set-cookie');
+  if (!setCookie) return;
+  const store = await cookies();
+  for (const [name, attributes] of parseSetCookieHeader(setCookie)) {
+    store.set(name, attributes.value, toCookieOptions(attributes));
+  }
+}
+
+async function runAuthAction(endpoint: string, body: unknown): Promise<AuthActionResult> {
+  const auth = await getAuth();
+  const response = await dispatchAuthRequest(auth, endpoint, body, await headers());
+  const result = await readAuthResponse(response.clone());
+  if (result.ok) await applyResponseCookies(response);
+  return result;
+}
+
+/** Signs in from a server action and sets the session cookie. Rate limited like the HTTP route. */
+export function signInWithEmail(input: { email: string; password: string }): Promise<AuthActionResult> {
+  return runAuthAction('/sign-in/email', { email: input.email, password: input.password });
+}
+
+/** Creates the account, signs it in and sets the session cookie. Rate limited like sign-in. */
+export function signUpWithEmail(input: { email: string; password: string; name: string }): Promise<AuthActionResult> {
+  return runAuthAction('/sign-up/email', { email: input.email, password: input.password, name: input.name });
+}
+
+/** Ends the current session (the row and the cookie). */
+export async function signOutCurrentSession(): Promise<void> {
+  const auth = await getAuth();
+  await auth.api.signOut({ headers: await headers() });
+}

@@ -1,5 +1,7 @@
 import net from 'node:net';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestPki } from '@/e2e/peers/pki';
 import { createResourceTracker } from './resource-tracker';
 
 // The leak assertions of the check's tests are only worth something if the tracker sees a
@@ -48,6 +50,28 @@ describe('createResourceTracker', () => {
     // Once the code under test cleans up, the same tracker sees nothing left.
     expect(await tracker.leftOpen(500)).toEqual([]);
     tracker.disable();
+  });
+
+  it('reports a TLS connection left open, even after letting the garbage collector run', async () => {
+    const pki = ensureTestPki();
+    const tlsServer = tls.createServer({ cert: pki.server.cert, key: pki.server.key }, (socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    const tracker = createResourceTracker();
+    let leaked: tls.TLSSocket | undefined;
+    try {
+      await tracker.track('tls-leak', async () => {
+        leaked = tls.connect({ host: '127.0.0.1', port: (tlsServer.address() as net.AddressInfo).port });
+        leaked.on('error', () => {});
+        await new Promise<void>((resolve) => leaked!.once('secureConnect', () => resolve()));
+      });
+      const types = (await tracker.leftOpen(200)).map((r) => r.type);
+      expect(types).toContain('TLSWRAP');
+      expect(types).toContain('TCPWRAP');
+    } finally {
+      leaked?.destroy();
+      tracker.disable();
+      await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+    }
   });
 
   it('does not count what code outside the tracked context creates, such as a peer accepting', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ImapFlow } from 'imapflow';
 import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
-import { NETEASE_UNSAFE_LOGIN, startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { NETEASE_SMTP_TEXTS, startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
+import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
 import type { MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 import { createResourceTracker, describeLeaks } from './resource-tracker';
 import { runMailCheck } from './run-check';
@@ -41,18 +41,22 @@ const endpoint = (server: { host: string; port: number }): ServerEndpoint => ({
 let neteaseImap: NeteaseImapServer;
 let smtp: NeteaseSmtpServer;
 let dovecot: DovecotServer;
+let silentImap: FaultServer;
+let silentSmtp: FaultServer;
 
 beforeAll(async () => {
-  [neteaseImap, smtp, dovecot] = await Promise.all([
+  [neteaseImap, smtp, dovecot, silentImap, silentSmtp] = await Promise.all([
     startNeteaseImap({ users: { [ADDRESS]: CODE }, idRule: 'after-login' }),
     startNeteaseSmtp({ users: { [ADDRESS]: CODE } }),
     startDovecot({ users: { [ADDRESS]: CODE } }),
+    startFaultServer('silent', { protocol: 'imap' }),
+    startFaultServer('silent', { protocol: 'smtp' }),
   ]);
 });
 
 afterAll(async () => {
   tracker.disable();
-  await Promise.all([neteaseImap?.stop(), smtp?.stop(), dovecot?.stop()]);
+  await Promise.all([neteaseImap?.stop(), smtp?.stop(), dovecot?.stop(), silentImap?.stop(), silentSmtp?.stop()]);
 });
 
 afterEach(() => {
@@ -89,5 +93,107 @@ describe('against the strict NetEase simulator and the SMTP peer', () => {
     expect(session.messagesReceived).toBe(0);
     expect(session.rsetSeen).toBe(true);
     expect(session.quitSeen).toBe(true);
+  });
+});
+
+describe('with real IMAP (Dovecot) beside the SMTP peer', () => {
+  it('passes', async () => {
+    const report = await check({ endpoints: { imap: endpoint(dovecot), smtp: endpoint(smtp) } });
+    expect(report).toMatchObject({ ok: true, banSignal: false, imap: { ok: true }, smtp: { ok: true } });
+    expect(report.durationMs).toBeGreaterThanOrEqual(Math.max(report.imap.durationMs, report.smtp.durationMs));
+  });
+});
+
+describe('the two halves', () => {
+  it('run side by side: two stalled servers cost one stage budget, not two', async () => {
+    const started = performance.now();
+    const report = await check({
+      endpoints: { imap: endpoint(silentImap), smtp: endpoint(silentSmtp) },
+      stageTimeoutMs: 500,
+    });
+    const elapsed = performance.now() - started;
+    expect(failure(report.imap)).toMatchObject({ code: 'timeout', stage: 'greeting' });
+    expect(failure(report.smtp)).toMatchObject({ code: 'timeout', stage: 'greeting' });
+    expect(elapsed).toBeGreaterThanOrEqual(500);
+    expect(elapsed).toBeLessThan(900);
+    expect(report.ok).toBe(false);
+  });
+
+  it('report one failing while the other passes, and the report is not ok', async () => {
+    const report = await check({ endpoints: { imap: endpoint(neteaseImap), smtp: endpoint(silentSmtp) }, stageTimeoutMs: 300 });
+    expect(report.imap.ok).toBe(true);
+    expect(failure(report.smtp).code).toBe('timeout');
+    expect(report).toMatchObject({ ok: false, banSignal: false });
+  });
+
+  it('raise the ban signal when either side sees NetEase\'s IP ban', async () => {
+    smtp.setScenario('ip_rejected_554');
+    const report = await check({ endpoints: neteaseEndpoints() });
+    expect(report.imap.ok).toBe(true);
+    expect(failure(report.smtp).code).toBe('ip_banned');
+    expect(report.banSignal).toBe(true);
+  });
+});
+
+describe('the code', () => {
+  /** Everything written to the console or to stdout/stderr while `work` runs. */
+  async function captureOutput(work: () => Promise<unknown>): Promise<string> {
+    const chunks: string[] = [];
+    const streams = [process.stdout, process.stderr] as const;
+    const writes = streams.map((stream) => stream.write);
+    const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+    // The console is replaced, not used: this test watches for anything the check logs.
+    /* eslint-disable no-console */
+    const consoleMethods = methods.map((m) => console[m]);
+    streams.forEach((stream, i) => {
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+        chunks.push(String(chunk));
+        return (writes[i] as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
+      }) as typeof stream.write;
+    });
+    methods.forEach((m) => {
+      console[m] = (...args: unknown[]) => {
+        chunks.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      };
+    });
+    try {
+      await work();
+    } finally {
+      streams.forEach((stream, i) => {
+        stream.write = writes[i]!;
+      });
+      methods.forEach((m, i) => {
+        console[m] = consoleMethods[i]!;
+      });
+    }
+    /* eslint-enable no-console */
+    return chunks.join('\n');
+  }
+
+  it('is never logged nor returned, whether the check passes or fails', async () => {
+    const reports: CheckReport[] = [];
+    const output = await captureOutput(async () => {
+      reports.push(await check({ endpoints: neteaseEndpoints() }));
+      reports.push(await check({ endpoints: neteaseEndpoints(), code: WRONG_CODE }));
+      reports.push(await check({ endpoints: { imap: endpoint(dovecot), smtp: endpoint(smtp) }, code: WRONG_CODE }));
+    });
+    expect(reports.map((r) => r.ok)).toEqual([true, false, false]);
+    const secrets = [CODE, WRONG_CODE].flatMap((code) => [
+      code,
+      Buffer.from(code).toString('base64').replace(/=+$/, ''),
+      Buffer.from(`\u0000${ADDRESS}\u0000${code}`).toString('base64').replace(/=+$/, ''),
+    ]);
+    const returned = JSON.stringify(reports);
+    for (const secret of secrets) {
+      expect(output).not.toContain(secret);
+      expect(returned).not.toContain(secret);
+    }
+  });
+
+  it('and the address are refused up front when they could reshape a command', async () => {
+    await expect(runMailCheck({ address: 'a@163.com>', code: CODE, endpoints: neteaseEndpoints() })).rejects.toThrow(TypeError);
+    await expect(runMailCheck({ address: ADDRESS, code: `${CODE}\r\nRCPT TO:<x@y>`, endpoints: neteaseEndpoints() })).rejects.toThrow(
+      TypeError,
+    );
   });
 });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createSignUpSchema, displayNameFor, signInSchema, signUpSchema } from '@/lib/auth/schema';
+
+describe('sign-in and sign-up schemas', () => {
+  it('normalises the email and keeps the password as typed', () => {
+    const parsed = signInSchema.safeParse({ email: '  Alice@Example.COM ', password: ' pass word ' });
+    expect(parsed.success && parsed.data).toEqual({ email: 'alice@example.com', password: ' pass word ' });
+  });
+
+  it('asks for a password of at least 8 characters at sign-up only', () => {
+    expect(signInSchema.safeParse({ email: 'a@example.com', password: 'short' }).success).toBe(true);
+    const short = signUpSchema.safeParse({ email: 'a@example.com', password: 'short' });
+    expect(z.flattenError(short.error!).fieldErrors.password?.[0]).toMatch(/8/);
+    expect(createSignUpSchema('en').safeParse({ email: 'a@example.com', password: 'short' }).error?.issues[0]?.message).toMatch(
+      /at least 8/,
+    );
+    expect(signUpSchema.safeParse({ email: 'a@example.com', password: 'x'.repeat(129) }).success).toBe(false);
+  });
+
+  it('refuses an address that is not one', () => {
+    expect(signInSchema.safeParse({ email: 'not an address', password: 'x' }).success).toBe(false);
+  });
+
+  it('falls back to the part before "@" for the display name', () => {
+    expect(displayNameFor({ email: 'zhangsan@163.com', name: undefined })).toBe('zhangsan');
+    expect(displayNameFor({ email: 'zhangsan@163.com', name: '' })).toBe('zhangsan');
+    expect(displayNameFor({ email: 'zhangsan@163.com', name: '张三' })).toBe('张三');
+  });
+});

@@ -217,6 +217,91 @@ describe('a server that echoes the code', () => {
   });
 });
 
+/**
+ * A plain-text IMAP front that offers STARTTLS, and once the client has upgraded, carries the
+ * session on to the simulator (minus the simulator's own greeting). Records what the client
+ * said before TLS.
+ */
+async function startStarttlsFront(
+  target: { host: string; port: number },
+  certificate: 'server' | 'wrongName' = 'server',
+): Promise<{ host: string; port: number; beforeTls: string[] }> {
+  const pair = ensureTestPki()[certificate];
+  const context = tls.createSecureContext({ cert: pair.cert, key: pair.key });
+  const beforeTls: string[] = [];
+  const server = net.createServer((plain) => {
+    plain.on('error', () => {});
+    plain.write('* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] plain port ready\r\n');
+    let pending = '';
+    const onData = (chunk: Buffer) => {
+      pending += chunk.toString('latin1');
+      let newline: number;
+      while ((newline = pending.indexOf('\r\n')) !== -1) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 2);
+        beforeTls.push(line);
+        const [tag, verb = ''] = line.split(' ');
+        if (verb.toUpperCase() === 'CAPABILITY') {
+          plain.write(`* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n${tag} OK CAPABILITY completed\r\n`);
+        } else if (verb.toUpperCase() === 'STARTTLS') {
+          plain.off('data', onData);
+          plain.write(`${tag} OK Begin TLS negotiation now\r\n`);
+          const secure = new tls.TLSSocket(plain, { isServer: true, secureContext: context });
+          secure.on('error', () => {});
+          const upstream = tls.connect({ host: target.host, port: target.port });
+          upstream.on('error', () => secure.destroy());
+          let greeted = false;
+          let head = '';
+          upstream.on('data', (data: Buffer) => {
+            if (greeted) return void secure.write(data);
+            head += data.toString('latin1');
+            const end = head.indexOf('\r\n');
+            if (end === -1) return;
+            greeted = true;
+            if (head.length > end + 2) secure.write(Buffer.from(head.slice(end + 2), 'latin1'));
+          });
+          secure.on('data', (data: Buffer) => upstream.write(data));
+          secure.on('close', () => upstream.destroy());
+          upstream.on('close', () => secure.destroy());
+          return;
+        } else {
+          plain.write(`${tag} BAD Only CAPABILITY and STARTTLS before TLS\r\n`);
+        }
+      }
+    };
+    plain.on('data', onData);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return { host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, beforeTls };
+}
+
+describe('an IMAP endpoint with STARTTLS', () => {
+  it('upgrades before anything else, verifies the certificate, then passes', async () => {
+    const front = await startStarttlsFront(simulator);
+    const before = simulator.connections.length;
+    const report = await checkImapAgainst({ host: front.host, port: front.port, tls: 'starttls' });
+    expect(report.imap.ok).toBe(true);
+    // Nothing but STARTTLS (the greeting listed the capabilities) crossed the wire in clear.
+    expect(front.beforeTls.map((line) => line.split(' ')[1])).toEqual(['STARTTLS']);
+    const [session] = newConnections(before);
+    expect(session!.commands.map((c) => c.name)).toEqual(['CAPABILITY', 'LOGIN', 'ID', 'EXAMINE']);
+  });
+
+  it('refuses an upgrade to a certificate for another name: tls_failed, no LOGIN anywhere', async () => {
+    const front = await startStarttlsFront(simulator, 'wrongName');
+    const before = simulator.connections.length;
+    const report = await checkImapAgainst({ host: front.host, port: front.port, tls: 'starttls' });
+    const imap = failed(report.imap);
+    expect(imap).toMatchObject({ code: 'tls_failed', stage: 'starttls' });
+    expect(imap.detail).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID|altnames/);
+    expect(front.beforeTls.some((line) => /LOGIN/i.test(line))).toBe(false);
+    expect(newConnections(before).flatMap((c) => c.commands.map((x) => x.name))).not.toContain('LOGIN');
+  });
+});
+
 // Last: after a failed login Dovecot may slow down later logins from the same address.
 describe('real IMAP (Dovecot)', () => {
   it('passes with the right code', async () => {

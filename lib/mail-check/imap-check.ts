@@ -167,8 +167,8 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
       secure: endpoint.tls === 'implicit',
       doSTARTTLS: endpoint.tls === 'starttls' ? true : undefined,
       ...tlsNameOptions(endpoint.host),
-      auth: { user: params.username, pass: params.code, loginMethod: 'LOGIN' },
-      clientInfo: params.clientInfo,
+      // No `auth` and no `clientInfo`: imapflow's own session set-up, which would use them, is
+      // skipped, and LOGIN and ID are sent below.
       transport: handOverTransport(socket, sockets),
       logger: false,
       emitLogs: false,

@@ -132,6 +132,27 @@ describe('a working account', () => {
   });
 });
 
+describe('a STARTTLS upgrade to a certificate for another name', () => {
+  it('is tls_failed and no AUTH is ever sent', async () => {
+    let authCalls = 0;
+    const peer = await startScriptedSmtp(
+      {
+        onAuth: (_auth, _session, callback) => {
+          authCalls++;
+          callback(null, { user: ADDRESS });
+        },
+      },
+      { secure: false },
+      'wrongName',
+    );
+    const report = await checkSmtpAgainst(at(peer, 'starttls'));
+    const failure = failed(report.smtp);
+    expect(failure).toMatchObject({ code: 'tls_failed', stage: 'tls' });
+    expect(failure.detail).toMatch(/altnames|ERR_TLS_CERT_ALTNAME_INVALID/);
+    expect(authCalls).toBe(0);
+  });
+});
+
 describe('NetEase refusals', () => {
   const cases: Array<{
     scenario: SmtpScenario | 'wrong_code';
@@ -191,13 +212,15 @@ type SmtpServerOptions = NonNullable<ConstructorParameters<typeof SMTPServer>[0]
 async function startScriptedSmtp(
   hooks: Pick<SmtpServerOptions, 'onAuth' | 'onMailFrom'>,
   transport: Pick<SmtpServerOptions, 'secure' | 'hideSTARTTLS' | 'disabledCommands'> = { secure: true },
+  certificate: 'server' | 'wrongName' = 'server',
 ): Promise<ScriptedSmtp> {
   const pki = ensureTestPki();
+  const pair = pki[certificate];
   const commands: string[] = [];
   const server = new SMTPServer({
     ...transport,
-    key: pki.server.key,
-    cert: pki.server.cert,
+    key: pair.key,
+    cert: pair.cert,
     authMethods: ['PLAIN', 'LOGIN'],
     disableReverseLookup: true,
     logger: false,

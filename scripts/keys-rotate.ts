@@ -1,0 +1,63 @@
+import { resealMailAccountCodes } from '@/lib/accounts/queries';
+import { getKeyring } from '@/lib/accounts/seal';
+import { closeDatabase, DatabaseLockedError, getDatabase } from '@/lib/db/client';
+import { env, EnvError } from '@/lib/env';
+
+// `npm run keys:rotate`: re-seals every stored authorization code under the current key (the
+// first in APP_SECRET_KEY). Codes already under it are left alone. Prints counts only.
+// Runs as: node --conditions=react-server --import tsx scripts/keys-rotate.ts
+
+const say = (line: string) => console.log(`[keys:rotate] ${line}`);
+
+async function main(): Promise<number> {
+  let appEnv;
+  try {
+    appEnv = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+
+  const keyring = getKeyring();
+  const source = appEnv.APP_SECRET_KEY?.length ? 'APP_SECRET_KEY' : `the generated key file in ${appEnv.DATA_DIR}`;
+  say(`current key: ${keyring.current.id} (from ${source}); ${keyring.keys.size} key(s) configured`);
+  say(`database: ${appEnv.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${appEnv.DATA_DIR}`}`);
+
+  let opened;
+  try {
+    opened = await getDatabase();
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      console.error(`[keys:rotate] ${error.message}\nStop the app first: the embedded database has one user at a time.`);
+      return 3;
+    }
+    throw error;
+  }
+
+  try {
+    const counts = await resealMailAccountCodes(opened.db, { keyring });
+    const failed = counts.failed.unknown_key + counts.failed.malformed + counts.failed.authentication_failed;
+    say(`accounts: ${counts.total}`);
+    say(`already under the current key: ${counts.alreadyCurrent}`);
+    say(`re-sealed now: ${counts.resealed}`);
+    if (counts.changedMeanwhile) say(`saved again by the app meanwhile (already current): ${counts.changedMeanwhile}`);
+    if (failed) {
+      say(
+        `could not be opened, left as they were: ${failed} ` +
+          `(key not configured: ${counts.failed.unknown_key}, damaged: ${counts.failed.malformed}, ` +
+          `does not authenticate: ${counts.failed.authentication_failed})`,
+      );
+      say('list the missing old key(s) in APP_SECRET_KEY after the current one and run this again.');
+      return 1;
+    }
+    say('done.');
+    return 0;
+  } finally {
+    await closeDatabase();
+  }
+}
+
+process.exitCode = await main();

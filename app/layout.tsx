@@ -1,19 +1,23 @@
-import type { Metadata, Viewport } from 'next';
+import type { Viewport } from 'next';
+import { languageTag } from '@/lib/i18n/locale';
+import { getLocale } from '@/lib/i18n/server';
 import './globals.css';
-
-export const metadata: Metadata = {
-  title: '连接网易邮箱 · Mailbox setup',
-  description: '一步步开启 IMAP/SMTP、获取客户端授权码，并确认邮箱在客户端里真正可用。',
-};
 
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#020617' },
+  ],
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const locale = await getLocale();
   return (
-    <html lang="zh-CN">
+    // The wizard's boot script sets data-wizard on <html> before hydration; React is told to
+    // expect that one difference.
+    <html lang={languageTag(locale)} suppressHydrationWarning>
       <body className="min-h-dvh bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         {children}
       </body>

@@ -1,36 +1,165 @@
-import { ServerTable } from '@/components/providers/server-table';
+import type { Metadata } from 'next';
+import { connectMailbox } from '@/app/actions';
+import { ClientPasswordIllustration } from '@/components/illustrations/client-password';
+import { CodeDialogIllustration } from '@/components/illustrations/code-dialog';
+import { ServiceSwitchesIllustration } from '@/components/illustrations/service-switches';
+import { SmsCheckIllustration } from '@/components/illustrations/sms-check';
+import { StatusBadgeIllustration } from '@/components/illustrations/status-badge';
+import { WebmailSettingsIllustration } from '@/components/illustrations/webmail-settings';
+import { CalloutList } from '@/components/ui/callout';
+import { textLink } from '@/components/ui/styles';
+import { AddressStep } from '@/components/wizard/address-step';
+import { ConnectForm } from '@/components/wizard/connect-form';
+import { Faq, SafetyTips } from '@/components/wizard/faq';
+import { LocaleSwitch } from '@/components/wizard/locale-switch';
+import { ResultPanel } from '@/components/wizard/result-panel';
+import { StepNavigator } from '@/components/wizard/step-navigator';
+import { StepPanel } from '@/components/wizard/step-panel';
+import { WebmailLink } from '@/components/wizard/webmail-link';
+import { getLocale, getMessages } from '@/lib/i18n/server';
+import { STAGE_LABELS } from '@/lib/mail-check/diagnosis';
+import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
+import { stepBootScript, WIZARD_STEPS } from '@/lib/wizard/steps';
 
-export default function HomePage() {
-  const provider = NETEASE_PERSONAL;
-  const confirmed = provider.domains.filter((d) => d.confirmed);
-  const main = confirmed[0];
+export async function generateMetadata(): Promise<Metadata> {
+  const { meta } = getMessages(await getLocale());
+  return { title: meta.title, description: meta.description };
+}
+
+// The sign-in page sends the reader back to the code step; the hash is encoded so that it
+// belongs to `next` rather than to the sign-in page's own URL.
+const SIGN_IN_HREF = `/sign-in?next=${encodeURIComponent('/#configure-in-client')}`;
+
+const GUIDE_STEPS: readonly GuideStep[] = [
+  'core-parameters-configuration',
+  'access-settings',
+  'enable-service-and-get-code',
+  'configure-in-client',
+];
+
+export default async function HomePage() {
+  const locale = await getLocale();
+  const m = getMessages(locale);
+  const webmails = NETEASE_PERSONAL.domains.filter((domain) => domain.confirmed);
+  const steps = Object.fromEntries(
+    GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: m.wizard.steps[step].title }]),
+  ) as Record<GuideStep, { n: number; title: string }>;
+  const stageLabels = Object.fromEntries(
+    Object.entries(STAGE_LABELS).map(([stage, label]) => [stage, label[locale]]),
+  ) as Record<CheckStage, string>;
+  const enableSteps = m.enable.instructions;
+
   return (
-    <main className="mx-auto max-w-2xl px-4 py-10 sm:py-16">
-      <h1 className="text-2xl font-semibold sm:text-3xl">把网易邮箱连接到客户端</h1>
-      <p className="mt-4 leading-7 text-slate-700 dark:text-slate-300">
-        网易邮箱（{confirmed.map((d) => `@${d.domain}`).join('、')}）不允许邮件客户端直接使用登录密码。
-        你需要先在网页版邮箱里开启 IMAP/SMTP 服务，通过短信验证后生成一个{provider.credential.name.zh}
-        ，再把它当作密码填进客户端。我们会在保存之前真正连一次你的邮箱：收信（IMAP）能打开收件箱、发信（SMTP）能以你的地址发信，才算成功。
-      </p>
-      <p lang="en" className="mt-3 text-sm leading-6 text-slate-500 dark:text-slate-400">
-        NetEase mail refuses the login password in mail clients. Switch on IMAP/SMTP in webmail, pass the
-        SMS check, generate a {provider.credential.name.en}, and use it as the password. We test it for
-        real before saving anything.
-      </p>
-      {main && (
-        <section className="mt-8" aria-labelledby="servers-heading">
-          <h2 id="servers-heading" className="text-lg font-semibold">
-            服务器设置
-          </h2>
-          <div className="mt-3">
-            <ServerTable endpoints={main.endpoints} caption={`${main.name.zh} 的服务器`} />
-          </div>
-          {provider.hostNote && (
-            <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-400">{provider.hostNote.zh}</p>
-          )}
-        </section>
-      )}
-    </main>
+    <>
+      <a
+        href="#wizard"
+        className="sr-only rounded-lg bg-white px-4 py-2 font-medium text-blue-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 dark:bg-slate-900 dark:text-blue-200"
+      >
+        {m.header.skipToWizard}
+      </a>
+      <header className="border-b border-slate-200 dark:border-slate-800">
+        <div className="mx-auto flex max-w-2xl items-center justify-between gap-4 px-4 py-3">
+          <span className="font-semibold">{NETEASE_PERSONAL.name[locale]}</span>
+          <LocaleSwitch locale={locale} text={m.header} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-2xl px-4 pt-8 pb-16 sm:pt-12">
+        <h1 className="text-2xl font-semibold sm:text-3xl">{m.intro.title}</h1>
+        <p className="mt-4 leading-7 text-slate-700 dark:text-slate-300">{m.intro.lead}</p>
+        <aside
+          aria-labelledby="code-tip-title"
+          className="mt-4 rounded-xl border border-violet-200 bg-violet-50 p-4 dark:border-violet-800 dark:bg-violet-950"
+        >
+          <p id="code-tip-title" className="font-semibold text-violet-950 dark:text-violet-100">
+            {m.intro.codeTipTitle}
+          </p>
+          <p className="mt-1 text-sm leading-6 text-violet-950 dark:text-violet-100">{m.intro.codeTip}</p>
+        </aside>
+
+        {/* Before the steps, so the right one is shown on first paint (see stepBootScript). */}
+        <script dangerouslySetInnerHTML={{ __html: stepBootScript() }} />
+        <noscript>
+          <p className="mt-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">{m.wizard.noscript}</p>
+        </noscript>
+
+        <div id="wizard" role="region" aria-label={m.wizard.label} className="mt-10 scroll-mt-4">
+          <StepNavigator />
+
+          <StepPanel step="core-parameters-configuration" text={m.wizard}>
+            <AddressStep locale={locale} text={m.address} />
+          </StepPanel>
+
+          <StepPanel step="access-settings" text={m.wizard}>
+            <p className="leading-7">{m.access.intro}</p>
+            <div className="mt-4">
+              <WebmailLink locale={locale} text={m.access} />
+            </div>
+            <p className="mt-3 text-sm">
+              {m.access.otherWebmail}{' '}
+              {webmails.map((domain, index) => (
+                <span key={domain.domain}>
+                  {index > 0 && ' · '}
+                  <a href={domain.webmailUrl} target="_blank" rel="noopener noreferrer" className={textLink}>
+                    {domain.domain}
+                    <span className="sr-only">{m.access.opensInNewTab}</span>
+                  </a>
+                </span>
+              ))}
+            </p>
+            <CalloutList items={m.access.instructions} />
+            <WebmailSettingsIllustration text={m.figures.webmail} />
+            <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">{m.access.phoneNote}</p>
+          </StepPanel>
+
+          <StepPanel step="enable-service-and-get-code" text={m.wizard}>
+            <p className="leading-7">{m.enable.intro}</p>
+            <CalloutList items={enableSteps.slice(0, 3)} />
+            <ServiceSwitchesIllustration text={m.figures.switches} />
+            <CalloutList items={enableSteps.slice(3, 5)} start={4} />
+            <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{m.enable.noPhone}</p>
+            <SmsCheckIllustration text={m.figures.sms} />
+            <CalloutList items={enableSteps.slice(5)} start={6} />
+            <CodeDialogIllustration text={m.figures.code} />
+            <div
+              role="note"
+              aria-labelledby="code-once-title"
+              className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950"
+            >
+              <p id="code-once-title" className="font-semibold text-red-900 dark:text-red-100">
+                {m.enable.onceTitle}
+              </p>
+              <p className="mt-1 text-sm leading-6 text-red-950 dark:text-red-100">{m.enable.once}</p>
+            </div>
+            <p className="mt-4 text-sm leading-6">{m.enable.afterCode}</p>
+          </StepPanel>
+
+          <StepPanel step="configure-in-client" text={m.wizard}>
+            <p className="leading-7">{m.configure.intro}</p>
+            <CalloutList items={m.configure.instructions} />
+            <ClientPasswordIllustration text={m.figures.client} />
+            <ConnectForm action={connectMailbox} locale={locale} text={m.configure} />
+            <StatusBadgeIllustration text={m.figures.status} statusLabel={m.result.statusOk} />
+          </StepPanel>
+
+          <StepPanel step="result" text={m.wizard}>
+            <ResultPanel
+              locale={locale}
+              text={m.result}
+              progressText={m.configure}
+              steps={steps}
+              stageLabels={stageLabels}
+              signInHref={SIGN_IN_HREF}
+            />
+          </StepPanel>
+        </div>
+
+        <Faq text={m.faq} />
+        <SafetyTips text={m.tips} />
+      </main>
+      <footer className="border-t border-slate-200 dark:border-slate-800">
+        <p className="mx-auto max-w-2xl px-4 py-6 text-sm text-slate-600 dark:text-slate-400">{m.footer.note}</p>
+      </footer>
+    </>
   );
 }

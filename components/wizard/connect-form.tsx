@@ -1,0 +1,324 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
+import { format, type Locale } from '@/lib/i18n/locale';
+import type { Messages } from '@/lib/i18n/messages/zh';
+import { assessAuthCode, normalizeAuthCode } from '@/lib/providers/auth-code';
+import { shownDomainOf, viewAddress } from '@/lib/wizard/detection';
+import { goToStep } from '@/lib/wizard/navigation';
+import { createConnectMailboxSchema, type ConnectMailboxFields, type ConnectMailboxValues } from '@/lib/wizard/schema';
+import { useSessionStore } from '@/lib/wizard/session-store';
+import { addressStore, checkRunner, checkStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
+import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
+import { CheckProgress } from './check-progress';
+import { formatRetryTime, useLockedUntil } from './lockout';
+
+const ADDRESS_ID = 'connect-address';
+const CODE_ID = 'connect-code';
+const WARNING_ID = 'connect-code-warning';
+const FORM_ERROR_ID = 'connect-form-error';
+
+/**
+ * Step 4: the address and the authorization code, checked on the server by `action`. The code
+ * field cleans what is pasted as it arrives, counts it and warns, before any connection, when it
+ * looks like a login password. The code stays in this form's memory only.
+ */
+export function ConnectForm({
+  action,
+  locale,
+  text,
+}: {
+  action: ConnectMailboxAction;
+  locale: Locale;
+  text: Messages['configure'];
+}) {
+  const schema = useMemo(() => createConnectMailboxSchema(locale), [locale]);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    getValues,
+    setError,
+    control,
+    formState: { errors, touchedFields, submitCount },
+  } = useForm<ConnectMailboxFields, unknown, ConnectMailboxValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { address: '', code: '', alternative: undefined },
+    mode: 'onTouched',
+  });
+
+  const storedAddress = useSessionStore(addressStore);
+  const check = useSessionStore(checkStore);
+  const lastResult = useSessionStore(resultStore);
+  const retryAt = retryAtOf(lastResult);
+  const locked = useLockedUntil(retryAt);
+  const [isPending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [cleaned, setCleaned] = useState(false);
+  const [pasted, setPasted] = useState(false);
+  const [askConfirm, setAskConfirm] = useState(false);
+  // The code the reader said is a code despite the warning; not asked again for it.
+  const [confirmedCode, setConfirmedCode] = useState<string | null>(null);
+
+  // The address typed in step 1 and the one here are the same field, seen from two steps.
+  useEffect(() => {
+    if (getValues('address') !== storedAddress) setValue('address', storedAddress);
+  }, [storedAddress, getValues, setValue]);
+
+  const address = useWatch({ control, name: 'address' });
+  const code = useWatch({ control, name: 'code' });
+  const alternative = useWatch({ control, name: 'alternative' });
+  const shown = shownDomainOf(useMemo(() => viewAddress(address), [address]));
+  const assessment = assessAuthCode(code, shown.provider);
+  const expected = assessment.expectedLength ?? 16;
+  const showWarnings =
+    assessment.length > 0 && (pasted || Boolean(touchedFields.code) || submitCount > 0 || assessment.length >= expected);
+  const looksLikePassword = assessment.warnings.includes('looks_like_password');
+  const warning = !showWarnings
+    ? null
+    : looksLikePassword
+      ? text.warnings.looks_like_password
+      : assessment.warnings.includes('non_letters')
+        ? text.warnings.non_letters
+        : assessment.warnings.includes('wrong_length')
+          ? format(text.warnings.wrong_length, { expected })
+          : null;
+  const hasAlternative = shown.alternatives.length > 0;
+  const running = isPending || check.phase === 'running';
+
+  const runCheck = (values: ConnectMailboxValues, confirmed = false) => {
+    if (running || locked) return;
+    // Warn, do not block: a login password always fails, and failures count toward the lockout.
+    if (looksLikePassword && !confirmed && confirmedCode !== values.code) {
+      setAskConfirm(true);
+      goToStep('configure-in-client', WARNING_ID);
+      return;
+    }
+    if (confirmed) setConfirmedCode(values.code);
+    setAskConfirm(false);
+    setFormError(null);
+    checkStore.set({ phase: 'running' });
+    startTransition(async () => {
+      let result: SubmitResult;
+      try {
+        result = await action({
+          address: values.address,
+          code: values.code,
+          ...(hasAlternative && values.alternative !== undefined ? { alternative: values.alternative } : {}),
+        });
+      } catch {
+        checkStore.set({ phase: 'idle' });
+        setFormError(text.networkError);
+        goToStep('configure-in-client', FORM_ERROR_ID);
+        return;
+      }
+      if (result.status === 'invalid') {
+        checkStore.set({ phase: 'idle' });
+        const addressError = result.fieldErrors.address?.[0];
+        const codeError = result.fieldErrors.code?.[0];
+        if (addressError) setError('address', { type: 'server', message: addressError });
+        if (codeError) setError('code', { type: 'server', message: codeError });
+        setFormError(result.formError ?? null);
+        goToStep('configure-in-client', addressError ? ADDRESS_ID : codeError ? CODE_ID : FORM_ERROR_ID);
+        return;
+      }
+      checkStore.set(result.status === 'checked' ? { phase: 'done', imap: result.imap, smtp: result.smtp } : { phase: 'idle' });
+      // A saved code has done its job; drop it from memory too.
+      if (result.status === 'checked' && result.ok) setValue('code', '');
+      resultStore.set(result);
+      goToStep('result');
+    });
+  };
+
+  const onInvalid = (invalid: FieldErrors<ConnectMailboxFields>) => {
+    // The result step's "check again" can land here with the code gone (after a reload).
+    goToStep('configure-in-client', invalid.address ? ADDRESS_ID : CODE_ID);
+  };
+  const submit = handleSubmit((values) => runCheck(values), onInvalid);
+  const submitConfirmed = handleSubmit((values) => runCheck(values, true), onInvalid);
+
+  // The result step runs the latest submit through one stable function.
+  const latestSubmit = useRef(submit);
+  useEffect(() => {
+    latestSubmit.current = submit;
+  });
+  useEffect(() => {
+    checkRunner.set(() => void latestSubmit.current());
+    return () => checkRunner.set(null);
+  }, []);
+
+  const addressField = register('address', {
+    onChange: (event: { target: { value: string } }) => addressStore.set(event.target.value),
+  });
+  const codeField = register('code');
+
+  // Cleans the field in place; skipped while an input method is composing, which a rewrite
+  // would break, and done once it commits.
+  const cleanCode = (input: HTMLInputElement) => {
+    const clean = normalizeAuthCode(input.value);
+    setCleaned(clean !== input.value);
+    if (clean !== input.value) input.value = clean;
+  };
+
+  const describedBy = ['connect-code-hint', 'connect-code-counter', warning ? WARNING_ID : '', errors.code ? 'connect-code-error' : '']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <form noValidate onSubmit={submit} aria-describedby={formError ? FORM_ERROR_ID : undefined} className="space-y-5">
+      <div>
+        <label htmlFor={ADDRESS_ID} className="block font-medium">
+          {text.addressLabel}
+        </label>
+        <input
+          id={ADDRESS_ID}
+          type="text"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          aria-invalid={errors.address ? true : undefined}
+          aria-describedby={errors.address ? 'connect-address-error' : undefined}
+          className={`${textInput} mt-2`}
+          {...addressField}
+        />
+        {errors.address && (
+          <p id="connect-address-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
+            {errors.address.message}
+          </p>
+        )}
+      </div>
+
+      <div>
+        <div className="flex items-baseline justify-between gap-3">
+          <label htmlFor={CODE_ID} className="block font-medium">
+            {text.codeLabel}
+          </label>
+          <span
+            id="connect-code-counter"
+            className={`font-mono text-sm tabular-nums ${
+              assessment.length === expected ? 'text-green-800 dark:text-green-300' : 'text-slate-600 dark:text-slate-300'
+            }`}
+          >
+            <span aria-hidden="true">{format(text.counter, { length: assessment.length, expected })}</span>
+            <span className="sr-only">{format(text.counterLabel, { length: assessment.length, expected })}</span>
+          </span>
+        </div>
+        <p id="connect-code-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+          {text.codeHint}
+        </p>
+        <input
+          id={CODE_ID}
+          type="text"
+          autoComplete="off"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          aria-invalid={errors.code ? true : undefined}
+          aria-describedby={describedBy}
+          className={`${textInput} mt-2 font-mono tracking-wider`}
+          {...codeField}
+          onChange={(event) => {
+            if (!(event.nativeEvent as InputEvent).isComposing) cleanCode(event.target);
+            void codeField.onChange(event);
+          }}
+          onCompositionEnd={(event) => {
+            cleanCode(event.currentTarget);
+            void codeField.onChange({ target: event.currentTarget, type: 'change' });
+          }}
+          onPaste={() => setPasted(true)}
+        />
+        {errors.code && (
+          <p id="connect-code-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
+            {errors.code.message}
+          </p>
+        )}
+        <div aria-live="polite" className="text-sm">
+          {cleaned && <p className="mt-2 text-slate-600 dark:text-slate-300">{text.cleaned}</p>}
+        </div>
+        <div
+          id={WARNING_ID}
+          tabIndex={-1}
+          aria-live="polite"
+          className={warning ? 'mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm leading-6 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100' : ''}
+        >
+          {warning && <p>{warning}</p>}
+          {warning && looksLikePassword && askConfirm && (
+            <button
+              type="button"
+              className={`${secondaryButton} mt-3`}
+              onClick={() => void submitConfirmed()}
+            >
+              {text.confirmPassword}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {hasAlternative && (
+        <fieldset>
+          <legend className="font-medium">{text.serversLegend}</legend>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{text.serversHint}</p>
+          <div className="mt-2 space-y-2">
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="servers"
+                className="size-4"
+                checked={alternative === undefined}
+                onChange={() => setValue('alternative', undefined)}
+              />
+              {format(text.serversOwn, { domain: shown.info.domain })}
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="servers"
+                className="size-4"
+                checked={alternative === 0}
+                onChange={() => setValue('alternative', 0)}
+              />
+              {text.serversAlternative}
+            </label>
+          </div>
+        </fieldset>
+      )}
+
+      <CheckProgress check={check} text={text} />
+
+      <div id={FORM_ERROR_ID} tabIndex={-1} aria-live="polite" className="text-sm text-red-700 dark:text-red-300">
+        {formError && <p>{formError}</p>}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={locked}
+          aria-disabled={running || undefined}
+          aria-describedby={locked ? 'connect-locked' : undefined}
+          className={primaryButton}
+        >
+          {running && (
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 motion-safe:animate-spin">
+              <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+              <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+            </svg>
+          )}
+          {running ? text.submitting : text.submit}
+        </button>
+        {locked && (
+          <p id="connect-locked" className="text-sm text-slate-700 dark:text-slate-200">
+            {format(text.lockedUntil, { time: formatRetryTime(retryAt, locale) })}
+          </p>
+        )}
+      </div>
+      <noscript>
+        <p className="text-sm">{text.noscript}</p>
+      </noscript>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Messages } from '@/lib/i18n/messages/zh';
+
+/** Questions people ask about codes, as disclosure widgets: readable without any script. */
+export function Faq({ text }: { text: Messages['faq'] }) {
+  return (
+    <section id="faq" aria-labelledby="faq-heading" className="mt-16">
+      <h2 id="faq-heading" className="text-xl font-semibold">
+        {text.title}
+      </h2>
+      <div className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        {text.items.map((item) => (
+          <details key={item.q} className="group p-4">
+            <summary className="cursor-pointer font-medium marker:text-slate-500">{item.q}</summary>
+            {item.a.map((paragraph) => (
+              <p key={paragraph} className="mt-3 leading-7 text-slate-700 dark:text-slate-300">
+                {paragraph}
+              </p>
+            ))}
+          </details>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** The safety tips, always open: they are short and they matter. */
+export function SafetyTips({ text }: { text: Messages['tips'] }) {
+  return (
+    <section id="safety-tips" aria-labelledby="tips-heading" className="mt-12">
+      <h2 id="tips-heading" className="text-xl font-semibold">
+        {text.title}
+      </h2>
+      <ul className="mt-4 grid gap-3 sm:grid-cols-2">
+        {text.items.map((tip) => (
+          <li key={tip.title} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+            <p className="font-medium">{tip.title}</p>
+            <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{tip.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

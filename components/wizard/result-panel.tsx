@@ -1,0 +1,222 @@
+'use client';
+
+import { useMemo } from 'react';
+import { StatusBadge } from '@/components/illustrations/status-badge';
+import { primaryButton, secondaryButton } from '@/components/ui/styles';
+import { format, type Locale } from '@/lib/i18n/locale';
+import type { Messages } from '@/lib/i18n/messages/zh';
+import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
+import { shownDomainOf, viewAddress } from '@/lib/wizard/detection';
+import { useSessionStore } from '@/lib/wizard/session-store';
+import { addressStore, checkRunner, checkStore, resultStore, retryAtOf, type ShownResult } from '@/lib/wizard/stores';
+import type { ProtocolView } from '@/lib/wizard/types';
+import { CheckProgress, type CheckProgressText } from './check-progress';
+import { formatRetryTime, useLockedUntil } from './lockout';
+
+type FailedView = Extract<ProtocolView, { ok: false }>;
+
+export interface ResultPanelProps {
+  locale: Locale;
+  text: Messages['result'];
+  progressText: CheckProgressText;
+  /** Number and title of each step a diagnosis can send the reader back to. */
+  steps: Record<GuideStep, { n: number; title: string }>;
+  stageLabels: Record<CheckStage, string>;
+  signInHref: string;
+}
+
+/** Failures that share a diagnosis are explained once, with each server's words under it. */
+function groupByDiagnosis(failures: { name: string; view: FailedView }[]) {
+  const groups = new Map<string, { view: FailedView; members: { name: string; view: FailedView }[] }>();
+  for (const failure of failures) {
+    const group = groups.get(failure.view.code);
+    if (group) group.members.push(failure);
+    else groups.set(failure.view.code, { view: failure.view, members: [failure] });
+  }
+  return [...groups.values()];
+}
+
+function RetryButton({ label, locked, describedBy }: { label: string; locked: boolean; describedBy?: string }) {
+  const run = useSessionStore(checkRunner);
+  return (
+    <button
+      type="button"
+      className={primaryButton}
+      disabled={locked || !run}
+      aria-describedby={describedBy}
+      onClick={() => run?.()}
+    >
+      {label}
+    </button>
+  );
+}
+
+function Checked({
+  result,
+  props,
+}: {
+  result: Extract<ShownResult, { status: 'checked' }>;
+  props: ResultPanelProps;
+}) {
+  const { locale, text, progressText, steps, stageLabels } = props;
+  const typed = useSessionStore(addressStore);
+  const view = useMemo(() => viewAddress(typed), [typed]);
+  const shown = { ...shownDomainOf(view), address: view.kind === 'known' ? view.address : typed };
+
+  if (result.ok) {
+    return (
+      <div>
+        <h3 className="text-lg font-semibold">{text.successTitle}</h3>
+        <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+          <span className="text-sm text-slate-600 dark:text-slate-300">{text.statusLabel}</span>
+          <span className="min-w-0 font-mono break-all">{shown.address}</span>
+          <StatusBadge label={text.statusOk} />
+        </p>
+        <p className="mt-4 leading-7">{result.saved ? text.savedNote : text.notSavedNote}</p>
+        {!result.saved && (
+          <div className="mt-4">
+            <RetryButton label={text.retry} locked={false} />
+          </div>
+        )}
+        <h4 className="mt-6 font-semibold">{text.nextTitle}</h4>
+        <ul className="mt-2 list-disc space-y-2 pl-5 leading-7">
+          {text.next.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  const names = { imap: progressText.imapName, smtp: progressText.smtpName };
+  const failures = (['imap', 'smtp'] as const).flatMap((protocol) => {
+    const view = result[protocol];
+    return view.ok ? [] : [{ name: names[protocol], view }];
+  });
+  const fallback = shown.alternatives[0];
+  const usedOwnServers = fallback !== undefined && result.imap.endpoint.host !== fallback.imap.host;
+  const authFailed = failures.some((failure) => failure.view.code === 'auth_failed');
+
+  return (
+    <div>
+      <h3 className="text-lg font-semibold">{text.failureTitle}</h3>
+      <p className="mt-2 leading-7">{text.failureNote}</p>
+      <div className="mt-4">
+        <CheckProgress check={{ phase: 'done', imap: result.imap, smtp: result.smtp }} text={progressText} />
+      </div>
+      {groupByDiagnosis(failures).map(({ view, members }) => {
+        const { diagnosis } = view;
+        const back = steps[diagnosis.guideStep];
+        return (
+          <section key={view.code} aria-labelledby={`diagnosis-${view.code}`} className="mt-6 rounded-lg border border-red-200 p-4 dark:border-red-900">
+            <h4 id={`diagnosis-${view.code}`} className="font-semibold">
+              {format(text.protocolFailed, { protocol: members.map((m) => m.name).join(' / '), title: diagnosis.title[locale] })}
+            </h4>
+            <p className="mt-2 leading-7">{diagnosis.explanation[locale]}</p>
+            <h5 className="mt-4 font-medium">{text.checklistTitle}</h5>
+            <ol className="mt-2 list-decimal space-y-1 pl-5 leading-7">
+              {diagnosis.checklist.map((item) => (
+                <li key={item.en}>{item[locale]}</li>
+              ))}
+            </ol>
+            {members.map(({ name, view: member }) =>
+              member.serverText ? (
+                <figure key={name} className="mt-4">
+                  <figcaption className="text-sm font-medium text-slate-700 dark:text-slate-200">
+                    {format(text.serverSaid, { protocol: name, stage: stageLabels[member.stage] })}
+                  </figcaption>
+                  <blockquote className="mt-1 rounded-md bg-slate-100 p-3 dark:bg-slate-800">
+                    <code className="font-mono text-sm break-all">{member.serverText}</code>
+                  </blockquote>
+                </figure>
+              ) : null,
+            )}
+            {members.some((m) => m.view.detail) && (
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer">{text.technicalDetail}</summary>
+                {members.map(({ name, view: member }) =>
+                  member.detail ? (
+                    <p key={name} className="mt-1">
+                      {name}: <code className="font-mono break-all">{member.detail}</code>
+                    </p>
+                  ) : null,
+                )}
+              </details>
+            )}
+            <a href={`#${diagnosis.guideStep}`} className={`${secondaryButton} mt-4`}>
+              {format(text.fixStep, { n: back.n, title: back.title })}
+            </a>
+          </section>
+        );
+      })}
+      {authFailed && usedOwnServers && (
+        <p className="mt-4 text-sm leading-6">{format(text.alternativeHint, { host: result.imap.endpoint.host })}</p>
+      )}
+      <div className="mt-6 flex flex-wrap gap-3">
+        <RetryButton label={text.retry} locked={false} />
+        <a href="#configure-in-client" className={secondaryButton}>
+          {text.edit}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function Refused({ result, props }: { result: Extract<ShownResult, { status: 'refused' }>; props: ResultPanelProps }) {
+  const { locale, text } = props;
+  const retryAt = retryAtOf(result);
+  const locked = useLockedUntil(retryAt);
+  return (
+    <div>
+      <h3 className="text-lg font-semibold">{text.refusedTitle[result.reason]}</h3>
+      <p className="mt-2 leading-7">{text.refused[result.reason]}</p>
+      <p className="mt-4 font-medium" id="result-retry-at">
+        {format(text.retryAt, { time: formatRetryTime(retryAt, locale) })}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <RetryButton label={text.retry} locked={locked} describedBy="result-retry-at" />
+        <a href="#configure-in-client" className={secondaryButton}>
+          {text.edit}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+/** Step 5: what the last check said, kept for the tab so a reload shows it again. */
+export function ResultPanel(props: ResultPanelProps) {
+  const { text, progressText, signInHref } = props;
+  const result = useSessionStore(resultStore);
+  const check = useSessionStore(checkStore);
+
+  if (check.phase === 'running') {
+    return <CheckProgress check={check} text={progressText} />;
+  }
+  if (!result) {
+    return (
+      <div>
+        <p className="leading-7">{text.empty}</p>
+        <a href="#configure-in-client" className={`${secondaryButton} mt-4`}>
+          {text.goToForm}
+        </a>
+      </div>
+    );
+  }
+  switch (result.status) {
+    case 'signed_out':
+      return (
+        <div>
+          <h3 className="text-lg font-semibold">{text.signedOutTitle}</h3>
+          <p className="mt-2 leading-7">{text.signedOut}</p>
+          <a href={signInHref} className={`${primaryButton} mt-4`}>
+            {text.signIn}
+          </a>
+        </div>
+      );
+    case 'refused':
+      return <Refused result={result} props={props} />;
+    case 'checked':
+      return <Checked result={result} props={props} />;
+  }
+}
+

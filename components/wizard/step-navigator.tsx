@@ -1,0 +1,29 @@
+'use client';
+
+import { useEffect } from 'react';
+import { initialStep, showStep } from '@/lib/wizard/navigation';
+import { FIRST_STEP, stepFromHash } from '@/lib/wizard/steps';
+
+/**
+ * Keeps the shown step in line with the location hash. Renders nothing: the steps, the progress
+ * indicator and the back and next links are server HTML, and the boot script has already shown
+ * the right step before this runs.
+ */
+export function StepNavigator() {
+  useEffect(() => {
+    const step = initialStep();
+    showStep(step, { moveFocus: false });
+    // A step restored from the tab's storage gets its address back, so the URL can be shared.
+    if (window.location.hash === '' && step !== FIRST_STEP) {
+      window.history.replaceState(window.history.state, '', `#${step}`);
+    }
+    const onHashChange = () => {
+      // Going back to the bare URL means going back to the start.
+      const next = window.location.hash === '' ? FIRST_STEP : stepFromHash(window.location.hash);
+      if (next) showStep(next, { moveFocus: true });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return null;
+}

@@ -1,0 +1,282 @@
+import type { Messages } from './zh';
+
+// English, second to Chinese. Labels of NetEase's own screens stay in Chinese beside their
+// translation, because that is what the reader will see in webmail.
+
+export const en: Messages = {
+  meta: {
+    title: 'Connect NetEase Mail · client authorization code setup',
+    description:
+      'Switch on IMAP/SMTP, get a client authorization code, and see the mailbox really send and receive before it is saved. For 163.com, 126.com and yeah.net.',
+  },
+  header: {
+    skipToWizard: 'Skip to the setup steps',
+    switchTo: '中文',
+    switchToLang: 'zh-CN',
+    switchLabel: '切换为中文 / Switch to Chinese',
+  },
+  intro: {
+    title: 'Connect your NetEase mailbox to our mail app',
+    lead: 'NetEase Mail (163.com, 126.com, yeah.net) does not let mail apps log in with your login password. Instead you create a “client authorization code” (客户端授权码) in webmail and enter it here. Five illustrated steps take you through it.',
+    codeTipTitle: 'It all comes down to one code',
+    codeTip: 'A client authorization code is a 16-letter password NetEase issues for mail apps only; it is not the password you use to sign in to webmail. It is shown once, when it is created.',
+  },
+  wizard: {
+    label: 'Setup steps',
+    progressLabel: 'Setup progress',
+    stepOf: 'Step {n} of {total}',
+    stepNumber: 'Step {n}',
+    currentMarker: ' (current)',
+    back: 'Back',
+    next: 'Next',
+    noscript:
+      'JavaScript is off in your browser: all the steps are listed below in order, so you can follow them as a guide. The check in the last step needs JavaScript.',
+    steps: {
+      'core-parameters-configuration': { short: 'Address', title: 'Your address and its servers' },
+      'access-settings': { short: 'Settings', title: 'Open the webmail settings' },
+      'enable-service-and-get-code': { short: 'Get the code', title: 'Switch on the services and get the code' },
+      'configure-in-client': { short: 'Paste the code', title: 'Paste the code and check' },
+      result: { short: 'Result', title: 'Result' },
+    },
+  },
+  address: {
+    intro: 'First, tell us which mailbox to connect. The part after “@” tells us which servers it uses.',
+    label: 'Email address',
+    placeholder: 'e.g. zhangsan@163.com',
+    hint: 'The whole address, including “@” and what follows. Full-width characters are fine; we convert them.',
+    detected: 'Recognised: {name}',
+    usingAddress: 'Address we will use: {address}',
+    waiting: 'Once you type an address, the provider we recognise appears here.',
+    unknown:
+      '“{domain}” is not a NetEase personal mailbox. For now this guide covers NetEase personal mail only: 163.com, 126.com, yeah.net and related domains.',
+    unconfirmedBadge: 'Unconfirmed',
+    unconfirmed:
+      'The servers for {domain} are inferred from the 163.com and 126.com pattern; NetEase has not published them. If the check fails, try again with the 163.com servers.',
+    tableCaption: 'Server settings for {name}',
+    defaultTableCaption: 'Server settings for NetEase 163 Mail (updates to match your address)',
+    columns: { service: 'Service', host: 'Server', port: 'Port', security: 'Encryption' },
+    rows: { imap: 'IMAP incoming', smtp: 'SMTP outgoing', pop3: 'POP3 incoming' },
+    tls: { implicit: 'SSL/TLS', starttls: 'STARTTLS' },
+    copy: 'Copy',
+    copyLabel: 'Copy server name {value}',
+    copied: 'Copied {value}',
+    copyFailed: 'Could not copy; please select the text and copy it by hand.',
+    username:
+      'The user name is always the whole address, and the password is the authorization code, not your login password.',
+    alternativeTitle: 'Fallback servers: 163.com',
+    alternativeCaption: 'Fallback server settings on 163.com',
+    alternativeIntro: 'You can choose these servers in step 4.',
+  },
+  access: {
+    intro: 'Codes are created and managed in webmail only. Sign in there and find the settings page.',
+    open: 'Open {name} webmail',
+    opensInNewTab: ' (opens in a new tab)',
+    otherWebmail: 'Other NetEase webmail:',
+    instructions: [
+      'Once signed in, click 设置 (Settings) at the top of the page.',
+      'In the menu on the left, choose POP3/SMTP/IMAP.',
+    ],
+    phoneNote:
+      'On a phone, if the webmail page has no 设置 (Settings), do this step and the next on a computer, then come back here.',
+  },
+  enable: {
+    intro: 'On the POP3/SMTP/IMAP settings page, do the following in order.',
+    instructions: [
+      'Switch on IMAP/SMTP服务 (IMAP/SMTP service). Our app uses it to receive and send.',
+      'Switch on POP3/SMTP服务 (POP3/SMTP service). Having both on is the safe choice.',
+      'Click 开启 (Enable) next to 客户端授权密码 (client authorization password).',
+      'As the page asks, send the given text by SMS from the phone bound to this mailbox.',
+      'Once the SMS is sent, click 我已发送 (I have sent it) on the page.',
+      'Copy the code as soon as it appears. Once the window is closed it cannot be shown again.',
+    ],
+    onceTitle: 'The code is shown only once',
+    once: 'Copy it first, ideally into a password manager, and only then close the window. Missed it? No harm done: create a new one and delete the old one on the same page.',
+    afterCode:
+      'Once a code exists, mail apps can no longer log in with your login password, and receiving and sending (IMAP, POP3, SMTP) all share the same code.',
+    noPhone: 'The SMS has to come from the phone number bound to this mailbox; a message from any other number will not pass.',
+  },
+  configure: {
+    intro:
+      'In our app the code goes where a password would. When you check, we really connect to your mailbox: it only counts as working when the incoming server opens your inbox and the outgoing server accepts your address as the sender, and only then is anything saved.',
+    instructions: ['Paste the code you just copied into the “Client authorization code” field below: it is the mail app’s password.', 'Once the check passes, the mailbox status shows as “OK” (正常).'],
+    addressLabel: 'Email address',
+    codeLabel: 'Client authorization code',
+    codeHint:
+      '16 letters. Spaces, line breaks and invisible characters that come along when pasting are removed, and full-width letters are converted.',
+    counter: '{length}/{expected}',
+    counterLabel: '{length} characters entered; a code has {expected}',
+    cleaned: 'Removed spaces, line breaks or invisible characters from what was pasted.',
+    warnings: {
+      looks_like_password:
+        'This looks like your webmail login password, not an authorization code. A code is 16 letters only. A login password always fails the check, and too many failures lock checks for a while.',
+      wrong_length: 'A code has {expected} characters. Check that nothing was lost or added when copying.',
+      non_letters: 'A code has letters only; this contains digits or symbols. Check that you copied the right thing.',
+    },
+    confirmPassword: 'It really is the code, check it',
+    serversLegend: 'Which servers to use',
+    serversOwn: 'The servers of {domain} (recommended)',
+    serversAlternative: 'The 163.com servers',
+    serversHint: 'If the check fails with your own servers, try once more with the 163.com ones.',
+    submit: 'Check and save',
+    submitting: 'Checking…',
+    lockedUntil: 'Please try again after {time}',
+    progressLabel: 'Check progress',
+    imapName: 'Receiving (IMAP)',
+    smtpName: 'Sending (SMTP)',
+    idle: 'Not checked yet',
+    imapRunning: 'Connecting to the incoming server…',
+    smtpRunning: 'Verifying sending…',
+    passed: 'Passed in {seconds} s',
+    failed: 'Failed after {seconds} s',
+    networkError: 'The check did not finish: the connection dropped or the server had a problem. Please try again shortly.',
+    noscript: 'The check needs JavaScript.',
+  },
+  result: {
+    empty: 'No result yet. Paste your code in the previous step and choose “Check and save”.',
+    goToForm: 'Paste the code',
+    statusLabel: 'Mailbox status',
+    statusOk: 'OK',
+    successTitle: 'Connected: mailbox status “OK”',
+    savedNote: 'Receiving and sending both passed, and the mailbox is saved to your account.',
+    notSavedNote:
+      'Receiving and sending both passed, but saving did not finish. Please check once more; if it still fails, contact our support.',
+    nextTitle: 'What happens next',
+    next: [
+      'You can now read and send this mailbox’s mail in our app.',
+      'If you ever delete or replace this code, come back and check with the new one: the same mailbox is updated, not added twice.',
+      'Once the code is in your password manager, you never need to look for it in webmail again.',
+    ],
+    failureTitle: 'The connection did not work',
+    failureNote: 'Nothing was saved. Go through the points below, then try again.',
+    protocolFailed: '{protocol}: {title}',
+    checklistTitle: 'Check, in this order',
+    fixStep: 'Back to step {n}: {title}',
+    serverSaid: 'The server’s own words ({protocol}, stopped at {stage})',
+    technicalDetail: 'Technical detail (useful when contacting support)',
+    alternativeHint: 'This check used {host}. If you are sure the code is right, choose the 163.com servers in step 4 and try again.',
+    retry: 'Check again',
+    edit: 'Edit and check again',
+    refusedTitle: {
+      mailbox_locked: 'Checks of this mailbox are locked for now',
+      provider_paused: 'Checks of NetEase Mail are paused',
+    },
+    refused: {
+      mailbox_locked:
+        'Too many recent checks of this mailbox failed. NetEase blocks our server after repeated failed logins, so we have stopped checking it for a while. Use the time to double-check your code.',
+      provider_paused:
+        'NetEase is refusing connections from our server for now. It is our checking server that is blocked, not your mailbox. To keep the block from growing longer, we have paused every check of NetEase mail.',
+    },
+    retryAt: 'Please try again after {time}',
+    signedOutTitle: 'Please sign in first',
+    signedOut:
+      'The mailbox can only be saved to your account once you are signed in. Your place in the guide and your address are kept; for safety you will paste the code once more.',
+    signIn: 'Sign in or sign up',
+  },
+  figures: {
+    webmail: {
+      title: 'Illustration: where the webmail settings are',
+      description:
+        'The webmail top bar ends with 设置 (Settings), marked 1; once it is open, the menu on the left has an item POP3/SMTP/IMAP, marked 2.',
+    },
+    switches: {
+      title: 'Illustration: switching on the services and finding 开启',
+      description:
+        'The POP3/SMTP/IMAP page shows two switches, IMAP/SMTP服务 (marked 1) and POP3/SMTP服务 (marked 2), both on; below them, 客户端授权密码 has a 开启 (Enable) button, marked 3.',
+    },
+    sms: {
+      title: 'Illustration: the SMS check from your bound phone',
+      description:
+        'The webmail asks you to send a given text by SMS from the bound phone; the phone shows that message written and sent (marked 4); then 我已发送 (I have sent it) is clicked on the page (marked 5).',
+    },
+    code: {
+      title: 'Illustration: the new code (a sample)',
+      description:
+        'A dialog shows the new 16-letter code, here the made-up sample ABCDEFGHJKLMNPQR, with a copy hint and a reminder that it is shown only once (marked 6).',
+      sample: 'Sample',
+      copyHint: 'Copy',
+      onceHint: 'Shown once: copy it now',
+    },
+    client: {
+      title: 'Illustration: the code pasted into a mail app’s password field',
+      description:
+        'A mail app’s add-account form: the email field holds zhangsan@163.com and the password field holds the pasted authorization code, not the login password (marked 1).',
+      email: 'Email',
+      password: 'Password',
+      pasteHint: 'Paste the code',
+    },
+    status: {
+      title: 'Illustration: the mailbox shown as “OK”',
+      description: 'In the account list, the row for zhangsan@163.com carries the status “OK” (正常), marked 2.',
+      account: 'Accounts',
+    },
+  },
+  faq: {
+    title: 'Questions and answers',
+    items: [
+      {
+        q: 'What is a “client authorization code”?',
+        a: [
+          'A password NetEase issues separately for mail apps, good only for reading and sending mail and unrelated to your webmail login password. If an app is ever compromised, your main password stays safe.',
+        ],
+      },
+      {
+        q: 'Can I manage the codes I have created?',
+        a: [
+          'Yes. Under 设置 → POP3/SMTP/IMAP in webmail you can see which devices use a code, switch off the ones you no longer need, or create new ones.',
+          'Turning the code feature off altogether invalidates every code at once, and every app then needs a new one.',
+        ],
+      },
+      {
+        q: 'Why one code per app?',
+        a: ['If a device is lost or retired, you switch off just its code and every other app keeps working.'],
+      },
+      {
+        q: 'Is it the same for 163.com, 126.com and yeah.net?',
+        a: [
+          'Yes. They are all NetEase personal mail with the same security rules and the same steps; only the webmail address and the suffix in the server names differ.',
+        ],
+      },
+      {
+        q: 'Why do you start with the servers that match my address?',
+        a: [
+          'NetEase’s guidance says imap.163.com and smtp.163.com work for every suffix, but a public report shows a 126.com address failing on the 163.com servers exactly like a wrong password. So we start with your suffix’s own servers and keep 163.com as the fallback.',
+        ],
+      },
+      {
+        q: 'I lost the code or did not copy it. Now what?',
+        a: ['A code is shown only once and cannot be viewed later. Create a new one on the settings page and switch off the old one.'],
+      },
+      {
+        q: 'Do 188.com and the VIP mailboxes work?',
+        a: [
+          'You can try. Their servers follow the same pattern but NetEase has not published them, and we mark them as unconfirmed. The check tells you whether they really work.',
+        ],
+      },
+      {
+        q: 'I use NetEase enterprise mail, QQ mail or another provider. Can I use this guide?',
+        a: [
+          'Not yet. NetEase enterprise mail has other servers and its own rules for codes; QQ mail’s 授权码, Sohu’s 独立密码 and Apple iCloud’s app-specific passwords work on the same idea, but each is created in a different place and looks different, so they will get guides of their own.',
+        ],
+      },
+      {
+        q: 'How do you keep my code?',
+        a: [
+          'Only after it passes the check, encrypted, and only to read and send your mail. It never appears on a page, in a log or in a check result.',
+        ],
+      },
+    ],
+  },
+  tips: {
+    title: 'Staying safe',
+    items: [
+      { title: 'Codes only', body: 'Enter the authorization code in every mail app, never your webmail login password.' },
+      { title: 'Keep it in a password manager', body: 'The code is shown once; save it to a password manager right away and copy it from there.' },
+      { title: 'One code per app', body: 'Give every app or device its own code, so switching one off leaves the others alone.' },
+      { title: 'Review authorised devices', body: 'Every so often, sign in to webmail, look at the list of authorised devices and remove those you no longer use.' },
+      { title: 'Never hand it out', body: 'A code is as sensitive as a password. Nobody should ask you for it, our support included.' },
+    ],
+  },
+  footer: {
+    note: 'The illustrations are our own sketches; NetEase’s pages may look slightly different.',
+  },
+};

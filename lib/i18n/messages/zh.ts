@@ -1,0 +1,268 @@
+// The wizard's words in Chinese, the product's first language. Written for this product: the
+// setup guide it grew from is a source of facts, not of sentences. `en.ts` has the same shape.
+// `{name}` placeholders are filled with `format` from lib/i18n/locale.ts.
+
+export const zh = {
+  meta: {
+    title: '连接网易邮箱 · 客户端授权码设置向导',
+    description: '开启 IMAP/SMTP、获取客户端授权码，并在保存前确认邮箱真的能收发。适用于 163.com、126.com 和 yeah.net。',
+  },
+  header: {
+    skipToWizard: '跳到设置步骤',
+    switchTo: 'English',
+    switchToLang: 'en',
+    switchLabel: 'Switch to English / 切换为英文',
+  },
+  intro: {
+    title: '把网易邮箱连接到我们的邮件客户端',
+    lead: '网易邮箱（163.com、126.com、yeah.net）不接受邮件客户端用登录密码登录。你需要在网页版邮箱里生成一个「客户端授权码」，再把它填到这里。下面五步带你完成，每一步都有图示。',
+    codeTipTitle: '关键是那串授权码',
+    codeTip: '客户端授权码是网易专门发给第三方客户端的 16 位字母密码，和你登录网页邮箱用的密码不是一回事。它只在生成时显示一次。',
+  },
+  wizard: {
+    label: '设置向导',
+    progressLabel: '设置进度',
+    stepOf: '第 {n} 步，共 {total} 步',
+    stepNumber: '第 {n} 步',
+    currentMarker: '（当前）',
+    back: '上一步',
+    next: '下一步',
+    noscript: '你的浏览器关闭了 JavaScript：下面按顺序列出了全部步骤，照着做即可；最后一步的检测需要开启 JavaScript。',
+    steps: {
+      'core-parameters-configuration': { short: '邮箱地址', title: '你的邮箱地址和服务器' },
+      'access-settings': { short: '打开设置', title: '打开网页邮箱的设置' },
+      'enable-service-and-get-code': { short: '获取授权码', title: '开启服务，获取授权码' },
+      'configure-in-client': { short: '粘贴授权码', title: '粘贴授权码并检测' },
+      result: { short: '结果', title: '检测结果' },
+    },
+  },
+  address: {
+    intro: '先告诉我们要连接哪个邮箱。我们会按地址的后缀找到对应的服务器。',
+    label: '邮箱地址',
+    placeholder: '例如 zhangsan@163.com',
+    hint: '填写完整地址，包括 @ 和后面的部分。全角字符也没关系，我们会自动转换。',
+    detected: '已识别：{name}',
+    usingAddress: '将使用的地址：{address}',
+    waiting: '输入地址后，这里会显示识别出的邮箱服务商。',
+    unknown: '「{domain}」不是网易个人邮箱。这个向导目前只支持 163.com、126.com、yeah.net 等网易个人邮箱。',
+    unconfirmedBadge: '未经证实',
+    unconfirmed: '{domain} 的服务器地址是按 163.com、126.com 的规律推测的，网易没有公开确认。如果检测失败，请改用 163.com 的服务器再试。',
+    tableCaption: '{name}的服务器设置',
+    defaultTableCaption: '网易 163 邮箱的服务器设置（输入地址后会按后缀更新）',
+    columns: { service: '服务', host: '服务器地址', port: '端口', security: '加密' },
+    rows: { imap: 'IMAP 收信', smtp: 'SMTP 发信', pop3: 'POP3 收信' },
+    tls: { implicit: 'SSL/TLS', starttls: 'STARTTLS' },
+    copy: '复制',
+    copyLabel: '复制服务器地址 {value}',
+    copied: '已复制 {value}',
+    copyFailed: '没能复制，请长按或选中后手动复制。',
+    username: '用户名一律填完整的邮箱地址；密码处填的是授权码，不是登录密码。',
+    alternativeTitle: '备用服务器：163.com',
+    alternativeCaption: '备用的 163.com 服务器设置',
+    alternativeIntro: '在第 4 步可以选择改用这组服务器。',
+  },
+  access: {
+    intro: '授权码只能在网页版邮箱里生成和管理。先登录网页版，找到设置页。',
+    open: '打开{name}网页版',
+    opensInNewTab: '（在新标签页打开）',
+    otherWebmail: '其他网易邮箱的网页版：',
+    instructions: [
+      '登录后，点页面顶部的「设置」。',
+      '在左侧菜单里选「POP3/SMTP/IMAP」。',
+    ],
+    phoneNote: '在手机上，如果网页版里找不到「设置」，可以换到电脑上操作这一步和下一步。做完后回到这里继续。',
+  },
+  enable: {
+    intro: '在「POP3/SMTP/IMAP」设置页里依次完成下面几件事。',
+    instructions: [
+      '打开「IMAP/SMTP服务」的开关。我们的客户端用它收信和发信。',
+      '打开「POP3/SMTP服务」的开关。两个都开着最稳妥。',
+      '点「客户端授权密码」旁边的「开启」。',
+      '按页面提示，用绑定的手机把指定内容发成短信，完成安全验证。',
+      '短信发出后，回到网页点「我已发送」。',
+      '授权码出现后马上复制。关掉窗口之后就再也看不到它了。',
+    ],
+    onceTitle: '授权码只显示一次',
+    once: '先复制，最好存进密码管理器，再关掉窗口。如果没来得及复制，不用担心，重新生成一个就行，旧的可以在同一页面删除。',
+    afterCode: '授权码生成后，邮件客户端就不能再用登录密码登录了，收信和发信（IMAP、POP3、SMTP）共用同一个授权码。',
+    noPhone: '短信要用绑定在这个邮箱上的手机号发送，用别的号码发，验证不会通过。',
+  },
+  configure: {
+    intro: '在我们的客户端里，授权码就填在「密码」的位置。点检测后，我们会真正连一次你的邮箱：收信服务器能打开收件箱、发信服务器接受你的地址作为发件人，才算成功，也只有这时才会保存。',
+    instructions: ['把刚才复制的授权码粘贴到下面的「客户端授权码」框里，它就是客户端的密码。', '检测通过后，邮箱状态会显示为「正常」。'],
+    addressLabel: '邮箱地址',
+    codeLabel: '客户端授权码',
+    codeHint: '16 位字母。粘贴时带进来的空格、换行和看不见的字符会被自动去掉，全角字母会转成半角。',
+    counter: '{length}/{expected}',
+    counterLabel: '已输入 {length} 个字符，授权码应为 {expected} 个',
+    cleaned: '已去掉粘贴内容里的空格、换行或不可见字符。',
+    warnings: {
+      looks_like_password: '这看起来像网页邮箱的登录密码，而不是授权码。授权码是 16 位纯字母。用登录密码检测一定会失败，而且失败太多次会让检测暂时被锁定。',
+      wrong_length: '授权码应为 {expected} 位。请检查是否少复制或多复制了字符。',
+      non_letters: '授权码只由字母组成，这里有数字或符号。请检查是否复制了别的内容。',
+    },
+    confirmPassword: '这确实是授权码，继续检测',
+    serversLegend: '使用哪组服务器',
+    serversOwn: '{domain} 自己的服务器（推荐）',
+    serversAlternative: '163.com 的服务器',
+    serversHint: '如果用自己的服务器检测失败，可以换成 163.com 的再试一次。',
+    submit: '检测并保存',
+    submitting: '正在检测…',
+    lockedUntil: '请在 {time} 之后再试',
+    progressLabel: '检测进度',
+    imapName: '收信（IMAP）',
+    smtpName: '发信（SMTP）',
+    idle: '等待检测',
+    imapRunning: '正在连接收信服务器…',
+    smtpRunning: '正在验证发信…',
+    passed: '通过，用时 {seconds} 秒',
+    failed: '未通过，用时 {seconds} 秒',
+    networkError: '检测没有完成：网络连接中断，或服务器暂时出了问题。请稍后再试。',
+    noscript: '检测需要开启 JavaScript。',
+  },
+  result: {
+    empty: '还没有检测结果。先在上一步粘贴授权码并点「检测并保存」。',
+    goToForm: '去粘贴授权码',
+    statusLabel: '邮箱状态',
+    statusOk: '正常',
+    successTitle: '连接成功，邮箱状态「正常」',
+    savedNote: '收信和发信都通过了检测，邮箱已保存到你的账户。',
+    notSavedNote: '收信和发信都通过了检测，但保存没有完成。请再检测一次；如果仍然不行，请联系我们的客服。',
+    nextTitle: '接下来',
+    next: [
+      '现在就可以在我们的客户端里收发这个邮箱的邮件了。',
+      '以后如果删除或更换了这个授权码，回到这里用新授权码检测一次，会更新原来的邮箱，不会重复添加。',
+      '把授权码存进密码管理器后，网页上那一份就不用再找了。',
+    ],
+    failureTitle: '没有连接成功',
+    failureNote: '没有保存任何内容。按下面的说明检查后再试一次。',
+    protocolFailed: '{protocol}：{title}',
+    checklistTitle: '逐项检查',
+    fixStep: '回到第 {n} 步：{title}',
+    serverSaid: '服务器的原话（{protocol}，停在「{stage}」）',
+    technicalDetail: '技术细节（联系客服时可以附上）',
+    alternativeHint: '这次用的是 {host}。如果确认授权码没错，可以在第 4 步改用 163.com 的服务器再试一次。',
+    retry: '再检测一次',
+    edit: '修改后再检测',
+    refusedTitle: {
+      mailbox_locked: '这个邮箱的检测暂时锁定了',
+      provider_paused: '对网易邮箱的检测暂停中',
+    },
+    refused: {
+      mailbox_locked: '这个邮箱最近失败的检测太多了。网易会因为频繁的登录失败而封禁我们的服务器，所以我们暂时停止了对它的检测。趁这段时间核对一下授权码。',
+      provider_paused: '网易暂时拒绝了来自我们服务器的连接，被限制的是我们的检测服务器，不是你的邮箱。为了不让限制延长，我们暂停了所有对网易邮箱的检测。',
+    },
+    retryAt: '请在 {time} 之后再试',
+    signedOutTitle: '请先登录',
+    signedOut: '登录之后才能把邮箱保存到你的账户。你在向导中的位置和邮箱地址会保留；出于安全考虑，授权码需要重新粘贴一次。',
+    signIn: '登录或注册',
+  },
+  figures: {
+    webmail: {
+      title: '图示：网页邮箱的设置入口',
+      description: '网页邮箱顶部导航栏最右边是「设置」（标记 1）；打开后左侧菜单里有「POP3/SMTP/IMAP」一项（标记 2）。',
+    },
+    switches: {
+      title: '图示：开启服务，找到「开启」按钮',
+      description: 'POP3/SMTP/IMAP 设置页上有两个开关：「IMAP/SMTP服务」（标记 1）和「POP3/SMTP服务」（标记 2），都处于开启状态；下面一行「客户端授权密码」旁边有「开启」按钮（标记 3）。',
+    },
+    sms: {
+      title: '图示：用绑定的手机发短信验证',
+      description: '网页弹出安全验证，要求用绑定的手机发送一条指定内容的短信；手机上已经写好这条短信并发出（标记 4），随后在网页上点「我已发送」（标记 5）。',
+    },
+    code: {
+      title: '图示：生成的授权码（示例）',
+      description: '弹窗显示新生成的 16 位授权码，图中是虚构的示例 ABCDEFGHJKLMNPQR，旁边有复制提示，并提醒它只显示一次（标记 6）。',
+      sample: '示例',
+      copyHint: '复制',
+      onceHint: '只显示一次，请立即复制',
+    },
+    client: {
+      title: '图示：在客户端的密码栏粘贴授权码',
+      description: '邮件客户端的添加账号表单：邮箱一栏是 zhangsan@163.com，密码一栏粘贴的是授权码而不是登录密码（标记 1）。',
+      email: '邮箱',
+      password: '密码',
+      pasteHint: '粘贴授权码',
+    },
+    status: {
+      title: '图示：邮箱状态显示「正常」',
+      description: '账户列表里，zhangsan@163.com 一行的状态标记为「正常」（标记 2）。',
+      account: '账户',
+    },
+  },
+  faq: {
+    title: '常见问题',
+    items: [
+      {
+        q: '「客户端授权码」是什么？',
+        a: [
+          '它是网易为第三方邮件客户端单独发放的一串密码，只用于收发邮件，和你登录网页邮箱的密码无关。这样即使某个客户端出了问题，你的主密码也不会暴露。',
+        ],
+      },
+      {
+        q: '已经生成的授权码可以管理吗？',
+        a: [
+          '可以。在网页邮箱「设置 → POP3/SMTP/IMAP」里，可以看到哪些设备在使用授权码，停用不再需要的，或者再生成新的。',
+          '如果把授权码功能整个关掉，所有授权码会一起失效，每个客户端都要重新填。',
+        ],
+      },
+      {
+        q: '为什么建议每个客户端用单独的授权码？',
+        a: [
+          '这样哪台设备丢了或者不用了，只停用它那一个授权码就行，其他客户端照常工作。',
+        ],
+      },
+      {
+        q: '163.com、126.com 和 yeah.net 的步骤一样吗？',
+        a: [
+          '一样。它们都是网易的个人邮箱，安全规则和设置流程相同，只是网页版地址和服务器名里的后缀不同。',
+        ],
+      },
+      {
+        q: '为什么默认用和邮箱后缀对应的服务器？',
+        a: [
+          '网易的说明认为 imap.163.com、smtp.163.com 适用于所有后缀，但有公开报告显示 126.com 的地址连 163.com 的服务器会像密码错误一样失败。所以我们先用后缀对应的服务器，163.com 的作为备用。',
+        ],
+      },
+      {
+        q: '授权码忘了或者没复制下来怎么办？',
+        a: [
+          '授权码只显示一次，之后无法再查看。在设置页重新生成一个新的，把旧的停用即可。',
+        ],
+      },
+      {
+        q: '188.com 和 VIP 邮箱能用吗？',
+        a: [
+          '可以试。这些域名的服务器地址是按同样规律推测的，网易没有公开确认，我们在页面上会标出来。检测会告诉你是否真的可用。',
+        ],
+      },
+      {
+        q: '我的是网易企业邮箱、QQ 邮箱或其他邮箱，能用这个向导吗？',
+        a: [
+          '暂时不能。网易企业邮箱的服务器和授权密码规则不同；QQ 邮箱的「授权码」、搜狐邮箱的「独立密码」、苹果 iCloud 的「App 专用密码」原理类似，但生成位置和格式各不相同，我们会单独提供向导。',
+        ],
+      },
+      {
+        q: '你们会怎样保存我的授权码？',
+        a: [
+          '只有检测通过后才会保存，并且加密存储，只用于替你收发邮件。页面、日志和检测结果里都不会显示它。',
+        ],
+      },
+    ],
+  },
+  tips: {
+    title: '安全提示',
+    items: [
+      { title: '只用授权码', body: '在任何邮件客户端里都只填授权码，不要填网页邮箱的登录密码。' },
+      { title: '存进密码管理器', body: '授权码只显示一次，生成后立刻存进密码管理器，需要时从那里复制。' },
+      { title: '一个客户端一个授权码', body: '每个客户端或设备各用一个，停用时互不影响。' },
+      { title: '定期检查授权设备', body: '隔一段时间登录网页邮箱看看授权列表，把不再使用的设备移除。' },
+      { title: '不要发给别人', body: '授权码和密码一样重要。任何人都不该向你要它，包括我们的客服。' },
+    ],
+  },
+  footer: {
+    note: '图示是我们自己画的示意图，网易页面的实际样式可能略有不同。',
+  },
+};
+
+export type Messages = typeof zh;

@@ -1,0 +1,47 @@
+import { createSessionStore } from './session-store';
+import type { ProtocolView, SubmitResult } from './types';
+
+// State the wizard's steps share. The address and the last result survive a reload in this tab;
+// the authorization code lives only inside the code form and is never put in a store.
+
+export const addressStore = createSessionStore<string>({
+  key: 'wizard:address',
+  initial: '',
+  decode: (stored) => (typeof stored === 'string' ? stored : undefined),
+});
+
+/** A result worth showing after a reload: never `invalid`, which belongs to the form. */
+export type ShownResult = Exclude<SubmitResult, { status: 'invalid' }>;
+
+const SHOWN_STATUSES: ReadonlySet<string> = new Set(['signed_out', 'refused', 'checked']);
+
+export const resultStore = createSessionStore<ShownResult | null>({
+  key: 'wizard:result',
+  initial: null,
+  // Written by this code only; the status check drops anything from an older format.
+  decode: (stored) =>
+    typeof stored === 'object' && stored !== null && SHOWN_STATUSES.has(String((stored as { status?: unknown }).status))
+      ? (stored as ShownResult)
+      : undefined,
+});
+
+/** The check in flight, for the progress rows of the code step and the result step. Memory only. */
+export type CheckPhase =
+  | { phase: 'idle' }
+  | { phase: 'running' }
+  | { phase: 'done'; imap: ProtocolView; smtp: ProtocolView };
+
+export const checkStore = createSessionStore<CheckPhase>({ key: null, initial: { phase: 'idle' } });
+
+/**
+ * Runs the code form's submit, registered by the form while it is mounted, so the result step's
+ * "check again" reuses the code still held in the form (and only there). Memory only.
+ */
+export const checkRunner = createSessionStore<(() => void) | null>({ key: null, initial: null });
+
+/** The moment checks may run again after a refusal, in ms since the epoch; 0 when not refused. */
+export function retryAtOf(result: ShownResult | null): number {
+  if (result?.status !== 'refused') return 0;
+  const at = Date.parse(result.retryAt);
+  return Number.isNaN(at) ? 0 : at;
+}

@@ -1,0 +1,37 @@
+import type { Locale } from '@/lib/providers/types';
+import type { ProtocolCheckResult } from '@/lib/mail-check/types';
+
+// The contract between the wizard's code form (a client component) and the server action that
+// checks the mailbox and saves it. Type-only, so the client bundle gains nothing from it.
+
+/** What the form sends. `code` is the normalised authorization code; it never comes back. */
+export interface ConnectMailboxInput {
+  address: string;
+  code: string;
+  /** Index into the detected domain's `alternatives` (0 = the 163.com servers); absent = the address's own servers. */
+  alternative?: number;
+}
+
+/**
+ * One protocol's outcome as the browser sees it. `ProtocolCheckResult` already carries nothing
+ * secret (the server's words are redacted, `detail` never holds the code) and has `durationMs`,
+ * so it travels as it is.
+ */
+export type ProtocolView = ProtocolCheckResult;
+
+/** Why a check was not run; the same reasons as `LockoutReason` in lib/mail-check/lockout.ts. */
+export type RefusalReason = 'mailbox_locked' | 'provider_paused';
+
+export type SubmitResult =
+  /** No session: nothing was checked; the wizard asks the user to sign in and come back. */
+  | { status: 'signed_out' }
+  /** The input failed the shared schema on the server; messages are already in the user's locale. */
+  | { status: 'invalid'; fieldErrors: { address?: string[]; code?: string[] }; formError?: string }
+  /** The lockout refused to run a check; `retryAt` is an ISO 8601 instant. */
+  | { status: 'refused'; reason: RefusalReason; retryAt: string }
+  /** Both checks ran. `ok` only when both passed; `saved` only when the account was stored. */
+  | { status: 'checked'; ok: boolean; imap: ProtocolView; smtp: ProtocolView; saved: boolean };
+
+export type ConnectMailboxAction = (input: ConnectMailboxInput) => Promise<SubmitResult>;
+
+export type { Locale };

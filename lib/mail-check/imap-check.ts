@@ -74,9 +74,10 @@ class GreetingOnlyImapFlow extends ImapFlow {
 
 function internalsOf(client: ImapFlow): ImapFlowInternals {
   const candidate = client as unknown as Partial<ImapFlowInternals>;
-  if (typeof candidate.exec !== 'function' || typeof candidate.run !== 'function' || typeof candidate.upgradeToSTARTTLS !== 'function') {
+  const hooked = typeof (ImapFlow.prototype as unknown as { startSession?: unknown }).startSession === 'function';
+  if (!hooked || typeof candidate.exec !== 'function' || typeof candidate.run !== 'function' || typeof candidate.upgradeToSTARTTLS !== 'function') {
     // A newer imapflow renamed what the check relies on; fail loudly instead of passing.
-    throw new Error('imapflow no longer exposes exec/run/upgradeToSTARTTLS; update lib/mail-check/imap-check.ts');
+    throw new Error('imapflow no longer has startSession/exec/run/upgradeToSTARTTLS; update lib/mail-check/imap-check.ts');
   }
   return candidate as ImapFlowInternals;
 }

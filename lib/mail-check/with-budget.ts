@@ -217,11 +217,6 @@ function rememberSession(key: string, session: Buffer): void {
   }
 }
 
-/** Forgets every remembered TLS session, so that the next handshakes are full ones. */
-export function forgetTlsSessions(): void {
-  sessionCache.clear();
-}
-
 /**
  * Opens the TCP connection to `endpoint` and, for implicit TLS, completes the handshake, each
  * under its own stage budget. The certificate is verified by Node's defaults against its own

@@ -1,5 +1,7 @@
 import 'server-only';
 import { env, EnvError } from '@/lib/env';
+import { getKeyring } from '@/lib/accounts/seal';
+import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 
 /**
@@ -17,4 +19,8 @@ export async function startServer(): Promise<void> {
     throw error;
   }
   await getDatabase();
+  // The embedded default generates its sealing key and session secret into DATA_DIR on first
+  // start; doing it here makes an unwritable folder or a damaged key file stop the start.
+  getKeyring();
+  await getAuth();
 }

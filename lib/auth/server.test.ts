@@ -134,6 +134,16 @@ describe.each(availableBackends())('auth on %s', (kind) => {
     expect(other.status).toBe(200);
   });
 
+  it('does not count or limit session reads', async () => {
+    const ip = newIp();
+    const cookie = cookieHeader(await signUp(newEmail()));
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+      const response = await auth.handler(new Request(`${BASE_URL}/api/auth/get-session`, { headers: { cookie, 'x-forwarded-for': ip } }));
+      expect(response.status).toBe(200);
+    }
+    expect(await db().select().from(authRateLimits).where(eq(authRateLimits.key, `${ip}|/get-session`))).toEqual([]);
+  });
+
   it('holds the limit across two app instances sharing the database', async () => {
     const email = newEmail();
     await signUp(email);

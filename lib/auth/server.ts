@@ -60,6 +60,8 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       customRules: {
         '/sign-in/email': attemptRule,
         '/sign-up/email': attemptRule,
+        // Reading the session changes nothing and is asked on every page; not worth a write.
+        '/get-session': false,
       },
     },
     advanced: {

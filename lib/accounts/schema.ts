@@ -17,11 +17,15 @@ export function createConnectMailboxSchema(locale: Locale = 'zh') {
   return z.object({
     address: createMailAddressSchema(locale),
     code: createAuthCodeSchema(locale),
-    alternative: z.preprocess(
-      // Form data arrives as text, and an empty field means "the usual servers", not set 0.
-      (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value),
-      z.number().int().min(0).max(MAX_ALTERNATIVE).optional(),
-    ),
+    alternative: z
+      .union([
+        z.number(),
+        // Form data arrives as text; an empty field means "the usual servers", not set 0.
+        z.literal('').transform(() => undefined),
+        z.string().trim().regex(/^\d{1,2}$/).transform(Number),
+      ])
+      .pipe(z.number().int().min(0).max(MAX_ALTERNATIVE).optional())
+      .optional(),
   });
 }
 

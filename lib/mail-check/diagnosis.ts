@@ -307,12 +307,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * as typed (IMAP LOGIN, case-insensitive), base64 on its own (AUTH LOGIN) and inside the
  * AUTH PLAIN blob, with and without an authorization identity.
  */
-export function createRedactor(code: string, username: string): (text: string) => string {
+export function createRedactor(code: string, usernames: string | readonly string[]): (text: string) => string {
   if (!code) return (text) => text;
   const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
   const forms = [
-    b64(`\u0000${username}\u0000${code}`),
-    b64(`${username}\u0000${username}\u0000${code}`),
+    ...[usernames].flat().flatMap((user) => [b64(`\u0000${user}\u0000${code}`), b64(`${user}\u0000${user}\u0000${code}`)]),
     b64(code),
     b64(code).replace(/=+$/, ''),
   ];

@@ -104,6 +104,25 @@ describe('with real IMAP (Dovecot) beside the SMTP peer', () => {
   });
 });
 
+describe('login names', () => {
+  it('can differ per protocol: the local part for IMAP, the address for SMTP', async () => {
+    const imapByLocalPart = await startNeteaseImap({ users: { zhangsan: CODE } });
+    try {
+      const connectionsBefore = imapByLocalPart.connections.length;
+      const sessionsBefore = smtp.sessions.length;
+      const report = await check({
+        endpoints: { imap: endpoint(imapByLocalPart), smtp: endpoint(smtp) },
+        username: { imap: 'zhangsan' },
+      });
+      expect(report.ok).toBe(true);
+      expect(imapByLocalPart.connections[connectionsBefore]!.user).toBe('zhangsan');
+      expect(smtp.sessions[sessionsBefore]!.authenticatedUser).toBe(ADDRESS);
+    } finally {
+      await imapByLocalPart.stop();
+    }
+  });
+});
+
 describe('the two halves', () => {
   it('run side by side: two stalled servers cost one stage budget, not two', async () => {
     const started = performance.now();

@@ -29,10 +29,13 @@ export async function runMailCheck(input: MailCheckInput): Promise<CheckReport> 
   const started = performance.now();
   const timeoutMs = input.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const stageTimeoutMs = Math.min(input.stageTimeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS, timeoutMs);
-  const username = input.username ?? input.address;
+  const usernames =
+    typeof input.username === 'object'
+      ? { imap: input.username.imap ?? input.address, smtp: input.username.smtp ?? input.address }
+      : { imap: input.username ?? input.address, smtp: input.username ?? input.address };
   // The address goes into `MAIL FROM:<...>` and the login into LOGIN/AUTH: anything that could
   // end or reshape those commands is a caller bug (the form schema refuses it first).
-  if (/[\s<>]/.test(input.address) || /[\r\n]/.test(input.code) || /[\r\n]/.test(username)) {
+  if (/[\s<>]/.test(input.address) || /[\r\n]/.test(`${input.code}${usernames.imap}${usernames.smtp}`)) {
     throw new TypeError('runMailCheck: address, login name or code contains characters a mail command cannot carry');
   }
 
@@ -45,17 +48,21 @@ export async function runMailCheck(input: MailCheckInput): Promise<CheckReport> 
   try {
     const common = {
       address: input.address,
-      username,
       code: input.code,
       knownErrors: input.knownErrors ?? ALL_KNOWN_ERRORS,
       signal: controller.signal,
       stageTimeoutMs,
       deadline: started + timeoutMs,
-      redact: createRedactor(input.code, username),
+      redact: createRedactor(input.code, [usernames.imap, usernames.smtp]),
     };
     const [imap, smtp] = await Promise.all([
-      checkImapAccess({ ...common, endpoint: input.endpoints.imap, clientInfo: input.clientInfo ?? DEFAULT_CLIENT_INFO }),
-      checkSmtpSubmission({ ...common, endpoint: input.endpoints.smtp }),
+      checkImapAccess({
+        ...common,
+        username: usernames.imap,
+        endpoint: input.endpoints.imap,
+        clientInfo: input.clientInfo ?? DEFAULT_CLIENT_INFO,
+      }),
+      checkSmtpSubmission({ ...common, username: usernames.smtp, endpoint: input.endpoints.smtp }),
     ]);
     return {
       ok: imap.ok && smtp.ok,

@@ -85,8 +85,11 @@ export type ImapClientInfo = Record<string, string | null>;
 export interface MailCheckInput {
   /** The mailbox address; also the envelope sender for `MAIL FROM`. */
   address: string;
-  /** Login name, when it is not the address itself. */
-  username?: string;
+  /**
+   * Login name, when it is not the address itself; per protocol where they differ (iCloud logs
+   * in to IMAP with the local part and to SMTP with the address).
+   */
+  username?: string | { imap?: string; smtp?: string };
   /** The authorization code (or password). Never logged, never returned. */
   code: string;
   endpoints: MailEndpoints;

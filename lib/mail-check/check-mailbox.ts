@@ -91,7 +91,7 @@ export async function checkMailbox(
   const startedAt = new Date();
   const report = await runMailCheck({
     address,
-    username: detected.username.imap,
+    username: { imap: detected.username.imap, smtp: detected.username.smtp },
     code,
     endpoints,
     knownErrors: provider.knownErrors,

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { listMailAccounts } from '@/lib/accounts/queries';
+import { connectMailboxSchema } from '@/lib/accounts/schema';
+import { createKeyring } from '@/lib/accounts/seal';
+import type { OpenedDatabase } from '@/lib/db/client';
+import { authUsers } from '@/lib/db/schema';
+import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+import { parseEnv, type EndpointOverrides } from '@/lib/env';
+import type { LockoutPolicy } from '@/lib/mail-check/lockout';
+import { connectMailboxForOwner } from './connect-mailbox';
+
+// What the wizard's server action answers, against the NetEase simulators: the browser-facing
+// result for each outcome, and the promise that it never carries the code.
+
+const CODE = 'PoIuYtReWqLkJhGf';
+const policy: LockoutPolicy = { maxFailuresPerMailbox: 2, windowMs: 60_000, providerPauseMs: 60_000, maxFailuresPerProvider: 1000 };
+
+describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
+  let store: ScratchStore;
+  let opened: OpenedDatabase;
+  let imap: NeteaseImapServer;
+  let smtp: NeteaseSmtpServer;
+  let overrides: EndpointOverrides;
+  const keyring = createKeyring([{ id: 'test', key: randomBytes(32) }]);
+  const owner = `user-${randomBytes(4).toString('hex')}`;
+  const users = { 'zhao@126.com': CODE, 'qian@126.com': CODE };
+
+  beforeAll(async () => {
+    store = await createScratchStore(kind);
+    opened = await store.open();
+    await opened.db.insert(authUsers).values({ id: owner, name: 'Zhao', email: `${owner}@example.com` });
+    imap = await startNeteaseImap({ users, idRule: 'after-login' });
+    smtp = await startNeteaseSmtp({ users });
+    overrides = parseEnv({
+      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
+    }).MAIL_ENDPOINT_OVERRIDES!;
+  });
+  afterAll(async () => {
+    await Promise.all([imap?.stop(), smtp?.stop()]);
+    await opened?.close();
+    await store?.dispose();
+  });
+
+  async function submit(form: { address: string; code: string; alternative?: number }, locale: 'zh' | 'en' = 'zh') {
+    const parsed = connectMailboxSchema.safeParse(form);
+    if (!parsed.success) throw new Error('the form did not parse');
+    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, locale, { overrides, policy, timeoutMs: 10_000, keyring });
+    expect(JSON.stringify(result)).not.toContain(CODE);
+    return result;
+  }
+
+  it('saves a passing mailbox and says so', async () => {
+    const result = await submit({ address: 'Zhao@126.com', code: CODE });
+    expect(result).toMatchObject({ status: 'checked', ok: true, saved: true, imap: { ok: true }, smtp: { ok: true } });
+    expect((await listMailAccounts(opened.db, owner)).map((a) => a.address)).toEqual(['zhao@126.com']);
+  });
+
+  it('saves nothing when the check fails, and explains why', async () => {
+    const result = await submit({ address: 'qian@126.com', code: 'AAAAAAAAAAAAAAAA' }, 'en');
+    expect(result).toMatchObject({ status: 'checked', ok: false, saved: false, imap: { ok: false, code: 'auth_failed' } });
+    if (result.status !== 'checked' || result.imap.ok) throw new Error('unreachable');
+    expect(result.imap.diagnosis.guideStep).toBe('enable-service-and-get-code');
+    expect((await listMailAccounts(opened.db, owner)).map((a) => a.address)).toEqual(['zhao@126.com']);
+  });
+
+  it('turns the lockout into a retry time', async () => {
+    await submit({ address: 'qian@126.com', code: 'AAAAAAAAAAAAAAAA' });
+    const result = await submit({ address: 'qian@126.com', code: CODE });
+    expect(result).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+    if (result.status !== 'refused') throw new Error('unreachable');
+    expect(new Date(result.retryAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('answers an unknown provider and a missing alternative as input errors in the reader’s language', async () => {
+    expect(await submit({ address: 'someone@example.org', code: CODE }, 'en')).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { address: [expect.stringMatching(/recognise/)] },
+    });
+    expect(await submit({ address: 'zhao@126.com', code: CODE, alternative: 5 })).toMatchObject({
+      status: 'invalid',
+      formError: expect.stringContaining('备用服务器'),
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import 'server-only';
+import type { AppDatabase } from '@/lib/db/client';
+import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
+import type { Locale } from '@/lib/providers/types';
+import type { SubmitResult } from '@/lib/wizard/types';
+import type { SealingOptions } from './queries';
+import { saveCheckedMailAccount } from './queries';
+import type { ConnectMailboxValues } from './schema';
+
+const NO_SUCH_SERVERS = {
+  zh: '所选的备用服务器不存在，请回到第一步重新选择。',
+  en: 'Those alternative servers do not exist; please pick again in the first step.',
+} as const;
+
+/**
+ * The wizard's submit, for a signed-in owner and input that already passed the shared schema:
+ * check the mailbox exactly as the client will use it, and save it only when both halves pass.
+ * The answer carries nothing secret; on failure nothing is written but the attempt record the
+ * lockout needs.
+ */
+export async function connectMailboxForOwner(
+  db: AppDatabase,
+  ownerId: string,
+  values: ConnectMailboxValues,
+  locale: Locale,
+  options: CheckMailboxOptions & SealingOptions = {},
+): Promise<SubmitResult> {
+  const result = await checkMailbox(db, values, options);
+  switch (result.status) {
+    case 'invalid_address':
+    case 'unknown_provider':
+      return { status: 'invalid', fieldErrors: { address: [result.message[locale]] } };
+    case 'invalid_code':
+      return { status: 'invalid', fieldErrors: { code: [result.message[locale]] } };
+    case 'no_such_alternative':
+      return { status: 'invalid', fieldErrors: {}, formError: NO_SUCH_SERVERS[locale] };
+    case 'refused':
+      return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };
+    case 'checked': {
+      const { report } = result;
+      let saved = false;
+      if (report.ok) {
+        await saveCheckedMailAccount(
+          db,
+          { ownerId, address: result.address, providerId: result.providerId, endpoints: result.endpoints, code: values.code, report },
+          options,
+        );
+        saved = true;
+      }
+      return { status: 'checked', ok: report.ok, imap: report.imap, smtp: report.smtp, saved };
+    }
+  }
+}

@@ -29,7 +29,7 @@ export function SmsCheckIllustration({ text }: { text: Messages['figures']['sms'
             <p className="text-center font-mono text-[10px] text-slate-500 dark:text-slate-400">106X XXXX XXXX</p>
             <div className="mt-2 space-y-1.5">
               <Placeholder width="w-2/3" />
-              <p className="ml-auto w-fit rounded-lg rounded-br-none bg-green-600 px-2 py-1 font-mono text-white ring-2 ring-orange-500 dark:bg-green-500 dark:text-slate-950">
+              <p className="ml-auto w-fit rounded-lg rounded-br-none bg-green-700 px-2 py-1 font-mono text-white ring-2 ring-orange-500 dark:bg-green-400 dark:text-slate-950">
                 XXXX
               </p>
               <p className="text-right text-[10px] text-slate-500 dark:text-slate-400">已发送 ✓</p>

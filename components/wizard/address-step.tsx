@@ -1,11 +1,12 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ServerTable } from '@/components/providers/server-table';
 import { textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
-import { shownDomainOf, viewAddress } from '@/lib/wizard/detection';
+import { shownDomainOf, type AddressView } from '@/lib/wizard/default-domain';
+import { preloadWizardLogic, useWizardLogic } from '@/lib/wizard/logic-loader';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore } from '@/lib/wizard/stores';
 
@@ -16,7 +17,8 @@ import { addressStore } from '@/lib/wizard/stores';
 export function AddressStep({ locale, text }: { locale: Locale; text: Messages['address'] }) {
   const typed = useSessionStore(addressStore);
   const [blurred, setBlurred] = useState(false);
-  const view = useMemo(() => viewAddress(typed), [typed]);
+  const logic = useWizardLogic(typed !== '');
+  const view: AddressView = typed.trim() === '' ? { kind: 'empty' } : logic ? logic.viewAddress(typed) : { kind: 'pending' };
   const shown = shownDomainOf(view);
   const showError = view.kind === 'invalid' && blurred;
   const alternative = shown.alternatives[0];
@@ -43,6 +45,7 @@ export function AddressStep({ locale, text }: { locale: Locale; text: Messages['
           placeholder={text.placeholder}
           value={typed}
           onChange={(event) => addressStore.set(event.target.value)}
+          onFocus={preloadWizardLogic}
           onBlur={() => setBlurred(true)}
           aria-invalid={showError || undefined}
           aria-describedby={`wizard-address-hint wizard-address-status`}
@@ -55,6 +58,7 @@ export function AddressStep({ locale, text }: { locale: Locale; text: Messages['
           className={`mt-2 min-h-12 text-sm leading-6 ${showError ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-200'}`}
         >
           {view.kind === 'empty' && text.waiting}
+          {view.kind === 'pending' && text.detecting}
           {view.kind === 'known' && (
             <>
               <span className="font-medium">{format(text.detected, { name: shown.info.name[locale] })}</span>

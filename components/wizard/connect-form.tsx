@@ -1,15 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
-import { assessAuthCode, normalizeAuthCode } from '@/lib/providers/auth-code';
-import { shownDomainOf, viewAddress } from '@/lib/wizard/detection';
+import { shownDomainOf } from '@/lib/wizard/default-domain';
+import { lazyConnectMailboxResolver, preloadWizardLogic, useWizardLogic } from '@/lib/wizard/logic-loader';
 import { goToStep } from '@/lib/wizard/navigation';
-import { createConnectMailboxSchema, type ConnectMailboxFields, type ConnectMailboxValues } from '@/lib/wizard/schema';
+import type { ConnectMailboxFields, ConnectMailboxValues } from '@/lib/wizard/schema';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, checkRunner, checkStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
 import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
@@ -35,7 +34,7 @@ export function ConnectForm({
   locale: Locale;
   text: Messages['configure'];
 }) {
-  const schema = useMemo(() => createConnectMailboxSchema(locale), [locale]);
+  const resolver = useMemo(() => lazyConnectMailboxResolver(locale), [locale]);
   const {
     register,
     handleSubmit,
@@ -45,7 +44,7 @@ export function ConnectForm({
     control,
     formState: { errors, touchedFields, submitCount },
   } = useForm<ConnectMailboxFields, unknown, ConnectMailboxValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { address: '', code: '', alternative: undefined },
     mode: 'onTouched',
   });
@@ -71,9 +70,25 @@ export function ConnectForm({
   const address = useWatch({ control, name: 'address' });
   const code = useWatch({ control, name: 'code' });
   const alternative = useWatch({ control, name: 'alternative' });
-  const shown = shownDomainOf(useMemo(() => viewAddress(address), [address]));
-  const assessment = assessAuthCode(code, shown.provider);
-  const expected = assessment.expectedLength ?? 16;
+  const logic = useWizardLogic(false);
+  const shown = shownDomainOf(logic?.viewAddress(address) ?? { kind: 'pending' });
+  const expected = shown.provider.credential.format?.length ?? 16;
+  // Until the helpers arrive (they come with the step), the counter counts what is there.
+  const assessment = logic?.assessAuthCode(code, shown.provider) ?? {
+    length: code.length,
+    expectedLength: expected,
+    looksValid: false,
+    warnings: [],
+  };
+
+  // Text pasted before the helpers arrived is cleaned as soon as they do.
+  useEffect(() => {
+    if (!logic) return;
+    const current = getValues('code');
+    const clean = logic.normalizeAuthCode(current);
+    if (clean !== current) setValue('code', clean, { shouldValidate: submitCount > 0 });
+  }, [logic, getValues, setValue, submitCount]);
+
   const showWarnings =
     assessment.length > 0 && (pasted || Boolean(touchedFields.code) || submitCount > 0 || assessment.length >= expected);
   const looksLikePassword = assessment.warnings.includes('looks_like_password');
@@ -92,7 +107,8 @@ export function ConnectForm({
   const runCheck = (values: ConnectMailboxValues, confirmed = false) => {
     if (running || locked) return;
     // Warn, do not block: a login password always fails, and failures count toward the lockout.
-    if (looksLikePassword && !confirmed && confirmedCode !== values.code) {
+    const passwordLike = logic?.assessAuthCode(values.code, shown.provider).warnings.includes('looks_like_password');
+    if (passwordLike && !confirmed && confirmedCode !== values.code) {
       setAskConfirm(true);
       goToStep('configure-in-client', WARNING_ID);
       return;
@@ -146,9 +162,11 @@ export function ConnectForm({
     latestSubmit.current = submit;
   });
   useEffect(() => {
-    checkRunner.set(() => void latestSubmit.current());
+    checkRunner.set(() => {
+      latestSubmit.current().catch(() => setFormError(text.networkError));
+    });
     return () => checkRunner.set(null);
-  }, []);
+  }, [text.networkError]);
 
   const addressField = register('address', {
     onChange: (event: { target: { value: string } }) => addressStore.set(event.target.value),
@@ -158,7 +176,8 @@ export function ConnectForm({
   // Cleans the field in place; skipped while an input method is composing, which a rewrite
   // would break, and done once it commits.
   const cleanCode = (input: HTMLInputElement) => {
-    const clean = normalizeAuthCode(input.value);
+    if (!logic) return;
+    const clean = logic.normalizeAuthCode(input.value);
     setCleaned(clean !== input.value);
     if (clean !== input.value) input.value = clean;
   };
@@ -168,7 +187,13 @@ export function ConnectForm({
     .join(' ');
 
   return (
-    <form noValidate onSubmit={submit} aria-describedby={formError ? FORM_ERROR_ID : undefined} className="space-y-5">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        submit(event).catch(() => setFormError(text.networkError));
+      }}
+      onFocus={preloadWizardLogic}
+      aria-describedby={formError ? FORM_ERROR_ID : undefined} className="space-y-5">
       <div>
         <label htmlFor={ADDRESS_ID} className="block font-medium">
           {text.addressLabel}

@@ -1,12 +1,12 @@
 'use client';
 
-import { useMemo } from 'react';
 import { StatusBadge } from '@/components/illustrations/status-badge';
 import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
-import { shownDomainOf, viewAddress } from '@/lib/wizard/detection';
+import { shownDomainOf } from '@/lib/wizard/default-domain';
+import { useWizardLogic } from '@/lib/wizard/logic-loader';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, checkRunner, checkStore, resultStore, retryAtOf, type ShownResult } from '@/lib/wizard/stores';
 import type { ProtocolView } from '@/lib/wizard/types';
@@ -60,8 +60,8 @@ function Checked({
 }) {
   const { locale, text, progressText, steps, stageLabels } = props;
   const typed = useSessionStore(addressStore);
-  const view = useMemo(() => viewAddress(typed), [typed]);
-  const shown = { ...shownDomainOf(view), address: view.kind === 'known' ? view.address : typed };
+  const view = useWizardLogic(true)?.viewAddress(typed);
+  const shown = { ...shownDomainOf(view ?? { kind: 'pending' }), address: view?.kind === 'known' ? view.address : typed };
 
   if (result.ok) {
     return (

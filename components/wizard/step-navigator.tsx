@@ -1,8 +1,12 @@
 'use client';
 
 import { useEffect } from 'react';
+import { preloadWizardLogic } from '@/lib/wizard/logic-loader';
 import { initialStep, showStep } from '@/lib/wizard/navigation';
-import { FIRST_STEP, stepFromHash } from '@/lib/wizard/steps';
+import { FIRST_STEP, stepFromHash, type WizardStep } from '@/lib/wizard/steps';
+
+// Steps whose content checks or explains a check: the validation code is fetched on arrival.
+const NEEDS_LOGIC: ReadonlySet<WizardStep> = new Set(['configure-in-client', 'result']);
 
 /**
  * Keeps the shown step in line with the location hash. Renders nothing: the steps, the progress
@@ -13,6 +17,7 @@ export function StepNavigator() {
   useEffect(() => {
     const step = initialStep();
     showStep(step, { moveFocus: false });
+    if (NEEDS_LOGIC.has(step)) preloadWizardLogic();
     // A step restored from the tab's storage gets its address back, so the URL can be shared.
     if (window.location.hash === '' && step !== FIRST_STEP) {
       window.history.replaceState(window.history.state, '', `#${step}`);
@@ -20,7 +25,9 @@ export function StepNavigator() {
     const onHashChange = () => {
       // Going back to the bare URL means going back to the start.
       const next = window.location.hash === '' ? FIRST_STEP : stepFromHash(window.location.hash);
-      if (next) showStep(next, { moveFocus: true });
+      if (!next) return;
+      showStep(next, { moveFocus: true });
+      if (NEEDS_LOGIC.has(next)) preloadWizardLogic();
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

@@ -1,9 +1,9 @@
 'use client';
 
-import { useMemo } from 'react';
 import { primaryButton } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
-import { shownDomainOf, viewAddress } from '@/lib/wizard/detection';
+import { DEFAULT_SHOWN_DOMAIN } from '@/lib/wizard/default-domain';
+import { useWizardLogic } from '@/lib/wizard/logic-loader';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore } from '@/lib/wizard/stores';
 
@@ -16,7 +16,9 @@ export function WebmailLink({
   text: { open: string; opensInNewTab: string };
 }) {
   const typed = useSessionStore(addressStore);
-  const { info } = shownDomainOf(useMemo(() => viewAddress(typed), [typed]));
+  const logic = useWizardLogic(typed !== '');
+  const view = logic?.viewAddress(typed);
+  const info = view?.kind === 'known' ? view.domain.info : DEFAULT_SHOWN_DOMAIN.info;
   return (
     <a href={info.webmailUrl} target="_blank" rel="noopener noreferrer" className={primaryButton}>
       {format(text.open, { name: info.name[locale] })}

@@ -47,6 +47,7 @@ export const en: Messages = {
     detected: 'Recognised: {name}',
     usingAddress: 'Address we will use: {address}',
     waiting: 'Once you type an address, the provider we recognise appears here.',
+    detecting: 'Recognising…',
     unknown:
       '“{domain}” is not a NetEase personal mailbox. For now this guide covers NetEase personal mail only: 163.com, 126.com, yeah.net and related domains.',
     unconfirmedBadge: 'Unconfirmed',

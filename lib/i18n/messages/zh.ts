@@ -44,6 +44,7 @@ export const zh = {
     detected: '已识别：{name}',
     usingAddress: '将使用的地址：{address}',
     waiting: '输入地址后，这里会显示识别出的邮箱服务商。',
+    detecting: '正在识别…',
     unknown: '「{domain}」不是网易个人邮箱。这个向导目前只支持 163.com、126.com、yeah.net 等网易个人邮箱。',
     unconfirmedBadge: '未经证实',
     unconfirmed: '{domain} 的服务器地址是按 163.com、126.com 的规律推测的，网易没有公开确认。如果检测失败，请改用 163.com 的服务器再试。',

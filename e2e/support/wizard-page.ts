@@ -1,0 +1,83 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { ShownResult } from '@/lib/wizard/stores';
+import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
+
+export { WIZARD_STEPS, type WizardStep };
+
+/** The onboarding wizard at `/`, seen the way a reader uses it: roles, names and labels. */
+export class WizardPage {
+  constructor(readonly page: Page) {}
+
+  async open(step?: string) {
+    await this.page.goto(step ? `/#${step}` : '/');
+    // The step navigator has run once the page has hydrated; until then links still work.
+    await this.page.waitForLoadState('networkidle');
+  }
+
+  /** Seeds what a previous visit in this tab left behind, before any page script runs. */
+  async seedSession(values: { address?: string; result?: ShownResult; step?: WizardStep }) {
+    await this.page.addInitScript((seed) => {
+      if (sessionStorage.getItem('e2e:seeded')) return;
+      sessionStorage.setItem('e2e:seeded', '1');
+      if (seed.address !== undefined) sessionStorage.setItem('wizard:address', JSON.stringify(seed.address));
+      if (seed.result !== undefined) sessionStorage.setItem('wizard:result', JSON.stringify(seed.result));
+      if (seed.step !== undefined) sessionStorage.setItem('wizard:step', seed.step);
+    }, values);
+  }
+
+  panel(step: WizardStep): Locator {
+    return this.page.locator(`section#${step}`);
+  }
+
+  /** The one step on screen. */
+  get currentPanel(): Locator {
+    return this.page.locator('section[data-step-panel]:visible');
+  }
+
+  heading(step: WizardStep): Locator {
+    return this.panel(step).getByRole('heading', { level: 2 });
+  }
+
+  /** The progress item marked as the current step, in the visible progress indicator. */
+  get currentProgressItem(): Locator {
+    return this.currentPanel.getByRole('navigation').locator('[aria-current="step"]');
+  }
+
+  nextLink(step: WizardStep): Locator {
+    return this.panel(step).getByRole('link', { name: /^(下一步|Next)/ });
+  }
+
+  backLink(step: WizardStep): Locator {
+    return this.panel(step).getByRole('link', { name: /^(上一步|Back)/ });
+  }
+
+  async expectStep(step: WizardStep) {
+    await expect(this.panel(step)).toBeVisible();
+    await expect(this.currentPanel).toHaveCount(1);
+    await expect(this.page.locator('html')).toHaveAttribute('data-wizard', step);
+  }
+
+  get addressInput(): Locator {
+    return this.panel('core-parameters-configuration').getByLabel(/^(邮箱地址|Email address)$/);
+  }
+
+  get serverTable(): Locator {
+    return this.panel('core-parameters-configuration').getByRole('table').first();
+  }
+
+  get codeInput(): Locator {
+    return this.panel('configure-in-client').getByLabel(/^(客户端授权码|Client authorization code)$/);
+  }
+
+  get formAddressInput(): Locator {
+    return this.panel('configure-in-client').getByLabel(/^(邮箱地址|Email address)$/);
+  }
+
+  get submitButton(): Locator {
+    return this.panel('configure-in-client').getByRole('button', { name: /^(检测并保存|Check and save|正在检测|Checking)/ });
+  }
+
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  }
+}

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { WIZARD_STEPS, WizardPage } from './support/wizard-page';
+
+const LOCALES = ['zh', 'en'] as const;
+
+async function useLocale(context: import('@playwright/test').BrowserContext, baseURL: string | undefined, locale: string) {
+  await context.addCookies([{ name: 'locale', value: locale, url: baseURL ?? 'http://127.0.0.1' }]);
+}
+
+test.describe('at phone width (375 px)', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  for (const locale of LOCALES) {
+    test(`no step scrolls sideways (${locale})`, async ({ page, context, baseURL }) => {
+      await useLocale(context, baseURL, locale);
+      const wizard = new WizardPage(page);
+      // The longest addresses the data knows, so the widest server names are on screen.
+      await wizard.seedSession({ address: 'someone.with.a.long.name@vip.188.com' });
+      for (const step of WIZARD_STEPS) {
+        await wizard.open(step);
+        await wizard.expectStep(step);
+        expect(await wizard.horizontalOverflow(), `${step} fits`).toBeLessThanOrEqual(0);
+      }
+      // Every FAQ answer open at once still fits.
+      for (const summary of await page.locator('#faq summary').all()) await summary.click();
+      expect(await wizard.horizontalOverflow()).toBeLessThanOrEqual(0);
+    });
+  }
+});
+
+for (const locale of LOCALES) {
+  test(`axe finds no serious or critical problem on any step (${locale})`, async ({ page, context, baseURL }) => {
+    await useLocale(context, baseURL, locale);
+    const wizard = new WizardPage(page);
+    for (const step of WIZARD_STEPS) {
+      await wizard.open(step);
+      await wizard.expectStep(step);
+      const results = await new AxeBuilder({ page }).analyze();
+      const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `step ${step}`,
+      ).toEqual([]);
+    }
+  });
+
+  test(`axe finds no serious or critical problem in the result views (${locale})`, async ({ page, context, baseURL }) => {
+    await useLocale(context, baseURL, locale);
+    const wizard = new WizardPage(page);
+    await wizard.seedSession({ result: { status: 'refused', reason: 'provider_paused', retryAt: new Date(Date.now() + 600_000).toISOString() } });
+    await wizard.open('result');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+}
+
+test('dark mode keeps the steps readable (axe colour contrast)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const wizard = new WizardPage(page);
+  for (const step of WIZARD_STEPS) {
+    await wizard.open(step);
+    const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), step).toEqual([]);
+  }
+});

@@ -1,0 +1,124 @@
+import { expect, test } from '@playwright/test';
+import { diagnose } from '@/lib/mail-check/diagnosis';
+import type { ProtocolView } from '@/lib/wizard/types';
+import { WizardPage } from './support/wizard-page';
+
+// The result step shows what the last check said, kept for the tab. Until the real check is
+// wired in, these tests seed that record the way the code form writes it.
+
+const imapOk: ProtocolView = { ok: true, durationMs: 840, endpoint: { host: 'imap.126.com', port: 993, tls: 'implicit' } };
+const smtpOk: ProtocolView = { ok: true, durationMs: 610, endpoint: { host: 'smtp.126.com', port: 465, tls: 'implicit' } };
+const imapRefused: ProtocolView = {
+  ok: false,
+  durationMs: 1210,
+  endpoint: { host: 'imap.126.com', port: 993, tls: 'implicit' },
+  code: 'auth_failed',
+  stage: 'login',
+  serverText: 'NO LOGIN Login error or password error',
+  diagnosis: diagnose('auth_failed', 'login'),
+};
+const smtpOff: ProtocolView = {
+  ok: false,
+  durationMs: 930,
+  endpoint: { host: 'smtp.126.com', port: 465, tls: 'implicit' },
+  code: 'smtp_not_enabled',
+  stage: 'auth',
+  serverText: '550 User has no permission',
+  diagnosis: diagnose('smtp_not_enabled', 'auth'),
+};
+
+test.use({ timezoneId: 'Asia/Shanghai' });
+
+test('without a check yet, the result step points back to the code', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.open('result');
+  await expect(wizard.currentPanel).toContainText('还没有检测结果');
+  await wizard.currentPanel.getByRole('link', { name: '去粘贴授权码' }).click();
+  await wizard.expectStep('configure-in-client');
+});
+
+test('a passed check shows the mailbox as 「正常」', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', ok: true, imap: imapOk, smtp: smtpOk, saved: true } });
+  await wizard.open('result');
+  await expect(wizard.currentPanel.getByRole('heading', { name: /连接成功/ })).toBeVisible();
+  await expect(wizard.currentPanel.getByText('正常', { exact: true })).toBeVisible();
+  await expect(wizard.currentPanel).toContainText('wu@126.com');
+  await expect(wizard.currentPanel).toContainText('邮箱已保存到你的账户');
+  await expect(wizard.currentPanel.getByRole('heading', { name: '接下来' })).toBeVisible();
+});
+
+test('a failed check explains each diagnosis, quotes the server and links to the step that fixes it', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({
+    address: 'wu@126.com',
+    result: { status: 'checked', ok: false, imap: imapRefused, smtp: smtpOff, saved: false },
+  });
+  await wizard.open('result');
+  const panel = wizard.currentPanel;
+  await expect(panel.getByRole('heading', { name: '没有连接成功' })).toBeVisible();
+  await expect(panel).toContainText('没有保存任何内容');
+
+  const progress = panel.getByRole('status', { name: '检测进度' });
+  await expect(progress).toContainText('未通过，用时 1.2 秒');
+  await expect(progress).toContainText('未通过，用时 0.9 秒');
+
+  const auth = panel.getByRole('region', { name: /收信（IMAP）：邮箱地址或授权码没有通过验证/ });
+  await expect(auth.getByRole('listitem').first()).toContainText('授权码是否输入正确');
+  await expect(auth.getByRole('figure')).toContainText('服务器的原话（收信（IMAP），停在「登录收信服务器（IMAP LOGIN）」）');
+  await expect(auth.getByRole('blockquote')).toHaveText('NO LOGIN Login error or password error');
+  await auth.getByRole('link', { name: '回到第 3 步：开启服务，获取授权码' }).click();
+  await wizard.expectStep('enable-service-and-get-code');
+  await page.goBack();
+
+  const smtp = panel.getByRole('region', { name: /发信（SMTP）：发信（SMTP）服务没有开启/ });
+  await expect(smtp.getByRole('blockquote')).toHaveText('550 User has no permission');
+  await expect(smtp.getByRole('link', { name: '回到第 2 步：打开网页邮箱的设置' })).toHaveAttribute('href', '#access-settings');
+
+  // The 126.com servers were used, so the 163.com fallback is suggested.
+  await expect(panel).toContainText('这次用的是 imap.126.com');
+});
+
+test('a refused check names the time to come back and keeps retry disabled until then', async ({ page }) => {
+  const retryAt = new Date(Date.now() + 20 * 60_000);
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({ result: { status: 'refused', reason: 'mailbox_locked', retryAt: retryAt.toISOString() } });
+  await wizard.open('result');
+  const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }).format(retryAt);
+  await expect(wizard.currentPanel.getByRole('heading', { name: '这个邮箱的检测暂时锁定了' })).toBeVisible();
+  await expect(wizard.currentPanel).toContainText(`请在 ${time} 之后再试`);
+  const retry = wizard.currentPanel.getByRole('button', { name: '再检测一次' });
+  await expect(retry).toBeDisabled();
+  await expect(retry).toHaveAccessibleDescription(`请在 ${time} 之后再试`);
+
+  // The code form respects the same lock.
+  await page.goto('/#configure-in-client');
+  await expect(wizard.submitButton).toBeDisabled();
+  await expect(wizard.currentPanel).toContainText(`请在 ${time} 之后再试`);
+});
+
+test('the lock lifts by itself when its time has come', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({
+    result: { status: 'refused', reason: 'provider_paused', retryAt: new Date(Date.now() + 3_000).toISOString() },
+  });
+  await wizard.open('result');
+  await expect(wizard.currentPanel.getByRole('heading', { name: '对网易邮箱的检测暂停中' })).toBeVisible();
+  const retry = wizard.currentPanel.getByRole('button', { name: '再检测一次' });
+  await expect(retry).toBeDisabled();
+  await expect(retry).toBeEnabled({ timeout: 10_000 });
+});
+
+test('check again from the result step reruns the form, or takes the reader to the empty code field', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({
+    address: 'wu@126.com',
+    result: { status: 'checked', ok: false, imap: imapRefused, smtp: smtpOk, saved: false },
+  });
+  await wizard.open('result');
+  // After a reload the code is gone (it is never stored), so the form asks for it again.
+  await wizard.currentPanel.getByRole('button', { name: '再检测一次' }).click();
+  await wizard.expectStep('configure-in-client');
+  await expect(wizard.codeInput).toBeFocused();
+  await expect(wizard.codeInput).toHaveAccessibleDescription(/请粘贴授权码。/);
+});

@@ -1,0 +1,36 @@
+import { NETEASE_PERSONAL } from '@/lib/providers/netease';
+import type { DomainInfo, Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
+
+// What the wizard shows for the address typed so far. Until an address names a known domain,
+// the steps show NetEase's main domain (163.com), which is what most readers have. Free of
+// zod, so the first paint and hydration never wait for the validation code.
+
+export interface ShownDomain {
+  provider: MailProvider;
+  info: DomainInfo;
+  endpoints: MailEndpoints;
+  alternatives: readonly MailEndpoints[];
+}
+
+const DEFAULT_DOMAIN = NETEASE_PERSONAL.domains[0];
+if (!DEFAULT_DOMAIN) throw new Error('NetEase provider data lists no domains');
+
+export const DEFAULT_SHOWN_DOMAIN: ShownDomain = {
+  provider: NETEASE_PERSONAL,
+  info: DEFAULT_DOMAIN,
+  endpoints: DEFAULT_DOMAIN.endpoints,
+  alternatives: DEFAULT_DOMAIN.alternatives,
+};
+
+export type AddressView =
+  | { kind: 'empty' }
+  /** Something is typed but the detection code has not arrived yet. */
+  | { kind: 'pending' }
+  | { kind: 'known'; address: string; domain: ShownDomain }
+  | { kind: 'unknown'; address: string; domain: string }
+  | { kind: 'invalid'; message: Localized };
+
+/** The domain whose servers and webmail the steps show for this view. */
+export function shownDomainOf(view: AddressView): ShownDomain {
+  return view.kind === 'known' ? view.domain : DEFAULT_SHOWN_DOMAIN;
+}

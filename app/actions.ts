@@ -2,13 +2,13 @@
 
 import { cookies } from 'next/headers';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locale';
-import type { ConnectMailboxInput, SubmitResult } from '@/lib/wizard/types';
+import type { ConnectMailboxRequest, SubmitResult } from '@/lib/wizard/types';
 
 /**
  * Placeholder until the real check-and-save action is wired in: it answers as if nobody were
  * signed in, so the wizard can be built and tested end to end without running a check.
  */
-export async function connectMailbox(input: ConnectMailboxInput): Promise<SubmitResult> {
+export async function connectMailbox(input: ConnectMailboxRequest): Promise<SubmitResult> {
   void input;
   return { status: 'signed_out' };
 }

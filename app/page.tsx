@@ -7,6 +7,7 @@ import { SmsCheckIllustration } from '@/components/illustrations/sms-check';
 import { StatusBadgeIllustration } from '@/components/illustrations/status-badge';
 import { WebmailSettingsIllustration } from '@/components/illustrations/webmail-settings';
 import { CalloutList } from '@/components/ui/callout';
+import { LangRuns } from '@/components/ui/lang-runs';
 import { textLink } from '@/components/ui/styles';
 import { AddressStep } from '@/components/wizard/address-step';
 import { ConnectForm } from '@/components/wizard/connect-form';
@@ -107,19 +108,21 @@ export default async function HomePage() {
                 </span>
               ))}
             </p>
-            <CalloutList items={m.access.instructions} />
+            <CalloutList items={m.access.instructions} locale={locale} />
             <WebmailSettingsIllustration text={m.figures.webmail} />
-            <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">{m.access.phoneNote}</p>
+            <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">
+              <LangRuns text={m.access.phoneNote} locale={locale} />
+            </p>
           </StepPanel>
 
           <StepPanel step="enable-service-and-get-code" text={m.wizard}>
             <p className="leading-7">{m.enable.intro}</p>
-            <CalloutList items={enableSteps.slice(0, 3)} />
+            <CalloutList items={enableSteps.slice(0, 3)} locale={locale} />
             <ServiceSwitchesIllustration text={m.figures.switches} />
-            <CalloutList items={enableSteps.slice(3, 5)} start={4} />
+            <CalloutList items={enableSteps.slice(3, 5)} start={4} locale={locale} />
             <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{m.enable.noPhone}</p>
             <SmsCheckIllustration text={m.figures.sms} />
-            <CalloutList items={enableSteps.slice(5)} start={6} />
+            <CalloutList items={enableSteps.slice(5)} start={6} locale={locale} />
             <CodeDialogIllustration text={m.figures.code} />
             <div
               role="note"
@@ -136,7 +139,7 @@ export default async function HomePage() {
 
           <StepPanel step="configure-in-client" text={m.wizard}>
             <p className="leading-7">{m.configure.intro}</p>
-            <CalloutList items={m.configure.instructions} />
+            <CalloutList items={m.configure.instructions} locale={locale} />
             <ClientPasswordIllustration text={m.figures.client} />
             <ConnectForm action={connectMailbox} locale={locale} text={m.configure} />
             <StatusBadgeIllustration text={m.figures.status} statusLabel={m.result.statusOk} />
@@ -154,7 +157,7 @@ export default async function HomePage() {
           </StepPanel>
         </div>
 
-        <Faq text={m.faq} />
+        <Faq text={m.faq} locale={locale} />
         <SafetyTips text={m.tips} />
       </main>
       <footer className="border-t border-slate-200 dark:border-slate-800">

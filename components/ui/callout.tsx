@@ -1,3 +1,6 @@
+import type { Locale } from '@/lib/i18n/locale';
+import { LangRuns } from './lang-runs';
+
 /**
  * A numbered marker. The same number appears in a step's instructions and on its drawing, so
  * the reader can match the text to the spot on the screen.
@@ -13,13 +16,23 @@ export function Callout({ n, className = '' }: { n: number; className?: string }
 }
 
 /** Numbered instructions whose markers match the drawings' call-outs; numbering starts at `start`. */
-export function CalloutList({ items, start = 1 }: { items: readonly string[]; start?: number }) {
+export function CalloutList({
+  items,
+  start = 1,
+  locale,
+}: {
+  items: readonly string[];
+  start?: number;
+  locale: Locale;
+}) {
   return (
     <ol role="list" className="mt-4 space-y-3">
       {items.map((item, index) => (
         <li key={item} className="flex gap-3 leading-7">
           <Callout n={start + index} className="mt-0.5" />
-          <span className="min-w-0">{item}</span>
+          <span className="min-w-0">
+            <LangRuns text={item} locale={locale} />
+          </span>
         </li>
       ))}
     </ol>

@@ -8,7 +8,7 @@ import type { Messages } from '@/lib/i18n/messages/zh';
 import { shownDomainOf } from '@/lib/wizard/default-domain';
 import { lazyConnectMailboxResolver, preloadWizardLogic, useWizardLogic } from '@/lib/wizard/logic-loader';
 import { goToStep } from '@/lib/wizard/navigation';
-import type { ConnectMailboxFields, ConnectMailboxValues } from '@/lib/wizard/schema';
+import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, checkRunner, checkStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
 import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
@@ -43,7 +43,7 @@ export function ConnectForm({
     setError,
     control,
     formState: { errors, touchedFields, submitCount },
-  } = useForm<ConnectMailboxFields, unknown, ConnectMailboxValues>({
+  } = useForm<ConnectMailboxInput, unknown, ConnectMailboxValues>({
     resolver,
     defaultValues: { address: '', code: '', alternative: undefined },
     mode: 'onTouched',
@@ -149,7 +149,7 @@ export function ConnectForm({
     });
   };
 
-  const onInvalid = (invalid: FieldErrors<ConnectMailboxFields>) => {
+  const onInvalid = (invalid: FieldErrors<ConnectMailboxInput>) => {
     // The result step's "check again" can land here with the code gone (after a reload).
     goToStep('configure-in-client', invalid.address ? ADDRESS_ID : CODE_ID);
   };

@@ -1,7 +1,9 @@
+import { LangRuns } from '@/components/ui/lang-runs';
+import type { Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 
 /** Questions people ask about codes, as disclosure widgets: readable without any script. */
-export function Faq({ text }: { text: Messages['faq'] }) {
+export function Faq({ text, locale }: { text: Messages['faq']; locale: Locale }) {
   return (
     <section id="faq" aria-labelledby="faq-heading" className="mt-16">
       <h2 id="faq-heading" className="text-xl font-semibold">
@@ -10,10 +12,12 @@ export function Faq({ text }: { text: Messages['faq'] }) {
       <div className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
         {text.items.map((item) => (
           <details key={item.q} className="group p-4">
-            <summary className="cursor-pointer font-medium marker:text-slate-500">{item.q}</summary>
+            <summary className="cursor-pointer font-medium marker:text-slate-500">
+              <LangRuns text={item.q} locale={locale} />
+            </summary>
             {item.a.map((paragraph) => (
               <p key={paragraph} className="mt-3 leading-7 text-slate-700 dark:text-slate-300">
-                {paragraph}
+                <LangRuns text={paragraph} locale={locale} />
               </p>
             ))}
           </details>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import type { Locale } from '@/lib/providers/types';
-import { createConnectMailboxSchema, type ConnectMailboxFields, type ConnectMailboxValues } from './schema';
+import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
 
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
 // shared schemas). Loaded on demand by logic-loader.ts, so the page hydrates without it.
@@ -9,10 +9,10 @@ import { createConnectMailboxSchema, type ConnectMailboxFields, type ConnectMail
 export { assessAuthCode, normalizeAuthCode } from '@/lib/providers/auth-code';
 export { viewAddress } from './detection';
 
-const resolvers = new Map<Locale, Resolver<ConnectMailboxFields, unknown, ConnectMailboxValues>>();
+const resolvers = new Map<Locale, Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues>>();
 
 /** react-hook-form's resolver for the shared schema, messages in `locale`. */
-export function connectMailboxResolver(locale: Locale): Resolver<ConnectMailboxFields, unknown, ConnectMailboxValues> {
+export function connectMailboxResolver(locale: Locale): Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues> {
   let resolver = resolvers.get(locale);
   if (!resolver) {
     resolver = zodResolver(createConnectMailboxSchema(locale));

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Resolver } from 'react-hook-form';
 import type { Locale } from '@/lib/providers/types';
-import type { ConnectMailboxFields, ConnectMailboxValues } from './schema';
+import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 
 // The validation code (zod, the shared schemas, detection) is about half of the wizard's
 // JavaScript and is needed only once someone types, or reaches the code step. It is fetched
@@ -57,7 +57,7 @@ export function useWizardLogic(needed: boolean): WizardLogic | null {
 /** The shared schema's resolver, fetched at the first validation if it is not here yet. */
 export function lazyConnectMailboxResolver(
   locale: Locale,
-): Resolver<ConnectMailboxFields, unknown, ConnectMailboxValues> {
+): Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues> {
   return async (values, context, options) => {
     const logic = await loadWizardLogic();
     return logic.connectMailboxResolver(locale)(values, context, options);

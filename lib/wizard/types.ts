@@ -4,8 +4,11 @@ import type { ProtocolCheckResult } from '@/lib/mail-check/types';
 // The contract between the wizard's code form (a client component) and the server action that
 // checks the mailbox and saves it. Type-only, so the client bundle gains nothing from it.
 
-/** What the form sends. `code` is the normalised authorization code; it never comes back. */
-export interface ConnectMailboxInput {
+/**
+ * What the form sends: the output of the shared schema (lib/accounts/schema.ts), which the
+ * action parses again. `code` is the normalised authorization code; it never comes back.
+ */
+export interface ConnectMailboxRequest {
   address: string;
   code: string;
   /** Index into the detected domain's `alternatives` (0 = the 163.com servers); absent = the address's own servers. */
@@ -32,6 +35,6 @@ export type SubmitResult =
   /** Both checks ran. `ok` only when both passed; `saved` only when the account was stored. */
   | { status: 'checked'; ok: boolean; imap: ProtocolView; smtp: ProtocolView; saved: boolean };
 
-export type ConnectMailboxAction = (input: ConnectMailboxInput) => Promise<SubmitResult>;
+export type ConnectMailboxAction = (input: ConnectMailboxRequest) => Promise<SubmitResult>;
 
 export type { Locale };

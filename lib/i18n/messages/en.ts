@@ -55,7 +55,7 @@ export const en: Messages = {
       'The servers for {domain} are inferred from the 163.com and 126.com pattern; NetEase has not published them. If the check fails, try again with the 163.com servers.',
     tableCaption: 'Server settings for {name}',
     defaultTableCaption: 'Server settings for NetEase 163 Mail (updates to match your address)',
-    columns: { service: 'Service', host: 'Server', port: 'Port', security: 'Encryption' },
+    columns: { service: 'Service', host: 'Server', port: 'Port', security: 'Security' },
     rows: { imap: 'IMAP incoming', smtp: 'SMTP outgoing', pop3: 'POP3 incoming' },
     tls: { implicit: 'SSL/TLS', starttls: 'STARTTLS' },
     copy: 'Copy',

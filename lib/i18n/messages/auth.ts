@@ -1,0 +1,74 @@
+import type { Locale } from '@/lib/providers/types';
+
+// Sign-in and sign-up texts. Kept apart from the wizard's catalog so that the wizard's client
+// components do not carry them.
+
+const zh = {
+  signIn: {
+    title: '登录',
+    lead: '登录后即可保存邮箱；你在向导里的进度会保留。',
+    submit: '登录',
+    pending: '正在登录…',
+    switchPrompt: '还没有账号？',
+    switchLink: '注册',
+  },
+  signUp: {
+    title: '注册',
+    lead: '用你自己的邮箱和一个新密码注册。这里的密码只用于登录本网站，和邮箱授权码无关。',
+    submit: '注册并登录',
+    pending: '正在注册…',
+    switchPrompt: '已经有账号？',
+    switchLink: '登录',
+  },
+  fields: {
+    email: '邮箱',
+    password: '密码',
+    passwordHintSignUp: '至少 8 个字符。请不要使用邮箱的登录密码或授权码。',
+    name: '怎么称呼你（可选）',
+  },
+  errors: {
+    invalid_credentials: '邮箱或密码不正确。',
+    email_taken: '这个邮箱已经注册过了，请直接登录。',
+    invalid_input: '请检查填写的内容。',
+    rate_limited: '尝试次数太多，请稍等 {seconds} 秒后再试。',
+    rate_limited_generic: '尝试次数太多，请稍后再试。',
+  },
+  backToWizard: '返回设置向导',
+};
+
+export type AuthMessages = typeof zh;
+
+const en: AuthMessages = {
+  signIn: {
+    title: 'Sign in',
+    lead: 'Sign in to save your mailbox; your place in the guide is kept.',
+    submit: 'Sign in',
+    pending: 'Signing in…',
+    switchPrompt: 'No account yet?',
+    switchLink: 'Sign up',
+  },
+  signUp: {
+    title: 'Sign up',
+    lead: 'Sign up with your own email address and a new password. This password is only for this site; it has nothing to do with the mailbox authorization code.',
+    submit: 'Sign up and sign in',
+    pending: 'Signing up…',
+    switchPrompt: 'Already have an account?',
+    switchLink: 'Sign in',
+  },
+  fields: {
+    email: 'Email',
+    password: 'Password',
+    passwordHintSignUp: 'At least 8 characters. Do not reuse your mailbox password or authorization code.',
+    name: 'What should we call you? (optional)',
+  },
+  errors: {
+    invalid_credentials: 'The email or password is not right.',
+    email_taken: 'This email is already registered; please sign in.',
+    invalid_input: 'Please check what you entered.',
+    rate_limited: 'Too many attempts. Please wait {seconds} seconds and try again.',
+    rate_limited_generic: 'Too many attempts. Please try again later.',
+  },
+  backToWizard: 'Back to the setup guide',
+};
+
+export const AUTH_MESSAGES: Record<Locale, AuthMessages> = { zh, en };

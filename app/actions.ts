@@ -1,16 +1,31 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
+import { createConnectMailboxSchema } from '@/lib/accounts/schema';
+import { getSessionUser } from '@/lib/auth/server';
+import { getDatabase } from '@/lib/db/client';
+import { getLocale } from '@/lib/i18n/server';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locale';
 import type { ConnectMailboxRequest, SubmitResult } from '@/lib/wizard/types';
 
 /**
- * Placeholder until the real check-and-save action is wired in: it answers as if nobody were
- * signed in, so the wizard can be built and tested end to end without running a check.
+ * The wizard's submit. Re-validates with the shared schema, needs a signed-in owner, then
+ * checks the mailbox exactly as the client will use it and saves it only when both halves
+ * pass. The answer never carries the code.
  */
 export async function connectMailbox(input: ConnectMailboxRequest): Promise<SubmitResult> {
-  void input;
-  return { status: 'signed_out' };
+  const locale = await getLocale();
+  const parsed = createConnectMailboxSchema(locale).safeParse(input);
+  if (!parsed.success) {
+    const { address, code, alternative } = z.flattenError(parsed.error).fieldErrors;
+    return { status: 'invalid', fieldErrors: { address, code }, ...(alternative ? { formError: alternative[0] } : {}) };
+  }
+  const user = await getSessionUser();
+  if (!user) return { status: 'signed_out' };
+  const { db } = await getDatabase();
+  return connectMailboxForOwner(db, user.id, parsed.data, locale);
 }
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;

@@ -1,0 +1,33 @@
+import os from 'node:os';
+import path from 'node:path';
+
+// The browser tests' handle on the mail peers that e2e/support/serve.ts runs beside the app.
+
+export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 3108);
+export const E2E_SERVER_LOG = path.join(os.tmpdir(), `e2e-next-server-${E2E_CONTROL_PORT}.log`);
+
+export type PeerCommand =
+  | { type: 'set-code'; address: string; code: string }
+  | { type: 'revoke'; address: string }
+  | { type: 'smtp-scenario'; scenario: 'ok' | 'auth_550' | 'mailfrom_550' | 'mailfrom_553' | 'ip_rejected_554' | 'too_much_fail_451' | 'no_auth' };
+
+export async function controlPeers(command: PeerCommand): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/`, {
+    method: 'POST',
+    body: JSON.stringify(command),
+  });
+  if (!response.ok) throw new Error(`peer control failed: ${response.status} ${await response.text()}`);
+}
+
+/** A fresh mailbox on the peers, with its own authorization code. */
+export async function createMailbox(domain: string, code = randomCode()): Promise<{ address: string; code: string }> {
+  const address = `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@${domain}`;
+  await controlPeers({ type: 'set-code', address, code });
+  return { address, code };
+}
+
+/** 16 letters, as NetEase hands them out. */
+export function randomCode(): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  return Array.from({ length: 16 }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
+}

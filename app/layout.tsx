@@ -1,6 +1,6 @@
-import type { Viewport } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { languageTag } from '@/lib/i18n/locale';
-import { getLocale } from '@/lib/i18n/server';
+import { getLocale, getMessages } from '@/lib/i18n/server';
 import './globals.css';
 
 export const viewport: Viewport = {
@@ -11,6 +11,12 @@ export const viewport: Viewport = {
     { media: '(prefers-color-scheme: dark)', color: '#020617' },
   ],
 };
+
+/** Defaults for every page, in the reader's language; pages may refine them. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { meta } = getMessages(await getLocale());
+  return { title: meta.title, description: meta.description };
+}
 
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   const locale = await getLocale();

@@ -109,6 +109,12 @@ export default async function HomePage() {
               ))}
             </p>
             <CalloutList items={m.access.instructions} locale={locale} />
+            <p className="mt-3 text-sm">
+              {m.access.path}{' '}
+              <span className="font-medium">
+                <LangRuns text={NETEASE_PERSONAL.settingsPath[locale]} locale={locale} />
+              </span>
+            </p>
             <WebmailSettingsIllustration text={m.figures.webmail} />
             <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">
               <LangRuns text={m.access.phoneNote} locale={locale} />

@@ -77,6 +77,7 @@ export const en: Messages = {
       'Once signed in, click 设置 (Settings) at the top of the page.',
       'In the menu on the left, choose POP3/SMTP/IMAP.',
     ],
+    path: 'The whole path:',
     phoneNote:
       'On a phone, if the webmail page has no 设置 (Settings), do this step and the next on a computer, then come back here.',
   },

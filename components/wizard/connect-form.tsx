@@ -5,10 +5,10 @@ import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
+import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import { shownDomainOf } from '@/lib/wizard/default-domain';
 import { lazyConnectMailboxResolver, preloadWizardLogic, useWizardLogic } from '@/lib/wizard/logic-loader';
 import { goToStep } from '@/lib/wizard/navigation';
-import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, checkRunner, checkStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
 import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
@@ -182,7 +182,12 @@ export function ConnectForm({
     if (clean !== input.value) input.value = clean;
   };
 
-  const describedBy = ['connect-code-hint', 'connect-code-counter', warning ? WARNING_ID : '', errors.code ? 'connect-code-error' : '']
+  const describedBy = [
+    'connect-code-hint',
+    'connect-code-counter',
+    warning ? WARNING_ID : '',
+    errors.code ? 'connect-code-error' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -193,7 +198,9 @@ export function ConnectForm({
         submit(event).catch(() => setFormError(text.networkError));
       }}
       onFocus={preloadWizardLogic}
-      aria-describedby={formError ? FORM_ERROR_ID : undefined} className="space-y-5">
+      aria-describedby={formError ? FORM_ERROR_ID : undefined}
+      className="space-y-5"
+    >
       <div>
         <label htmlFor={ADDRESS_ID} className="block font-medium">
           {text.addressLabel}

@@ -333,6 +333,10 @@ export function ConnectForm({
           aria-disabled={running || undefined}
           aria-describedby={locked ? 'connect-locked' : undefined}
           className={primaryButton}
+          // Leaving the code field shows its warnings, which pushes this button down between
+          // press and release, and the click would be lost. Keeping focus in the field on press
+          // lets the click land; the submit then shows the warnings anyway.
+          onMouseDown={(event) => event.preventDefault()}
         >
           {running && (
             <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 motion-safe:animate-spin">

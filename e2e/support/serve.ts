@@ -6,10 +6,12 @@
 // Tests change the peers through a small control endpoint on loopback (see mail-peers.ts).
 // The app gets the test CA through Node's NODE_EXTRA_CA_CERTS, as the product requires.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startDovecot } from '../peers/dovecot';
 import { refusedPort } from '../peers/faults';
 import { startNeteaseImap } from '../peers/netease-imap';
@@ -37,6 +39,24 @@ const overrides = {
   '126.com': { imap: `127.0.0.1:${dovecot.port}`, smtp: `127.0.0.1:${smtp.port}` },
   'vip.163.com': { imap: `127.0.0.1:${downPort}`, smtp: `127.0.0.1:${downPort}` },
 };
+
+async function createScratchDatabase(adminUrl: string) {
+  const name = `e2e_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  console.log(`[e2e] serving on PostgreSQL database ${name}`);
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
 
 async function apply(command: PeerCommand): Promise<void> {
   switch (command.type) {
@@ -68,6 +88,14 @@ const control = http.createServer((req, res) => {
 });
 await new Promise<void>((resolve) => control.listen(E2E_CONTROL_PORT, '127.0.0.1', resolve));
 
+// PGlite by default; with E2E_DATABASE=postgres a scratch database on DATABASE_URL's server,
+// dropped at the end, so runs never see each other's users, lockouts or pauses.
+let scratchDatabase: { url: string; drop(): Promise<void> } | undefined;
+if (process.env.E2E_DATABASE === 'postgres') {
+  if (!process.env.DATABASE_URL) throw new Error('E2E_DATABASE=postgres needs DATABASE_URL');
+  scratchDatabase = await createScratchDatabase(process.env.DATABASE_URL);
+}
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production',
@@ -79,9 +107,12 @@ const env: NodeJS.ProcessEnv = {
   // Tests sign in many times from one address; the limit itself is covered by lib/auth tests.
   AUTH_SIGN_IN_MAX_ATTEMPTS: process.env.AUTH_SIGN_IN_MAX_ATTEMPTS ?? '1000',
 };
+if (scratchDatabase) env.DATABASE_URL = scratchDatabase.url;
+else delete env.DATABASE_URL;
 // The server's output is kept in a file as well, so tests can search it for a code.
 const log = createWriteStream(E2E_SERVER_LOG);
-const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+// Next itself, not through npx, so the signal reaches the server.
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
 for (const stream of [server.stdout, server.stderr]) {
   stream.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -89,11 +120,21 @@ for (const stream of [server.stdout, server.stderr]) {
   });
 }
 
+let stopping = false;
 async function shutdown(code: number) {
-  server.kill('SIGTERM');
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   control.close();
   await Promise.allSettled([imap.stop(), dovecot.stop(), smtp.stop()]);
+  await scratchDatabase?.drop().catch((error: unknown) => console.error('[e2e] could not drop the scratch database', error));
+  log.end();
   process.exit(code);
 }
+// Playwright stops the web server with SIGTERM (gracefulShutdown in playwright.config.ts).
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0));
 server.on('exit', (code) => void shutdown(code ?? 0));

@@ -1,5 +1,5 @@
-import type { KnownServerError, Localized } from '@/lib/providers/types';
-import type { CheckStage, Diagnosis, FailureCode, GuideStep, MailCheckProtocol } from './types';
+import type { KnownServerError, Localized, ServerEndpoint } from '@/lib/providers/types';
+import type { CheckStage, Diagnosis, FailureCode, GuideStep, MailCheckProtocol, ProtocolCheckResult } from './types';
 
 // What a failed check tells the user: a title, an explanation and a checklist per failure
 // code, in Chinese and English, written for this product (the setup guide is a source of
@@ -238,6 +238,24 @@ export function diagnose(code: FailureCode, stage: CheckStage): Diagnosis {
     ? { zh: `停在「${label.zh}」这一步。${text.explanation.zh}`, en: `It stopped at ${label.en}. ${text.explanation.en}` }
     : text.explanation;
   return { code, title: text.title, explanation, checklist: text.checklist, guideStep: text.guideStep };
+}
+
+/** A protocol's failed result: the failure as the check saw it, with its diagnosis. */
+export function failedResult(
+  failure: { code: FailureCode; stage: CheckStage; serverText?: string; detail?: string },
+  endpoint: ServerEndpoint,
+  durationMs: number,
+): ProtocolCheckResult {
+  return {
+    ok: false,
+    durationMs,
+    endpoint,
+    code: failure.code,
+    stage: failure.stage,
+    ...(failure.serverText !== undefined ? { serverText: failure.serverText } : {}),
+    ...(failure.detail !== undefined ? { detail: failure.detail } : {}),
+    diagnosis: diagnose(failure.code, failure.stage),
+  };
 }
 
 // ---- server replies --------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type net from 'node:net';
 import tls from 'node:tls';
 import { ImapFlow, type ImapFlowOptions, type ImapTransport } from 'imapflow';
 import type { KnownServerError, ServerEndpoint } from '@/lib/providers/types';
-import { classifyServerReply, diagnose } from './diagnosis';
+import { classifyServerReply, failedResult } from './diagnosis';
 import type { CheckStage, ImapClientInfo, ProtocolCheckResult } from './types';
 import {
   CheckFailure,
@@ -217,17 +217,7 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
     });
     return { ok: true, durationMs: elapsedSince(started), endpoint };
   } catch (err) {
-    const failure = toFailure(err, clock.stage, params);
-    return {
-      ok: false,
-      durationMs: elapsedSince(started),
-      endpoint,
-      code: failure.code,
-      stage: failure.stage,
-      ...(failure.serverText !== undefined ? { serverText: failure.serverText } : {}),
-      ...(failure.detail !== undefined ? { detail: failure.detail } : {}),
-      diagnosis: diagnose(failure.code, failure.stage),
-    };
+    return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started));
   } finally {
     // No LOGOUT round trip: the verdict is in, and closing is all the server needs.
     client?.close();

@@ -1,7 +1,7 @@
 import 'server-only';
 import type net from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { classifyServerReply, diagnose } from './diagnosis';
+import { classifyServerReply, failedResult } from './diagnosis';
 import type { ProtocolCheckParams } from './imap-check';
 import type { CheckStage, FailureCode, ProtocolCheckResult } from './types';
 import { CheckFailure, SocketSet, StageClock, classifyTransportError, elapsedSince, openConnection } from './with-budget';
@@ -197,17 +197,7 @@ export async function checkSmtpSubmission(params: ProtocolCheckParams): Promise<
     passed = true;
     return { ok: true, durationMs: elapsedSince(started), endpoint };
   } catch (err) {
-    const failure = toFailure(err, clock.stage, params);
-    return {
-      ok: false,
-      durationMs: elapsedSince(started),
-      endpoint,
-      code: failure.code,
-      stage: failure.stage,
-      ...(failure.serverText !== undefined ? { serverText: failure.serverText } : {}),
-      ...(failure.detail !== undefined ? { detail: failure.detail } : {}),
-      diagnosis: diagnose(failure.code, failure.stage),
-    };
+    return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started));
   } finally {
     if (passed) {
       // RSET and QUIT are on their way; the server's 221 and close normally follow at once.

@@ -7,7 +7,7 @@
 // The app gets the test CA through Node's NODE_EXTRA_CA_CERTS, as the product requires.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ import { ensureTestPki } from '../peers/pki';
 import { E2E_CONTROL_PORT, E2E_SERVER_LOG, type PeerCommand } from './mail-peers';
 
 const port = process.argv[2] ?? '3107';
+// A made-up code for the demo's local mailboxes: 16 letters, like NetEase's.
+const DEMO_CODE = 'DemoCodeForLocal';
 const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 
 if (!skipBuild) {
@@ -29,14 +31,15 @@ if (!skipBuild) {
 
 const pki = ensureTestPki();
 const imap = await startNeteaseImap({ users: {}, idRule: 'after-login' });
-const dovecot = await startDovecot({ users: {} });
+// Dovecot comes from Debian's dovecot-imapd (npm test installs it); the demo can do without it.
+const dovecot = existsSync('/usr/sbin/dovecot') || !process.env.DEMO ? await startDovecot({ users: {} }) : undefined;
 const smtp = await startNeteaseSmtp({ users: {} });
 const downPort = await refusedPort();
 
 const overrides = {
   '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
   'yeah.net': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
-  '126.com': { imap: `127.0.0.1:${dovecot.port}`, smtp: `127.0.0.1:${smtp.port}` },
+  '126.com': { imap: `127.0.0.1:${(dovecot ?? imap).port}`, smtp: `127.0.0.1:${smtp.port}` },
   'vip.163.com': { imap: `127.0.0.1:${downPort}`, smtp: `127.0.0.1:${downPort}` },
 };
 
@@ -63,12 +66,12 @@ async function apply(command: PeerCommand): Promise<void> {
     case 'set-code':
       imap.setCode(command.address, command.code);
       smtp.setCode(command.address, command.code);
-      await dovecot.setPassword(command.address, command.code);
+      await dovecot?.setPassword(command.address, command.code);
       return;
     case 'revoke':
       imap.removeUser(command.address);
       smtp.removeUser(command.address);
-      await dovecot.removeUser(command.address);
+      await dovecot?.removeUser(command.address);
       return;
     case 'smtp-scenario':
       smtp.setScenario(command.scenario as SmtpScenario);
@@ -86,7 +89,7 @@ const control = http.createServer((req, res) => {
     );
   });
 });
-await new Promise<void>((resolve) => control.listen(E2E_CONTROL_PORT, '127.0.0.1', resolve));
+await new Promise<void>((resolve) => control.listen(process.env.DEMO ? 0 : E2E_CONTROL_PORT, '127.0.0.1', resolve));
 
 // PGlite by default; with E2E_DATABASE=postgres a scratch database on DATABASE_URL's server,
 // dropped at the end, so runs never see each other's users, lockouts or pauses.
@@ -103,7 +106,7 @@ const env: NodeJS.ProcessEnv = {
   NODE_EXTRA_CA_CERTS: pki.ca.certPath,
   MAIL_ENDPOINT_OVERRIDES: JSON.stringify(overrides),
   ALLOW_ENDPOINT_OVERRIDES: '1',
-  BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+  BETTER_AUTH_URL: process.env.DEMO ? `http://localhost:${port}` : `http://127.0.0.1:${port}`,
   // Tests sign in many times from one address; the limit itself is covered by lib/auth tests.
   AUTH_SIGN_IN_MAX_ATTEMPTS: process.env.AUTH_SIGN_IN_MAX_ATTEMPTS ?? '1000',
 };
@@ -112,12 +115,21 @@ else delete env.DATABASE_URL;
 // The server's output is kept in a file as well, so tests can search it for a code.
 const log = createWriteStream(E2E_SERVER_LOG);
 // Next itself, not through npx, so the signal reaches the server.
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', process.env.DEMO ? 'localhost' : '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
 for (const stream of [server.stdout, server.stderr]) {
   stream.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     log.write(chunk);
   });
+}
+
+// `npm run demo`: the same set-up for a person to try, with mailboxes ready to connect.
+if (process.env.DEMO) {
+  for (const domain of ['163.com', '126.com', 'yeah.net']) {
+    await apply({ type: 'set-code', address: `demo@${domain}`, code: DEMO_CODE });
+  }
+  const line = '─'.repeat(64);
+  console.log(`\n${line}\n  Demo: http://localhost:${port}\n  Sign up with any email and password, then connect one of\n    demo@163.com  demo@126.com  demo@yeah.net\n  with the authorization code ${DEMO_CODE}. These are local test\n  servers on this machine; no real mailbox is contacted.\n${line}\n`);
 }
 
 let stopping = false;
@@ -130,7 +142,7 @@ async function shutdown(code: number) {
     await exited;
   }
   control.close();
-  await Promise.allSettled([imap.stop(), dovecot.stop(), smtp.stop()]);
+  await Promise.allSettled([imap.stop(), dovecot?.stop(), smtp.stop()]);
   await scratchDatabase?.drop().catch((error: unknown) => console.error('[e2e] could not drop the scratch database', error));
   log.end();
   process.exit(code);

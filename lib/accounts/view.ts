@@ -1,0 +1,44 @@
+import type { StoredCheckResult } from '@/lib/db/schema';
+import type { Diagnosis, FailureCode } from '@/lib/mail-check/types';
+
+// What /accounts shows of a connected mailbox, and what its actions answer. Type-only: shared
+// by the server (lib/accounts/manage.ts, app/accounts/actions.ts) and the client components.
+// Nothing here can carry the code.
+
+/** 「正常」, 「已暂停」, 「异常」; 「检查中」 is shown by the client while an action runs. */
+export type AccountStatus = 'ok' | 'paused' | 'failed';
+
+export interface StatusChangeView {
+  at: string; // ISO 8601
+  from: AccountStatus | null; // null for the account's creation
+  to: AccountStatus;
+  /** Why: 'created' | 'check_passed' | 'check_failed' | 'paused_by_user' | 'resumed_by_user' | 'code_replaced' | 'health_check'. */
+  reason: string;
+  /** The failure code when a check failed. */
+  failureCode?: FailureCode;
+}
+
+export interface AccountView {
+  id: string;
+  address: string;
+  providerId: string;
+  status: AccountStatus;
+  createdAt: string;
+  lastCheckedAt: string | null;
+  lastCheck: StoredCheckResult | null;
+  /** For a failed last check: the diagnosis of the first failing protocol, with the step that fixes it. */
+  diagnosis: Diagnosis | null;
+  /** The most recent status changes, newest first (at most 10). */
+  history: StatusChangeView[];
+}
+
+/** The same answer for "no such account" and "someone else's account": existence never leaks. */
+export type AccountActionResult =
+  | { status: 'done'; account: AccountView }
+  | { status: 'deleted' }
+  | { status: 'not_found' }
+  | { status: 'signed_out' }
+  | { status: 'invalid'; fieldErrors: { code?: string[] }; formError?: string }
+  | { status: 'refused'; reason: 'mailbox_locked' | 'provider_paused' | 'paused'; retryAt?: string }
+  /** The new code's check failed: nothing changed, the old code stays. */
+  | { status: 'check_failed'; account: AccountView; diagnosis: Diagnosis; serverText?: string };

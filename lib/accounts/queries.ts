@@ -32,6 +32,7 @@ const summaryColumns = {
   updatedAt: mailAccounts.updatedAt,
   lastCheckedAt: mailAccounts.lastCheckedAt,
   lastCheckResult: mailAccounts.lastCheckResult,
+  nextCheckAt: mailAccounts.nextCheckAt,
 } satisfies Record<keyof MailAccountSummary, unknown>;
 
 export interface CheckedMailAccount {

@@ -218,6 +218,12 @@ export const mailAccounts = pgTable(
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     lastCheckedAt: timestamptz('last_checked_at'),
     lastCheckResult: jsonb('last_check_result').$type<StoredCheckResult>(),
+    /**
+     * When the health runner next checks this account; null until a round first schedules it
+     * (spread with jitter across the interval). Claiming an account moves it forward, so two
+     * runners on one database never check the same account in the same round.
+     */
+    nextCheckAt: timestamptz('next_check_at'),
   },
   (t) => [
     uniqueIndex('mail_accounts_owner_address_key').on(t.ownerId, t.address),
@@ -227,6 +233,63 @@ export const mailAccounts = pgTable(
     check('mail_accounts_imap_tls_known', sql`${t.imapTls} in ('implicit', 'starttls')`),
     check('mail_accounts_smtp_tls_known', sql`${t.smtpTls} in ('implicit', 'starttls')`),
     check('mail_accounts_ports_in_range', sql`${t.imapPort} between 1 and 65535 and ${t.smtpPort} between 1 and 65535`),
+    index('mail_accounts_next_check_at_idx').on(t.nextCheckAt),
+  ],
+);
+
+export type StatusChangeReason =
+  | 'check_passed'
+  | 'check_failed'
+  | 'paused_by_user'
+  | 'resumed_by_user'
+  | 'code_replaced'
+  | 'health_check';
+
+/**
+ * Each change of an account's status, with when and why. Goes with the account: deleting it
+ * deletes its history (the audit log below keeps the fact of the deletion).
+ */
+export const accountStatusEvents = pgTable(
+  'account_status_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccounts.id, { onDelete: 'cascade' }),
+    at: timestamptz('at').notNull().defaultNow(),
+    fromStatus: text('from_status', { enum: ['ok', 'failed', 'paused'] }),
+    toStatus: text('to_status', { enum: ['ok', 'failed', 'paused'] }).notNull(),
+    reason: text('reason').$type<StatusChangeReason>().notNull(),
+    /** The stable failure code of the check that turned the account 「异常」. */
+    failureCode: text('failure_code'),
+  },
+  (t) => [
+    index('account_status_events_account_at_idx').on(t.accountId, t.at),
+    check('account_status_events_to_known', sql`${t.toStatus} in ('ok', 'failed', 'paused')`),
+    check('account_status_events_from_known', sql`${t.fromStatus} is null or ${t.fromStatus} in ('ok', 'failed', 'paused')`),
+  ],
+);
+
+export type AccountAuditAction = 'deleted' | 'code_replaced' | 'paused' | 'resumed';
+
+/**
+ * What users did to their accounts. No foreign keys on purpose: the entry for a deletion must
+ * outlive the account (and is kept with the owner's id even if the user is removed). Never a
+ * secret: no code, no sealed value, no server text.
+ */
+export const accountAuditLog = pgTable(
+  'account_audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ownerId: text('owner_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    address: text('address').notNull(),
+    action: text('action').$type<AccountAuditAction>().notNull(),
+    at: timestamptz('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('account_audit_log_owner_at_idx').on(t.ownerId, t.at),
+    check('account_audit_log_action_known', sql`${t.action} in ('deleted', 'code_replaced', 'paused', 'resumed')`),
   ],
 );
 
@@ -238,3 +301,5 @@ export type AuthUser = typeof authUsers.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
 export type MailAccount = typeof mailAccounts.$inferSelect;
 export type NewMailAccount = typeof mailAccounts.$inferInsert;
+export type AccountStatusEvent = typeof accountStatusEvents.$inferSelect;
+export type AccountAuditEntry = typeof accountAuditLog.$inferSelect;

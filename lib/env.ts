@@ -70,6 +70,12 @@ const overridesFromJson = z
     return parsed.data;
   });
 
+/** A switch that is on unless set to 0/false. */
+const onUnlessOff = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v !== '0' && v !== 'false');
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
@@ -157,6 +163,8 @@ export const envSchema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: 'must be the app\'s http:// or https:// address' }),
   AUTH_SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
   AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
+  HEALTH_CHECKS_ENABLED: onUnlessOff,
+  HEALTH_CHECK_INTERVAL_MINUTES: positiveInt(360),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import { env, EnvError } from '@/lib/env';
 import { getKeyring } from '@/lib/accounts/seal';
 import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
+import { startHealthChecks } from '@/lib/health/runner';
 
 /**
  * Server start-up: a bad environment stops the server with a clear message instead of failing
@@ -23,4 +24,6 @@ export async function startServer(): Promise<void> {
   // start; doing it here makes an unwritable folder or a damaged key file stop the start.
   getKeyring();
   await getAuth();
+  // Every instance runs the scheduler; the rounds share the work out through the database.
+  if (env().HEALTH_CHECKS_ENABLED) startHealthChecks();
 }

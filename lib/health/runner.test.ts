@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
+import { getAccountView, pauseAccount } from '@/lib/accounts/manage';
+import { listMailAccounts } from '@/lib/accounts/queries';
+import { createKeyring } from '@/lib/accounts/seal';
+import type { AppDatabase, OpenedDatabase } from '@/lib/db/client';
+import { accountStatusEvents, authUsers, checkAttempts, mailAccounts, providerPauses } from '@/lib/db/schema';
+import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+import { parseEnv } from '@/lib/env';
+import type { LockoutPolicy } from '@/lib/mail-check/lockout';
+import { runHealthRound, startHealthRunner, type HealthRoundOptions } from './runner';
+
+// Scheduled health checks against the NetEase simulators on a real database: a code revoked at
+// the server turns the account 「异常」 at the next round and a fixed one turns it back, paused
+// accounts and provider pauses are respected, and two instances sharing one database check
+// each due account exactly once per round.
+
+const CODE = 'PoIuYtReWqLkJhGf';
+const HOUR_MS = 3_600_000;
+const INTERVAL_MS = 6 * HOUR_MS;
+const policy: LockoutPolicy = { maxFailuresPerMailbox: 1000, windowMs: 60_000, providerPauseMs: 60_000, maxFailuresPerProvider: 1000 };
+
+describe.each(availableBackends())('health checks on %s', (kind) => {
+  let store: ScratchStore;
+  let opened: OpenedDatabase;
+  let db: AppDatabase;
+  let imap: NeteaseImapServer;
+  let smtp: NeteaseSmtpServer;
+  let roundOptions: HealthRoundOptions;
+  const keyring = createKeyring([{ id: 'test', key: randomBytes(32) }]);
+  const owner = `user-${randomBytes(4).toString('hex')}`;
+  let serial = 0;
+  // Each round of a test is a full interval after the last, so every active account is due.
+  let clock = Date.now();
+  const nextRound = () => new Date((clock += INTERVAL_MS + HOUR_MS));
+
+  beforeAll(async () => {
+    store = await createScratchStore(kind);
+    opened = await store.open();
+    db = opened.db;
+    await db.insert(authUsers).values({ id: owner, name: 'Zhao', email: `${owner}@example.com` });
+    imap = await startNeteaseImap({ users: {}, idRule: 'after-login' });
+    smtp = await startNeteaseSmtp({ users: {} });
+    const overrides = parseEnv({
+      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
+    }).MAIL_ENDPOINT_OVERRIDES!;
+    roundOptions = { overrides, policy, keyring, timeoutMs: 10_000, intervalMs: INTERVAL_MS };
+  });
+  afterAll(async () => {
+    await Promise.all([imap?.stop(), smtp?.stop()]);
+    await opened?.close();
+    await store?.dispose();
+  });
+
+  const setPeerCode = (address: string, code: string) => {
+    imap.setCode(address, code);
+    smtp.setCode(address, code);
+  };
+
+  async function connect(): Promise<{ id: string; address: string }> {
+    const address = `health${++serial}-${randomBytes(3).toString('hex')}@126.com`;
+    setPeerCode(address, CODE);
+    const result = await connectMailboxForOwner(db, owner, { address, code: CODE }, 'zh', roundOptions);
+    expect(result).toMatchObject({ status: 'checked', saved: true });
+    const account = (await listMailAccounts(db, owner)).find((a) => a.address === address);
+    if (!account) throw new Error('the account was not saved');
+    return { id: account.id, address };
+  }
+
+  /** Check attempts per address, as the lockout records them: one per check that ran. */
+  async function attemptsByAddress(addresses: string[], on: AppDatabase = db): Promise<Record<string, number>> {
+    const rows = await on
+      .select({ address: checkAttempts.address, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(checkAttempts)
+      .where(inArray(checkAttempts.address, addresses))
+      .groupBy(checkAttempts.address);
+    return Object.fromEntries(addresses.map((a) => [a, rows.find((r) => r.address === a)?.n ?? 0]));
+  }
+
+  it('turns a code revoked at the server 「异常」 at the next round, and a fixed one back, recording each change', async () => {
+    const { id, address } = await connect();
+
+    const first = await runHealthRound(db, { ...roundOptions, now: nextRound() });
+    expect(first.accountIds).toContain(id);
+    expect(first.errors).toBe(0);
+    expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', history: [{ reason: 'created' }] });
+
+    imap.removeUser(address);
+    smtp.removeUser(address);
+    const second = await runHealthRound(db, { ...roundOptions, now: nextRound() });
+    expect(second.changed).toBeGreaterThanOrEqual(1);
+    expect(await getAccountView(db, owner, id)).toMatchObject({
+      status: 'failed',
+      diagnosis: { code: 'auth_failed' },
+      history: [{ from: 'ok', to: 'failed', reason: 'health_check', failureCode: 'auth_failed', at: expect.any(String) }, { reason: 'created' }],
+    });
+
+    setPeerCode(address, CODE);
+    await runHealthRound(db, { ...roundOptions, now: nextRound() });
+    const fixed = await getAccountView(db, owner, id);
+    expect(fixed).toMatchObject({ status: 'ok', diagnosis: null, history: [{ from: 'failed', to: 'ok', reason: 'health_check' }, { to: 'failed' }, { reason: 'created' }] });
+    expect(JSON.stringify(fixed)).not.toContain(CODE);
+  });
+
+  it('checks an account once per round, and never a paused one', async () => {
+    const active = await connect();
+    const paused = await connect();
+    await pauseAccount(db, owner, paused.id);
+    const before = await attemptsByAddress([active.address, paused.address]);
+
+    const now = nextRound();
+    const round = await runHealthRound(db, { ...roundOptions, now });
+    expect(round.accountIds).toContain(active.id);
+    expect(round.accountIds).not.toContain(paused.id);
+    // The same round again finds nothing left to do.
+    expect(await runHealthRound(db, { ...roundOptions, now })).toMatchObject({ claimed: 0 });
+
+    const after = await attemptsByAddress([active.address, paused.address]);
+    expect(after[active.address]).toBe((before[active.address] ?? 0) + 1);
+    expect(after[paused.address]).toBe(before[paused.address]);
+    expect(await getAccountView(db, owner, paused.id)).toMatchObject({ status: 'paused' });
+  });
+
+  it('spreads new accounts across the interval instead of checking them all at once', async () => {
+    const accounts = await Promise.all(Array.from({ length: 6 }, () => connect()));
+    const now = new Date();
+    const round = await runHealthRound(db, { ...roundOptions, now });
+    expect(round.scheduled).toBeGreaterThanOrEqual(accounts.length);
+    const rows = await db
+      .select({ nextCheckAt: mailAccounts.nextCheckAt, lastCheckedAt: mailAccounts.lastCheckedAt })
+      .from(mailAccounts)
+      .where(inArray(mailAccounts.id, accounts.map((a) => a.id)));
+    const offsets = rows.map((r) => r.nextCheckAt!.getTime() - r.lastCheckedAt!.getTime());
+    for (const offset of offsets) {
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThanOrEqual(INTERVAL_MS);
+    }
+    expect(new Set(offsets).size).toBe(offsets.length);
+  });
+
+  it('leaves accounts as they are while the provider is paused: a refused check is no status change', async () => {
+    const { id, address } = await connect();
+    imap.removeUser(address);
+    smtp.removeUser(address);
+    const now = nextRound();
+    await db.insert(providerPauses).values({ providerId: 'netease', pausedUntil: new Date(Date.now() + HOUR_MS), reason: 'test' });
+    try {
+      const before = await attemptsByAddress([address]);
+      const round = await runHealthRound(db, { ...roundOptions, now });
+      expect(round.refused).toBe(round.claimed);
+      expect(round.changed).toBe(0);
+      expect(await attemptsByAddress([address])).toEqual(before);
+      expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', history: [{ reason: 'created' }] });
+    } finally {
+      await db.delete(providerPauses).where(eq(providerPauses.providerId, 'netease'));
+      setPeerCode(address, CODE);
+    }
+  });
+
+  it('two instances on one database check each due account exactly once per round', async () => {
+    // A second app instance: its own connection pool on PostgreSQL. PGlite has one process,
+    // so there the two runners share it, which must hold just as well.
+    const second = kind === 'postgres' ? await store.open() : undefined;
+    try {
+      const otherDb = second?.db ?? db;
+      const accounts = await Promise.all(Array.from({ length: 12 }, () => connect()));
+      const addresses = accounts.map((a) => a.address);
+      for (let round = 1; round <= 2; round += 1) {
+        const before = await attemptsByAddress(addresses);
+        const imapBefore = imap.connections.length;
+        const now = nextRound();
+        // Small batches, so the two runners interleave their claims.
+        const [a, b] = await Promise.all([
+          runHealthRound(db, { ...roundOptions, now, batchSize: 2, concurrency: 3 }),
+          runHealthRound(otherDb, { ...roundOptions, now, batchSize: 2, concurrency: 3 }),
+        ]);
+        const claimed = [...a.accountIds, ...b.accountIds];
+        expect(new Set(claimed).size).toBe(claimed.length);
+        for (const account of accounts) expect(claimed).toContain(account.id);
+        expect(a.errors + b.errors).toBe(0);
+
+        const after = await attemptsByAddress(addresses, otherDb);
+        for (const address of addresses) expect(after[address], address).toBe((before[address] ?? 0) + 1);
+        // The server saw one IMAP login per account of this test, too.
+        const logins = imap.connections.slice(imapBefore).filter((c) => c.user !== null && addresses.includes(c.user));
+        expect(logins).toHaveLength(accounts.length);
+        if (kind === 'postgres') {
+          // Both instances really took part.
+          expect(a.claimed).toBeGreaterThan(0);
+          expect(b.claimed).toBeGreaterThan(0);
+        }
+      }
+      expect(
+        await db.select().from(accountStatusEvents).where(inArray(accountStatusEvents.accountId, accounts.map((a) => a.id))),
+      ).toEqual([]);
+    } finally {
+      await second?.close();
+    }
+  });
+
+  it('the scheduler runs rounds until stopped, and stopping waits for the round in flight', async () => {
+    const { id } = await connect();
+    // Due right away.
+    await db.update(mailAccounts).set({ nextCheckAt: new Date(0) }).where(eq(mailAccounts.id, id));
+    const [{ lastCheckedAt: before } = { lastCheckedAt: null }] = await db
+      .select({ lastCheckedAt: mailAccounts.lastCheckedAt })
+      .from(mailAccounts)
+      .where(eq(mailAccounts.id, id));
+    const runner = startHealthRunner({ ...roundOptions, database: async () => db, pollMs: 50 });
+    try {
+      await expect
+        .poll(async () => (await getAccountView(db, owner, id))?.lastCheckedAt, { timeout: 15_000 })
+        .not.toBe(before?.toISOString());
+    } finally {
+      await runner.stop();
+    }
+    const [row] = await db.select({ nextCheckAt: mailAccounts.nextCheckAt }).from(mailAccounts).where(eq(mailAccounts.id, id));
+    expect(row?.nextCheckAt?.getTime()).toBeGreaterThan(Date.now() + INTERVAL_MS * 0.8);
+  });
+});

@@ -1,0 +1,231 @@
+import 'server-only';
+import { and, asc, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { checkAccountNow } from '@/lib/accounts/manage';
+import type { SealingOptions } from '@/lib/accounts/queries';
+import { getDatabase, type AppDatabase } from '@/lib/db/client';
+import { mailAccounts, type MailAccountStatus } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
+
+// Scheduled health checks: every account that is not paused is checked again about once per
+// interval, so that a code revoked in webmail turns it 「异常」 without the user asking. The
+// check is the user's "check now" (lib/accounts/manage.ts), so the lockout limits and provider
+// pauses hold, and a refused check changes nothing.
+//
+// Several app instances may share one PostgreSQL database, and each runs this scheduler. A
+// round claims due accounts with one UPDATE whose subquery locks them FOR UPDATE SKIP LOCKED
+// and moves their next_check_at past the round: a concurrent round skips the locked rows, and
+// one that starts later sees them no longer due. So each account is checked once per round by
+// exactly one instance, without any instance being "the" runner. (PGlite has one process.)
+
+const MINUTE_MS = 60_000;
+/** Each later check lands within ±10% of one interval after the previous one. */
+const RESCHEDULE_JITTER = 0.1;
+const DEFAULT_BATCH_SIZE = 20;
+const DEFAULT_CONCURRENCY = 4;
+/** How often an instance looks for due accounts (at most; never more often than the interval). */
+const POLL_MS = MINUTE_MS;
+
+export interface HealthRoundOptions extends CheckMailboxOptions, SealingOptions {
+  /** The round's time: accounts due at or before it are checked. Default: now. */
+  now?: Date;
+  /** Default: HEALTH_CHECK_INTERVAL_MINUTES. */
+  intervalMs?: number;
+  /** Accounts claimed at a time; the round claims batches until none is due. */
+  batchSize?: number;
+  /** Checks running at once within this instance. */
+  concurrency?: number;
+}
+
+export interface HealthRoundSummary {
+  /** Accounts given their first slot in the schedule this round. */
+  scheduled: number;
+  /** Accounts this instance claimed and checked (or tried to). */
+  claimed: number;
+  checked: number;
+  /** Checks whose result changed the account's status. */
+  changed: number;
+  /** Checks the lockout or a provider pause refused; the account is left as it was. */
+  refused: number;
+  /** Paused or deleted between the claim and the check. */
+  skipped: number;
+  errors: number;
+  /** Ids of the accounts this instance claimed. */
+  accountIds: string[];
+}
+
+const intervalFromEnv = () => env().HEALTH_CHECK_INTERVAL_MINUTES * MINUTE_MS;
+
+/**
+ * Accounts never scheduled (new, or resumed after a pause) get a slot at a random point within
+ * one interval of their last check, so that many accounts connected at once are not checked at
+ * once. Concurrent instances do this harmlessly: the second sees the slot already set.
+ */
+async function scheduleNewAccounts(db: AppDatabase, now: Date, intervalSeconds: number): Promise<number> {
+  const rows = await db
+    .update(mailAccounts)
+    .set({
+      nextCheckAt: sql`coalesce(${mailAccounts.lastCheckedAt}, ${now.toISOString()}::timestamptz)
+        + make_interval(secs => ${intervalSeconds}::double precision * random())`,
+    })
+    .where(and(isNull(mailAccounts.nextCheckAt), ne(mailAccounts.status, 'paused')))
+    .returning({ id: mailAccounts.id });
+  return rows.length;
+}
+
+/** Claims up to `limit` due accounts for this instance, moving each to its next slot. */
+async function claimDueAccounts(
+  db: AppDatabase,
+  now: Date,
+  intervalSeconds: number,
+  limit: number,
+): Promise<{ id: string; ownerId: string; status: MailAccountStatus }[]> {
+  const due = db
+    .select({ id: mailAccounts.id })
+    .from(mailAccounts)
+    .where(and(inArray(mailAccounts.status, ['ok', 'failed']), lte(mailAccounts.nextCheckAt, now)))
+    .orderBy(asc(mailAccounts.nextCheckAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(mailAccounts)
+    .set({
+      nextCheckAt: sql`${now.toISOString()}::timestamptz
+        + make_interval(secs => ${intervalSeconds}::double precision * (${1 - RESCHEDULE_JITTER}::double precision + random() * ${2 * RESCHEDULE_JITTER}::double precision))`,
+    })
+    .where(inArray(mailAccounts.id, due))
+    .returning({ id: mailAccounts.id, ownerId: mailAccounts.ownerId, status: mailAccounts.status });
+}
+
+async function forEachWithLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) {
+      const item = items[index];
+      if (item !== undefined) await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/**
+ * One round: checks every account due at `now` that no other instance has claimed. Call it
+ * directly in tests and scripts; the scheduler below calls it every minute. Stops claiming when
+ * `signal` aborts (checks in flight are cut short and recorded as nothing).
+ */
+export async function runHealthRound(db: AppDatabase, options: HealthRoundOptions = {}): Promise<HealthRoundSummary> {
+  const { now = new Date(), batchSize = DEFAULT_BATCH_SIZE, concurrency = DEFAULT_CONCURRENCY, ...checkOptions } = options;
+  const intervalSeconds = (options.intervalMs ?? intervalFromEnv()) / 1000;
+  const summary: HealthRoundSummary = {
+    scheduled: await scheduleNewAccounts(db, now, intervalSeconds),
+    claimed: 0,
+    checked: 0,
+    changed: 0,
+    refused: 0,
+    skipped: 0,
+    errors: 0,
+    accountIds: [],
+  };
+
+  while (!checkOptions.signal?.aborted) {
+    const claimed = await claimDueAccounts(db, now, intervalSeconds, batchSize);
+    if (claimed.length === 0) break;
+    summary.claimed += claimed.length;
+    summary.accountIds.push(...claimed.map((account) => account.id));
+    await forEachWithLimit(claimed, concurrency, async (account) => {
+      if (checkOptions.signal?.aborted) return;
+      try {
+        const result = await checkAccountNow(db, account.ownerId, account.id, { ...checkOptions, reason: 'health_check' });
+        if (result.status === 'done') {
+          summary.checked += 1;
+          if (result.account.status !== account.status) summary.changed += 1;
+        } else if (result.status === 'refused' && result.reason !== 'paused') {
+          summary.refused += 1;
+        } else {
+          summary.skipped += 1;
+        }
+      } catch (error) {
+        // One account's trouble (a key no longer configured, say) must not stop the others.
+        summary.errors += 1;
+        console.error(`[health] the check of account ${account.id} failed:`, error);
+      }
+    });
+  }
+  return summary;
+}
+
+export interface HealthRunner {
+  /** Stops scheduling, cuts checks in flight short, and waits for the current round to end. */
+  stop(): Promise<void>;
+}
+
+export interface HealthRunnerOptions extends Omit<HealthRoundOptions, 'now' | 'signal'> {
+  /** The database, opened lazily so a failed open is retried at the next poll. */
+  database: () => Promise<AppDatabase>;
+  /** How often to look for due accounts. Default: a minute, or the interval when shorter. */
+  pollMs?: number;
+}
+
+/** Runs a round every `pollMs` until stopped. Its timer never keeps the process alive. */
+export function startHealthRunner(options: HealthRunnerOptions): HealthRunner {
+  const { database, pollMs: pollOption, ...roundOptions } = options;
+  const intervalMs = roundOptions.intervalMs ?? intervalFromEnv();
+  const pollMs = pollOption ?? Math.min(POLL_MS, intervalMs);
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<void> | undefined;
+
+  const schedule = () => {
+    if (controller.signal.aborted) return;
+    timer = setTimeout(tick, pollMs);
+    timer.unref();
+  };
+  const tick = () => {
+    round = (async () => {
+      try {
+        const summary = await runHealthRound(await database(), { ...roundOptions, intervalMs, signal: controller.signal });
+        if (summary.claimed > 0) {
+          const { accountIds, ...counts } = summary;
+          console.info(`[health] checked ${accountIds.length} account(s):`, counts);
+        }
+      } catch (error) {
+        console.error('[health] a round failed; trying again at the next poll:', error);
+      }
+    })().finally(() => {
+      round = undefined;
+      schedule();
+    });
+  };
+  schedule();
+
+  return {
+    async stop() {
+      controller.abort();
+      clearTimeout(timer);
+      await round;
+    },
+  };
+}
+
+// One scheduler per process, kept on globalThis: Next's dev server re-evaluates modules on
+// edits, and a second scheduler in the same process would only double the polling.
+const RUNNER_KEY = Symbol.for('mailbox-onboarding.health.runner');
+type RunnerCache = { [RUNNER_KEY]?: HealthRunner };
+
+/** Starts this process's scheduler (server start-up calls this when HEALTH_CHECKS_ENABLED). */
+export function startHealthChecks(): HealthRunner {
+  const cache = globalThis as RunnerCache;
+  cache[RUNNER_KEY] ??= startHealthRunner({
+    database: async () => (await getDatabase()).db,
+    intervalMs: intervalFromEnv(),
+  });
+  return cache[RUNNER_KEY];
+}
+
+/** Stops this process's scheduler, if it runs. */
+export async function stopHealthChecks(): Promise<void> {
+  const cache = globalThis as RunnerCache;
+  const runner = cache[RUNNER_KEY];
+  delete cache[RUNNER_KEY];
+  await runner?.stop();
+}

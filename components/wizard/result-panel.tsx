@@ -73,6 +73,11 @@ function Checked({
           <StatusBadge label={text.statusOk} />
         </p>
         <p className="mt-4 leading-7">{result.saved ? text.savedNote : text.notSavedNote}</p>
+        {result.saved && (
+          <a href="/accounts" className={`${secondaryButton} mt-4`}>
+            {text.manageLink}
+          </a>
+        )}
         {!result.saved && (
           <div className="mt-4">
             <RetryButton label={text.retry} locked={false} />

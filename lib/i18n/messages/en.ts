@@ -142,6 +142,7 @@ export const en: Messages = {
     savedNote: 'Receiving and sending both passed, and the mailbox is saved to your account.',
     notSavedNote:
       'Receiving and sending both passed, but saving did not finish. Please check once more; if it still fails, contact our support.',
+    manageLink: 'See and manage my mailboxes',
     nextTitle: 'What happens next',
     next: [
       'You can now read and send this mailbox’s mail in our app.',

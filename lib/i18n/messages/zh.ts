@@ -130,6 +130,7 @@ export const zh = {
     successTitle: '连接成功，邮箱状态「正常」',
     savedNote: '收信和发信都通过了检测，邮箱已保存到你的账户。',
     notSavedNote: '收信和发信都通过了检测，但保存没有完成。请再检测一次；如果仍然不行，请联系我们的客服。',
+    manageLink: '查看和管理我的邮箱',
     nextTitle: '接下来',
     next: [
       '现在就可以在我们的客户端里收发这个邮箱的邮件了。',

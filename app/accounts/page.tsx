@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import {
+  checkNowAction,
+  deleteAccountAction,
+  pauseAccountAction,
+  replaceCodeAction,
+  resumeAccountAction,
+} from '@/app/accounts/actions';
+import { AccountList } from '@/components/accounts/account-list';
+import type { AccountActions, AccountsContext } from '@/components/accounts/types';
+import { textLink } from '@/components/ui/styles';
+import { LocaleSwitch } from '@/components/wizard/locale-switch';
+import { listAccountViews } from '@/lib/accounts/manage';
+import { getSessionUser } from '@/lib/auth/server';
+import { getDatabase } from '@/lib/db/client';
+import { ACCOUNTS_MESSAGES } from '@/lib/i18n/messages/accounts';
+import { getLocale, getMessages } from '@/lib/i18n/server';
+import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
+import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
+import { PROVIDERS } from '@/lib/providers/registry';
+import { WIZARD_STEPS } from '@/lib/wizard/steps';
+
+const SIGN_IN_HREF = '/sign-in?next=/accounts';
+
+const GUIDE_STEPS: readonly GuideStep[] = [
+  'core-parameters-configuration',
+  'access-settings',
+  'enable-service-and-get-code',
+  'configure-in-client',
+];
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ACCOUNTS_MESSAGES[await getLocale()].meta.title };
+}
+
+const ACTIONS: AccountActions = {
+  checkNow: checkNowAction,
+  pause: pauseAccountAction,
+  resume: resumeAccountAction,
+  replaceCode: replaceCodeAction,
+  remove: deleteAccountAction,
+};
+
+/** The signed-in user's mailboxes: status, the last check, and what can be done with each. */
+export default async function AccountsPage() {
+  const user = await getSessionUser();
+  if (!user) redirect(SIGN_IN_HREF);
+  const locale = await getLocale();
+  const wizardText = getMessages(locale);
+  const text = ACCOUNTS_MESSAGES[locale];
+  const { db } = await getDatabase();
+  const accounts = await listAccountViews(db, user.id);
+
+  const context: AccountsContext = {
+    locale,
+    text,
+    providerNames: Object.fromEntries(PROVIDERS.map((provider) => [provider.id, provider.name[locale]])),
+    guideSteps: Object.fromEntries(
+      GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: wizardText.wizard.steps[step].title }]),
+    ) as AccountsContext['guideSteps'],
+    failureTitles: Object.fromEntries(
+      Object.entries(DIAGNOSES).map(([code, diagnosis]) => [code, diagnosis.title[locale]]),
+    ) as Record<FailureCode, string>,
+    signInHref: SIGN_IN_HREF,
+  };
+
+  return (
+    <>
+      <header className="border-b border-slate-200 dark:border-slate-800">
+        <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <Link href="/" className={textLink}>
+            ← {text.header.backToWizard}
+          </Link>
+          <LocaleSwitch locale={locale} text={wizardText.header} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-2xl px-4 pt-8 pb-16 sm:pt-12">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+          <h1 className="text-2xl font-semibold sm:text-3xl">{text.title}</h1>
+          {accounts.length > 0 && (
+            <Link href="/#core-parameters-configuration" className={textLink}>
+              {text.header.addMailbox}
+            </Link>
+          )}
+        </div>
+        <p className="mt-3 leading-7 text-slate-700 dark:text-slate-300">{text.lead}</p>
+        <AccountList initialAccounts={accounts} serverNow={new Date().toISOString()} actions={ACTIONS} context={context} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,358 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { secondaryButton, textLink } from '@/components/ui/styles';
+import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
+import { format } from '@/lib/i18n/locale';
+import { AccountHistory } from './account-history';
+import { DeleteDialog } from './delete-dialog';
+import { ReplaceCodeForm } from './replace-code-form';
+import { AccountStatusBadge } from './status-badge';
+import { formatAbsolute, formatRelative, formatRetryClock } from './time';
+import type { AccountActions, AccountsContext } from './types';
+
+type Busy = 'check' | 'pause' | 'resume' | 'replace' | 'delete';
+
+export interface CardMessage {
+  tone: 'success' | 'info' | 'error';
+  text: string;
+  /** "请在 HH:MM 之后再试", for lockout refusals. */
+  retry?: string;
+  signIn?: boolean;
+}
+
+export function titleId(accountId: string): string {
+  return `account-${accountId}-title`;
+}
+
+/** The message for an answer every action can get; `null` for `done`, `check_failed` and `deleted`. */
+export function commonMessage(result: AccountActionResult, address: string, context: AccountsContext): CardMessage | null {
+  const r = context.text.results;
+  switch (result.status) {
+    case 'signed_out':
+      return { tone: 'error', text: r.signedOut, signIn: true };
+    case 'invalid':
+      return { tone: 'error', text: result.formError ?? result.fieldErrors.code?.[0] ?? r.invalid };
+    case 'refused': {
+      if (result.reason === 'paused') return { tone: 'info', text: format(r.refusedPaused, { address }) };
+      const retry = result.retryAt ? format(r.retryAt, { time: formatRetryClock(result.retryAt, context.locale) }) : undefined;
+      return { tone: 'error', text: result.reason === 'mailbox_locked' ? r.mailboxLocked : r.providerPaused, retry };
+    }
+    case 'not_found':
+      return { tone: 'error', text: r.notFound };
+    default:
+      return null;
+  }
+}
+
+const TONES: Record<CardMessage['tone'], string> = {
+  success: 'border-green-300 bg-green-50 text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-50',
+  info: 'border-slate-300 bg-slate-50 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-50',
+  error: 'border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50',
+};
+
+const deleteTrigger =
+  'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-red-300 bg-white px-4 py-2 text-base font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:bg-slate-900 dark:text-red-200 dark:hover:bg-red-950';
+
+function Spinner() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 motion-safe:animate-spin">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+      <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** One connected mailbox: its state, what went wrong if anything, and what can be done with it. */
+export function AccountCard({
+  account,
+  nowMs,
+  actions,
+  context,
+  onChange,
+  onGone,
+}: {
+  account: AccountView;
+  nowMs: number;
+  actions: AccountActions;
+  context: AccountsContext;
+  onChange: (account: AccountView) => void;
+  /** The account is no longer there: deleted here (`deleted`) or not found on the server. */
+  onGone: (account: AccountView, how: 'deleted' | 'not_found') => void;
+}) {
+  const { locale, text } = context;
+  const id = useId();
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [message, setMessage] = useState<CardMessage | null>(null);
+  const [replaceOpen, setReplaceOpen] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const address = account.address;
+  const paused = account.status === 'paused';
+
+  /** Runs one action at a time; a thrown call (network, server bug) becomes a message. */
+  async function run(kind: Busy, call: () => Promise<AccountActionResult>): Promise<AccountActionResult | null> {
+    if (busy) return null;
+    setBusy(kind);
+    setMessage(null);
+    try {
+      const result = await call();
+      if (result.status === 'not_found') onGone(account, 'not_found');
+      return result;
+    } catch {
+      setMessage({ tone: 'error', text: text.results.networkError });
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function checkNow() {
+    const result = await run('check', () => actions.checkNow(account.id));
+    if (!result) return;
+    if (result.status === 'done' || result.status === 'check_failed') {
+      onChange(result.account);
+      const shown = result.account;
+      const diagnosis = result.status === 'check_failed' ? result.diagnosis : shown.diagnosis;
+      setMessage(
+        shown.status === 'ok'
+          ? { tone: 'success', text: format(text.results.checkPassed, { address }) }
+          : { tone: 'error', text: format(text.results.checkFailed, { address, title: diagnosis?.title[locale] ?? '' }) },
+      );
+      return;
+    }
+    setMessage(commonMessage(result, address, context));
+  }
+
+  async function togglePause() {
+    const resuming = paused;
+    const result = await run(resuming ? 'resume' : 'pause', () =>
+      resuming ? actions.resume(account.id) : actions.pause(account.id),
+    );
+    if (!result) return;
+    if (result.status === 'done') {
+      onChange(result.account);
+      setMessage({
+        tone: 'info',
+        text: resuming
+          ? format(text.results.resumed, { address, status: text.status[result.account.status] })
+          : format(text.results.paused, { address }),
+      });
+      return;
+    }
+    setMessage(commonMessage(result, address, context));
+  }
+
+  async function confirmDelete() {
+    const result = await run('delete', () => actions.remove(account.id));
+    if (result?.status === 'deleted') {
+      setConfirmingDelete(false);
+      onGone(account, 'deleted');
+      return;
+    }
+    setConfirmingDelete(false);
+    deleteButton.current?.focus();
+    if (result) setMessage(commonMessage(result, address, context));
+  }
+
+  const lastChecked = account.lastCheckedAt ?? account.lastCheck?.checkedAt ?? null;
+  const failing = account.status === 'failed' && account.diagnosis;
+  const diagnosis = account.diagnosis;
+  const step = diagnosis ? context.guideSteps[diagnosis.guideStep] : undefined;
+  const failedProtocols = account.lastCheck
+    ? (['imap', 'smtp'] as const).filter((protocol) => account.lastCheck && !account.lastCheck[protocol].ok)
+    : [];
+  const messageId = `${id}-message`;
+  const pausedNoteId = `${id}-paused-note`;
+
+  return (
+    <article
+      aria-labelledby={titleId(account.id)}
+      aria-busy={busy ? true : undefined}
+      data-account={address}
+      className="rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-700"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <h2 id={titleId(account.id)} tabIndex={-1} className="font-mono text-lg font-semibold break-all">
+            {address}
+          </h2>
+          <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">
+            {text.provider}
+            {context.providerNames[account.providerId] ?? account.providerId}
+          </p>
+        </div>
+        <AccountStatusBadge status={busy ? 'checking' : account.status} text={text} />
+      </div>
+
+      <p className="mt-3 text-sm leading-6">
+        <span className="text-slate-600 dark:text-slate-300">{text.lastChecked}</span>
+        {lastChecked ? (
+          <>
+            <time dateTime={lastChecked} suppressHydrationWarning>
+              {formatRelative(lastChecked, nowMs, locale)}
+            </time>{' '}
+            <span className="text-slate-600 dark:text-slate-300" suppressHydrationWarning>
+              ({formatAbsolute(lastChecked, locale)})
+            </span>
+            {account.lastCheck && (
+              <>
+                {' · '}
+                {account.lastCheck.ok
+                  ? text.lastResult.passed
+                  : format(text.lastResult.failed, {
+                      title: diagnosis?.title[locale] ?? failedProtocols.map((p) => text.protocols[p]).join(' / '),
+                    })}
+              </>
+            )}
+          </>
+        ) : (
+          text.neverChecked
+        )}
+      </p>
+
+      {failing && diagnosis && step && (
+        <section
+          aria-labelledby={`${id}-diagnosis`}
+          className="mt-4 rounded-lg border border-red-200 bg-red-50/50 p-4 dark:border-red-900 dark:bg-red-950/40"
+        >
+          <h3 id={`${id}-diagnosis`} className="font-semibold">
+            <span className="sr-only">{text.diagnosisHeading}: </span>
+            {diagnosis.title[locale]}
+          </h3>
+          <p className="mt-2 leading-7">{diagnosis.explanation[locale]}</p>
+          <p className="mt-3 font-medium">{text.checklistTitle}</p>
+          <ol className="mt-1 list-decimal space-y-1 pl-5 leading-7">
+            {diagnosis.checklist.map((item) => (
+              <li key={item.en}>{item[locale]}</li>
+            ))}
+          </ol>
+          {failedProtocols.map((protocol) => {
+            const serverText = account.lastCheck?.[protocol].serverText;
+            return serverText ? (
+              <figure key={protocol} className="mt-3">
+                <figcaption className="text-sm font-medium">{format(text.serverSaid, { protocol: text.protocols[protocol] })}</figcaption>
+                <blockquote className="mt-1 rounded-md bg-slate-100 p-2 dark:bg-slate-800">
+                  <code className="font-mono text-sm break-all">{serverText}</code>
+                </blockquote>
+              </figure>
+            ) : null;
+          })}
+          <p className="mt-4">
+            <a href={`/#${diagnosis.guideStep}`} className={textLink}>
+              {format(text.fixLink, { n: step.n, title: step.title })}
+            </a>
+          </p>
+        </section>
+      )}
+
+      <div role="group" aria-label={format(text.actions.groupLabel, { address })} className="mt-4 flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={secondaryButton}
+          disabled={paused}
+          aria-disabled={busy ? true : undefined}
+          aria-label={format(text.actions.checkNowLabel, { address })}
+          aria-describedby={paused ? pausedNoteId : undefined}
+          onClick={() => void checkNow()}
+        >
+          {busy === 'check' && <Spinner />}
+          {text.actions.checkNow}
+        </button>
+        <button
+          type="button"
+          className={secondaryButton}
+          aria-disabled={busy ? true : undefined}
+          aria-label={format(paused ? text.actions.resumeLabel : text.actions.pauseLabel, { address })}
+          onClick={() => void togglePause()}
+        >
+          {(busy === 'pause' || busy === 'resume') && <Spinner />}
+          {paused ? text.actions.resume : text.actions.pause}
+        </button>
+        <button
+          ref={replaceButton}
+          type="button"
+          className={secondaryButton}
+          aria-expanded={replaceOpen}
+          aria-controls={`${id}-replace`}
+          aria-label={format(text.actions.replaceCodeLabel, { address })}
+          onClick={() => setReplaceOpen((open) => !open)}
+        >
+          {text.actions.replaceCode}
+        </button>
+        <button
+          ref={deleteButton}
+          type="button"
+          className={deleteTrigger}
+          aria-disabled={busy ? true : undefined}
+          aria-label={format(text.actions.deleteLabel, { address })}
+          onClick={() => {
+            if (!busy) setConfirmingDelete(true);
+          }}
+        >
+          {text.actions.delete}
+        </button>
+      </div>
+      {paused && (
+        <p id={pausedNoteId} className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+          {text.actions.pausedNote}
+        </p>
+      )}
+
+      <div id={`${id}-replace`} hidden={!replaceOpen}>
+        {replaceOpen && (
+          <ReplaceCodeForm
+            account={account}
+            context={context}
+            running={busy === 'replace'}
+            blocked={busy !== null}
+            run={(code) => run('replace', () => actions.replaceCode({ accountId: account.id, code }))}
+            onReplaced={(updated) => {
+              onChange(updated);
+              setReplaceOpen(false);
+              setMessage({ tone: 'success', text: format(text.results.codeReplaced, { address }) });
+              replaceButton.current?.focus();
+            }}
+            onFailed={(updated) => onChange(updated)}
+            onOtherResult={(result) => setMessage(commonMessage(result, address, context))}
+            onCancel={() => {
+              setReplaceOpen(false);
+              replaceButton.current?.focus();
+            }}
+          />
+        )}
+      </div>
+
+      <div id={messageId} role="status">
+        {message && (
+          <div className={`mt-3 rounded-lg border p-3 text-sm leading-6 ${TONES[message.tone]}`}>
+            <p>{message.text}</p>
+            {message.retry && <p className="mt-1 font-medium">{message.retry}</p>}
+            {message.signIn && (
+              <p className="mt-1">
+                <a href={context.signInHref} className={textLink}>
+                  {text.results.signIn}
+                </a>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+
+      <AccountHistory history={account.history} nowMs={nowMs} context={context} />
+
+      <DeleteDialog
+        open={confirmingDelete}
+        address={address}
+        busy={busy === 'delete'}
+        text={text.confirmDelete}
+        onCancel={() => {
+          setConfirmingDelete(false);
+          deleteButton.current?.focus();
+        }}
+        onConfirm={() => void confirmDelete()}
+      />
+    </article>
+  );
+}

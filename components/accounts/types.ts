@@ -1,0 +1,27 @@
+import type { AccountActionResult } from '@/lib/accounts/view';
+import type { Locale } from '@/lib/i18n/locale';
+import type { AccountsMessages } from '@/lib/i18n/messages/accounts';
+import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
+
+// What the page (a server component) hands to the client components of /accounts: the server
+// actions, and everything already translated that the cards need.
+
+export interface AccountActions {
+  checkNow: (accountId: string) => Promise<AccountActionResult>;
+  pause: (accountId: string) => Promise<AccountActionResult>;
+  resume: (accountId: string) => Promise<AccountActionResult>;
+  replaceCode: (input: { accountId: string; code: string }) => Promise<AccountActionResult>;
+  remove: (accountId: string) => Promise<AccountActionResult>;
+}
+
+export interface AccountsContext {
+  locale: Locale;
+  text: AccountsMessages;
+  /** Provider id → its name in the reader's language. */
+  providerNames: Record<string, string>;
+  /** Number and title of each wizard step a diagnosis can send the reader to. */
+  guideSteps: Record<GuideStep, { n: number; title: string }>;
+  /** Failure code → the diagnosis title, for the history list. */
+  failureTitles: Record<FailureCode, string>;
+  signInHref: string;
+}

@@ -292,7 +292,8 @@ export async function checkAccountNow(
       .where(ownedBy(ownerId, account.id))
       .for('update');
     // Deleted meanwhile, or its code replaced meanwhile: this result is about a code the
-    // account no longer has, so it must not overwrite the newer state.
+    // account no longer has, so it must not overwrite the newer state. (A key rotation
+    // re-sealing the same code meanwhile also lands here; that check is simply not kept.)
     if (!current || !current.sealedCode.equals(account.sealedCode)) return;
     // Paused while the check ran: keep the pause, but remember what the check found.
     const status: MailAccountStatus = current.status === 'paused' ? 'paused' : report.ok ? 'ok' : 'failed';

@@ -24,6 +24,23 @@ const HOUR_MS = 3_600_000;
 const INTERVAL_MS = 6 * HOUR_MS;
 const policy: LockoutPolicy = { maxFailuresPerMailbox: 1000, windowMs: 60_000, providerPauseMs: 60_000, maxFailuresPerProvider: 1000 };
 
+describe('health check settings', () => {
+  it('are on by default, every 6 hours', () => {
+    expect(parseEnv({})).toMatchObject({ HEALTH_CHECKS_ENABLED: true, HEALTH_CHECK_INTERVAL_MINUTES: 360 });
+  });
+
+  it('can be turned off and given another interval; nonsense stops the start', () => {
+    expect(parseEnv({ HEALTH_CHECKS_ENABLED: '0', HEALTH_CHECK_INTERVAL_MINUTES: '30' })).toMatchObject({
+      HEALTH_CHECKS_ENABLED: false,
+      HEALTH_CHECK_INTERVAL_MINUTES: 30,
+    });
+    expect(parseEnv({ HEALTH_CHECKS_ENABLED: 'false' }).HEALTH_CHECKS_ENABLED).toBe(false);
+    expect(parseEnv({ HEALTH_CHECKS_ENABLED: '1' }).HEALTH_CHECKS_ENABLED).toBe(true);
+    expect(() => parseEnv({ HEALTH_CHECKS_ENABLED: 'sometimes' })).toThrow(/HEALTH_CHECKS_ENABLED/);
+    expect(() => parseEnv({ HEALTH_CHECK_INTERVAL_MINUTES: '0' })).toThrow(/HEALTH_CHECK_INTERVAL_MINUTES/);
+  });
+});
+
 describe.each(availableBackends())('health checks on %s', (kind) => {
   let store: ScratchStore;
   let opened: OpenedDatabase;

@@ -31,6 +31,15 @@ test('with no mailbox, the empty state leads into the wizard', async ({ page }) 
   const accounts = new AccountsPage(page);
   await expect(accounts.heading).toHaveText('我的邮箱');
   await expect(accounts.emptyHeading).toBeVisible();
+
+  // The language switch works here as in the wizard, and comes back.
+  await page.getByRole('button', { name: /Switch to English/ }).click();
+  await expect(accounts.heading).toHaveText('My mailboxes');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('link', { name: 'Connect a mailbox' })).toHaveAttribute('href', '/');
+  await page.getByRole('button', { name: /切换为中文|Switch to Chinese/ }).click();
+  await expect(accounts.heading).toHaveText('我的邮箱');
+
   await page.getByRole('link', { name: '开始连接邮箱' }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/');
 });
@@ -51,6 +60,30 @@ test('a mailbox connected in the wizard is 「正常」, with its last check and
 
   await accounts.history(mailbox.address).locator('summary').click();
   await expect(accounts.history(mailbox.address).getByRole('listitem').first()).toBeVisible();
+});
+
+test('while an action runs the badge says 「检查中」 in the same space, and the buttons wait', async ({ page }) => {
+  const { mailbox, accounts } = await userWithMailbox(page);
+  // Hold the action's request so the running state can be seen.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/accounts', async (route) => {
+    if (route.request().method() === 'POST' && route.request().headers()['next-action']) await held;
+    await route.continue();
+  });
+  const badge = accounts.status(mailbox.address);
+  const before = await badge.locator('..').boundingBox();
+  await accounts.checkNowButton(mailbox.address).click();
+  await expect(badge).toHaveText('检查中');
+  await expect(accounts.card(mailbox.address)).toHaveAttribute('aria-busy', 'true');
+  await expect(accounts.pauseButton(mailbox.address)).toHaveAttribute('aria-disabled', 'true');
+  const during = await badge.locator('..').boundingBox();
+  expect(during?.width).toBe(before?.width);
+  expect(during?.x).toBe(before?.x);
+  release();
+  await expect(accounts.message(mailbox.address)).toContainText('检查通过', { timeout: 30_000 });
+  await expect(badge).toHaveText('正常');
+  await page.unroute('**/accounts');
 });
 
 test('the link from the wizard result leads to /accounts', async ({ page }) => {

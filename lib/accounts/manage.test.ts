@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDelayProxy } from '@/e2e/peers/delay-proxy';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
@@ -231,6 +232,35 @@ describe.each(availableBackends())('managing accounts on %s', (kind) => {
       expect((await listMailAccounts(db, owner)).filter((a) => a.address === address)).toHaveLength(1);
       const audit = await db.select().from(accountAuditLog).where(sql`${accountAuditLog.accountId} = ${id}`);
       expect(audit).toMatchObject([{ ownerId: owner, address, action: 'code_replaced' }]);
+    });
+
+    it('a check with the old code that ends after the replacement does not undo it', async () => {
+      const { id, address } = await connect();
+      setPeerCode(address, NEW_CODE); // the old code is revoked, the new one works
+      // The check-now goes through slow links, so its (failing) answer arrives after the
+      // replacement is saved.
+      const [slowImap, slowSmtp] = await Promise.all([
+        startDelayProxy({ target: { host: '127.0.0.1', port: imap.port }, delayMs: 150 }),
+        startDelayProxy({ target: { host: '127.0.0.1', port: smtp.port }, delayMs: 150 }),
+      ]);
+      let results;
+      try {
+        const slowOverrides = parseEnv({
+          MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${slowImap.port}`, smtp: `127.0.0.1:${slowSmtp.port}` } }),
+        }).MAIL_ENDPOINT_OVERRIDES!;
+        results = await Promise.all([
+          checkAccountNow(db, owner, id, { ...options, overrides: slowOverrides }),
+          replaceAccountCode(db, owner, id, NEW_CODE, options),
+        ]);
+      } finally {
+        await Promise.all([slowImap.stop(), slowSmtp.stop()]);
+      }
+      const [checked, replaced] = results;
+      expect(checked.status).toBe('done');
+      expect(replaced).toMatchObject({ status: 'done', account: { status: 'ok' } });
+      // Whichever finished first, the account ends with the new code and 「正常」.
+      expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', diagnosis: null });
+      expect(await openMailAccountCode(db, { ownerId: owner, accountId: id }, { keyring })).toBe(NEW_CODE);
     });
 
     it('answers an empty code as an input error in the reader’s language, without asking the server', async () => {

@@ -92,6 +92,22 @@ describe.each(availableBackends())('managing accounts on %s', (kind) => {
     return { id: account.id, address };
   }
 
+  /** Runs `run` with options whose checks go through links that add 150 ms each way. */
+  async function withSlowPeers<T>(run: (slowOptions: ManageOptions) => Promise<T>): Promise<T> {
+    const [slowImap, slowSmtp] = await Promise.all([
+      startDelayProxy({ target: { host: '127.0.0.1', port: imap.port }, delayMs: 150 }),
+      startDelayProxy({ target: { host: '127.0.0.1', port: smtp.port }, delayMs: 150 }),
+    ]);
+    try {
+      const overrides = parseEnv({
+        MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${slowImap.port}`, smtp: `127.0.0.1:${slowSmtp.port}` } }),
+      }).MAIL_ENDPOINT_OVERRIDES!;
+      return await run({ ...options, overrides });
+    } finally {
+      await Promise.all([slowImap.stop(), slowSmtp.stop()]);
+    }
+  }
+
   const attemptsFor = async (address: string) =>
     (await db.select().from(checkAttempts).where(sql`${checkAttempts.address} = ${address}`)).length;
 
@@ -239,28 +255,25 @@ describe.each(availableBackends())('managing accounts on %s', (kind) => {
       setPeerCode(address, NEW_CODE); // the old code is revoked, the new one works
       // The check-now goes through slow links, so its (failing) answer arrives after the
       // replacement is saved.
-      const [slowImap, slowSmtp] = await Promise.all([
-        startDelayProxy({ target: { host: '127.0.0.1', port: imap.port }, delayMs: 150 }),
-        startDelayProxy({ target: { host: '127.0.0.1', port: smtp.port }, delayMs: 150 }),
-      ]);
-      let results;
-      try {
-        const slowOverrides = parseEnv({
-          MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${slowImap.port}`, smtp: `127.0.0.1:${slowSmtp.port}` } }),
-        }).MAIL_ENDPOINT_OVERRIDES!;
-        results = await Promise.all([
-          checkAccountNow(db, owner, id, { ...options, overrides: slowOverrides }),
-          replaceAccountCode(db, owner, id, NEW_CODE, options),
-        ]);
-      } finally {
-        await Promise.all([slowImap.stop(), slowSmtp.stop()]);
-      }
-      const [checked, replaced] = results;
+      const [checked, replaced] = await withSlowPeers((slow) =>
+        Promise.all([checkAccountNow(db, owner, id, slow), replaceAccountCode(db, owner, id, NEW_CODE, options)]),
+      );
       expect(checked.status).toBe('done');
       expect(replaced).toMatchObject({ status: 'done', account: { status: 'ok' } });
       // Whichever finished first, the account ends with the new code and 「正常」.
       expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', diagnosis: null });
       expect(await openMailAccountCode(db, { ownerId: owner, accountId: id }, { keyring })).toBe(NEW_CODE);
+    });
+
+    it('does not bring back an account deleted while its new code was being checked', async () => {
+      const { id, address } = await connect();
+      setPeerCode(address, NEW_CODE);
+      const [replaced, deleted] = await withSlowPeers((slow) =>
+        Promise.all([replaceAccountCode(db, owner, id, NEW_CODE, slow), deleteAccount(db, owner, id)]),
+      );
+      expect(deleted).toEqual({ status: 'deleted' });
+      expect(replaced).toEqual({ status: 'not_found' });
+      expect((await listMailAccounts(db, owner)).filter((a) => a.address === address)).toEqual([]);
     });
 
     it('answers an empty code as an input error in the reader’s language, without asking the server', async () => {

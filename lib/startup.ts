@@ -3,7 +3,7 @@ import { env, EnvError } from '@/lib/env';
 import { getKeyring } from '@/lib/accounts/seal';
 import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
-import { startHealthChecks } from '@/lib/health/runner';
+import { startHealthChecks, stopHealthChecks } from '@/lib/health/runner';
 
 /**
  * Server start-up: a bad environment stops the server with a clear message instead of failing
@@ -25,5 +25,15 @@ export async function startServer(): Promise<void> {
   getKeyring();
   await getAuth();
   // Every instance runs the scheduler; the rounds share the work out through the database.
-  if (env().HEALTH_CHECKS_ENABLED) startHealthChecks();
+  if (env().HEALTH_CHECKS_ENABLED) {
+    startHealthChecks();
+    // Next finishes its requests and exits on these signals (its own listeners stay in charge
+    // of exiting); meanwhile the scheduler stops and cuts its checks short, closing their
+    // sockets; a check cut short changes no account's status.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopHealthChecks().catch((error) => console.error('[health] stopping the scheduler failed:', error));
+      });
+    }
+  }
 }

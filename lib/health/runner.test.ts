@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDelayProxy } from '@/e2e/peers/delay-proxy';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
@@ -216,6 +217,35 @@ describe.each(availableBackends())('health checks on %s', (kind) => {
       ).toEqual([]);
     } finally {
       await second?.close();
+    }
+  });
+
+  it('a round stopped mid-check leaves the account’s status alone: being cut short says nothing about the code', async () => {
+    const { id, address } = await connect();
+    imap.removeUser(address);
+    smtp.removeUser(address);
+    const slow = await Promise.all([
+      startDelayProxy({ target: { host: '127.0.0.1', port: imap.port }, delayMs: 500 }),
+      startDelayProxy({ target: { host: '127.0.0.1', port: smtp.port }, delayMs: 500 }),
+    ]);
+    try {
+      const overrides = parseEnv({
+        MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${slow[0].port}`, smtp: `127.0.0.1:${slow[1].port}` } }),
+      }).MAIL_ENDPOINT_OVERRIDES!;
+      // Only this account is due, so its check is the one in flight when the round stops.
+      const now = nextRound();
+      await db.update(mailAccounts).set({ nextCheckAt: new Date(now.getTime() + INTERVAL_MS) }).where(ne(mailAccounts.id, id));
+      await db.update(mailAccounts).set({ nextCheckAt: now }).where(eq(mailAccounts.id, id));
+      const controller = new AbortController();
+      const round = runHealthRound(db, { ...roundOptions, overrides, now, signal: controller.signal });
+      setTimeout(() => controller.abort(), 300);
+      const summary = await round;
+      expect(summary.accountIds).toEqual([id]);
+      expect(summary.changed).toBe(0);
+      expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', history: [{ reason: 'created' }] });
+    } finally {
+      await Promise.all(slow.map((proxy) => proxy.stop()));
+      setPeerCode(address, CODE);
     }
   });
 

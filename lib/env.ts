@@ -165,6 +165,7 @@ export const envSchema = z.object({
   AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
   HEALTH_CHECKS_ENABLED: onUnlessOff,
   HEALTH_CHECK_INTERVAL_MINUTES: positiveInt(360),
+  HEALTH_CHECK_POLL_SECONDS: positiveInt(60),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

@@ -27,7 +27,7 @@ const policy: LockoutPolicy = { maxFailuresPerMailbox: 1000, windowMs: 60_000, p
 
 describe('health check settings', () => {
   it('are on by default, every 6 hours', () => {
-    expect(parseEnv({})).toMatchObject({ HEALTH_CHECKS_ENABLED: true, HEALTH_CHECK_INTERVAL_MINUTES: 360 });
+    expect(parseEnv({})).toMatchObject({ HEALTH_CHECKS_ENABLED: true, HEALTH_CHECK_INTERVAL_MINUTES: 360, HEALTH_CHECK_POLL_SECONDS: 60 });
   });
 
   it('can be turned off and given another interval; nonsense stops the start', () => {

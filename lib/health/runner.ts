@@ -23,8 +23,6 @@ const MINUTE_MS = 60_000;
 const RESCHEDULE_JITTER = 0.1;
 const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_CONCURRENCY = 4;
-/** How often an instance looks for due accounts (at most; never more often than the interval). */
-const POLL_MS = MINUTE_MS;
 
 export interface HealthRoundOptions extends CheckMailboxOptions, SealingOptions {
   /** The round's time: accounts due at or before it are checked. Default: now. */
@@ -110,7 +108,7 @@ async function forEachWithLimit<T>(items: readonly T[], limit: number, run: (ite
 
 /**
  * One round: checks every account due at `now` that no other instance has claimed. Call it
- * directly in tests and scripts; the scheduler below calls it every minute. Stops claiming when
+ * directly in tests and scripts; the scheduler below calls it every poll. Stops claiming when
  * `signal` aborts (checks in flight are cut short and recorded as nothing).
  */
 export async function runHealthRound(db: AppDatabase, options: HealthRoundOptions = {}): Promise<HealthRoundSummary> {
@@ -162,7 +160,7 @@ export interface HealthRunner {
 export interface HealthRunnerOptions extends Omit<HealthRoundOptions, 'now' | 'signal'> {
   /** The database, opened lazily so a failed open is retried at the next poll. */
   database: () => Promise<AppDatabase>;
-  /** How often to look for due accounts. Default: a minute, or the interval when shorter. */
+  /** How often to look for due accounts. Default: HEALTH_CHECK_POLL_SECONDS, or the interval when shorter. */
   pollMs?: number;
 }
 
@@ -170,7 +168,7 @@ export interface HealthRunnerOptions extends Omit<HealthRoundOptions, 'now' | 's
 export function startHealthRunner(options: HealthRunnerOptions): HealthRunner {
   const { database, pollMs: pollOption, ...roundOptions } = options;
   const intervalMs = roundOptions.intervalMs ?? intervalFromEnv();
-  const pollMs = pollOption ?? Math.min(POLL_MS, intervalMs);
+  const pollMs = pollOption ?? Math.min(env().HEALTH_CHECK_POLL_SECONDS * 1000, intervalMs);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> | undefined;

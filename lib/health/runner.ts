@@ -213,10 +213,14 @@ type RunnerCache = { [RUNNER_KEY]?: HealthRunner };
 /** Starts this process's scheduler (server start-up calls this when HEALTH_CHECKS_ENABLED). */
 export function startHealthChecks(): HealthRunner {
   const cache = globalThis as RunnerCache;
-  cache[RUNNER_KEY] ??= startHealthRunner({
-    database: async () => (await getDatabase()).db,
-    intervalMs: intervalFromEnv(),
-  });
+  if (!cache[RUNNER_KEY]) {
+    const { HEALTH_CHECK_INTERVAL_MINUTES, HEALTH_CHECK_POLL_SECONDS } = env();
+    console.info(
+      `[health] each mailbox is checked about every ${HEALTH_CHECK_INTERVAL_MINUTES} min; ` +
+        `looking for due ones every ${Math.min(HEALTH_CHECK_POLL_SECONDS, HEALTH_CHECK_INTERVAL_MINUTES * 60)} s.`,
+    );
+    cache[RUNNER_KEY] = startHealthRunner({ database: async () => (await getDatabase()).db, intervalMs: intervalFromEnv() });
+  }
   return cache[RUNNER_KEY];
 }
 

@@ -143,7 +143,12 @@ export async function readSessionUser(auth: AppAuth, requestHeaders: Headers): P
 }
 
 /** The user of the current request's session, or null when nobody is signed in. Once per request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => readSessionUser(await getAuth(), await headers()));
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // headers() first: during `next build` it marks the page dynamic before anything opens the
+  // database, so a build never takes the embedded database's lock.
+  const requestHeaders = await headers();
+  return readSessionUser(await getAuth(), requestHeaders);
+});
 
 // ---------------------------------------------------------------------------------------------
 // For server actions. auth.api.* skips the library's rate limit (it lives in its HTTP router),

@@ -54,6 +54,11 @@ const TONES: Record<CardMessage['tone'], string> = {
 const deleteTrigger =
   'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-red-300 bg-white px-4 py-2 text-base font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:bg-slate-900 dark:text-red-200 dark:hover:bg-red-950';
 
+/** The address, for screen readers: each button's name says which mailbox it acts on, after the visible words. */
+function Named({ address }: { address: string }) {
+  return <span className="sr-only"> {address}</span>;
+}
+
 function Spinner() {
   return (
     <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 motion-safe:animate-spin">
@@ -253,22 +258,22 @@ export function AccountCard({
           className={secondaryButton}
           disabled={paused}
           aria-disabled={busy ? true : undefined}
-          aria-label={format(text.actions.checkNowLabel, { address })}
           aria-describedby={paused ? pausedNoteId : undefined}
           onClick={() => void checkNow()}
         >
           {busy === 'check' && <Spinner />}
           {text.actions.checkNow}
+          <Named address={address} />
         </button>
         <button
           type="button"
           className={secondaryButton}
           aria-disabled={busy ? true : undefined}
-          aria-label={format(paused ? text.actions.resumeLabel : text.actions.pauseLabel, { address })}
           onClick={() => void togglePause()}
         >
           {(busy === 'pause' || busy === 'resume') && <Spinner />}
           {paused ? text.actions.resume : text.actions.pause}
+          <Named address={address} />
         </button>
         <button
           ref={replaceButton}
@@ -276,22 +281,22 @@ export function AccountCard({
           className={secondaryButton}
           aria-expanded={replaceOpen}
           aria-controls={`${id}-replace`}
-          aria-label={format(text.actions.replaceCodeLabel, { address })}
           onClick={() => setReplaceOpen((open) => !open)}
         >
           {text.actions.replaceCode}
+          <Named address={address} />
         </button>
         <button
           ref={deleteButton}
           type="button"
           className={deleteTrigger}
           aria-disabled={busy ? true : undefined}
-          aria-label={format(text.actions.deleteLabel, { address })}
           onClick={() => {
             if (!busy) setConfirmingDelete(true);
           }}
         >
           {text.actions.delete}
+          <Named address={address} />
         </button>
       </div>
       {paused && (

@@ -42,7 +42,7 @@ export class AccountsPage {
   }
 
   checkNowButton(address: string): Locator {
-    return this.card(address).getByRole('button', { name: new RegExp(`^(立即检查|Check) ${escape(address)}`) });
+    return this.card(address).getByRole('button', { name: new RegExp(`^(立即检查|Check now) ${escape(address)}$`) });
   }
 
   pauseButton(address: string): Locator {
@@ -54,7 +54,7 @@ export class AccountsPage {
   }
 
   replaceCodeButton(address: string): Locator {
-    return this.card(address).getByRole('button', { name: new RegExp(`^(更换 .+ 的授权码|Replace the code of )`) });
+    return this.card(address).getByRole('button', { name: new RegExp(`^(更换授权码|Replace code) ${escape(address)}$`) });
   }
 
   deleteButton(address: string): Locator {

@@ -46,15 +46,10 @@ const zh = {
   actions: {
     groupLabel: '对 {address} 的操作',
     checkNow: '立即检查',
-    checkNowLabel: '立即检查 {address}',
     pause: '暂停',
-    pauseLabel: '暂停 {address}',
     resume: '恢复',
-    resumeLabel: '恢复 {address}',
     replaceCode: '更换授权码',
-    replaceCodeLabel: '更换 {address} 的授权码',
     delete: '删除',
-    deleteLabel: '删除 {address}',
     pausedNote: '已暂停的邮箱不会被检查，也不会用来收发邮件。恢复之后才能检查。',
   },
   results: {
@@ -145,15 +140,10 @@ const en: AccountsMessages = {
   actions: {
     groupLabel: 'Actions for {address}',
     checkNow: 'Check now',
-    checkNowLabel: 'Check {address} now',
     pause: 'Pause',
-    pauseLabel: 'Pause {address}',
     resume: 'Resume',
-    resumeLabel: 'Resume {address}',
     replaceCode: 'Replace code',
-    replaceCodeLabel: 'Replace the code of {address}',
     delete: 'Delete',
-    deleteLabel: 'Delete {address}',
     pausedNote: 'A paused mailbox is neither checked nor used for mail. Resume it to check it.',
   },
   results: {

@@ -120,6 +120,15 @@ test('pause makes it 「已暂停」 and check now unavailable; resume brings ba
   await expect(accounts.message(mailbox.address)).toContainText('检查通过', { timeout: 30_000 });
 });
 
+test('an action after the session ended asks to sign in again and changes nothing', async ({ page, context }) => {
+  const { mailbox, accounts } = await userWithMailbox(page);
+  await context.clearCookies();
+  await accounts.pauseButton(mailbox.address).click();
+  await expect(accounts.message(mailbox.address)).toContainText('登录已过期');
+  await expect(accounts.message(mailbox.address).getByRole('link', { name: '重新登录' })).toHaveAttribute('href', '/sign-in?next=/accounts');
+  await expect(accounts.status(mailbox.address)).toHaveText('正常');
+});
+
 test('a code revoked at the peer turns 「正常」 into 「异常」 with the diagnosis; a new code through the form fixes it', async ({ page }) => {
   const { mailbox, accounts } = await userWithMailbox(page);
   await controlPeers({ type: 'revoke', address: mailbox.address });
@@ -167,7 +176,7 @@ test('a wrong replacement code is refused with the diagnosis and the old code is
   await expect(accounts.card(mailbox.address).getByText('请粘贴授权码。')).toBeVisible();
 
   await accounts.codeInput(mailbox.address).fill('WrongWrongWrongW');
-  await accounts.replaceSubmit(mailbox.address).click();
+  await accounts.codeInput(mailbox.address).press('Enter');
   const card = accounts.card(mailbox.address);
   await expect(card.getByText('旧的授权码仍然保留，没有任何改动。')).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText(`新授权码没有通过检测：${DIAGNOSES.auth_failed.title.zh}`)).toBeVisible();
@@ -190,10 +199,19 @@ test('delete asks first, naming the address; Escape keeps it; confirming removes
   await expect(accounts.deleteButton(mailbox.address)).toBeFocused();
   await expect(accounts.card(mailbox.address)).toBeVisible();
 
+  // With a second mailbox below it, focus goes to that one's heading; after the last, to the empty state.
+  const second = await createMailbox('126.com');
+  await connectThroughWizard(page, second);
+  await accounts.open();
   await accounts.deleteButton(mailbox.address).press('Enter');
   await accounts.dialog.getByRole('button', { name: '删除邮箱' }).click();
   await expect(accounts.card(mailbox.address)).toHaveCount(0);
   await expect(accounts.announcement).toContainText(`${mailbox.address} 已删除`);
+  await expect(accounts.card(second.address).getByRole('heading', { level: 2 })).toBeFocused();
+
+  await accounts.deleteButton(second.address).click();
+  await accounts.dialog.getByRole('button', { name: '删除邮箱' }).click();
+  await expect(accounts.card(second.address)).toHaveCount(0);
   await expect(accounts.emptyHeading).toBeFocused();
 
   await page.reload();

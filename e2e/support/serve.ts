@@ -109,6 +109,9 @@ const env: NodeJS.ProcessEnv = {
   BETTER_AUTH_URL: process.env.DEMO ? `http://localhost:${port}` : `http://127.0.0.1:${port}`,
   // Tests sign in many times from one address; the limit itself is covered by lib/auth tests.
   AUTH_SIGN_IN_MAX_ATTEMPTS: process.env.AUTH_SIGN_IN_MAX_ATTEMPTS ?? '1000',
+  // Likewise the provider-wide failure limit (lib/mail-check/lockout tests cover it): the suite
+  // fails many checks on purpose, and a provider pause would refuse every test after it.
+  PROVIDER_MAX_FAILURES: process.env.PROVIDER_MAX_FAILURES ?? '1000',
 };
 if (scratchDatabase) env.DATABASE_URL = scratchDatabase.url;
 else delete env.DATABASE_URL;

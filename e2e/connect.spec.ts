@@ -165,6 +165,9 @@ test('signing in half-way keeps the place and the address', async ({ page, isMob
   await expect(wizard.currentPanel.getByText('请先登录')).toBeVisible();
   await wizard.currentPanel.getByRole('link', { name: '登录或注册' }).click();
   await page.getByRole('link', { name: '注册' }).click();
+  // Both pages have the same fields: wait for the sign-up page before typing into it.
+  await expect(page).toHaveURL(/\/sign-up/);
+  await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
   await page.getByLabel(/^邮箱$/).fill(`half-${Date.now()}@example.com`);
   await page.getByLabel(/^密码$/).fill('correct horse battery staple');
   await page.getByRole('button', { name: '注册并登录' }).click();

@@ -13,7 +13,7 @@ import { accountStatusEvents, authUsers, checkAttempts, mailAccounts, providerPa
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv } from '@/lib/env';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
-import { runHealthRound, startHealthRunner, type HealthRoundOptions } from './runner';
+import { healthCheckIntervalMs, runHealthRound, startHealthRunner, type HealthRoundOptions } from './runner';
 
 // Scheduled health checks against the NetEase simulators on a real database: a code revoked at
 // the server turns the account 「异常」 at the next round and a fixed one turns it back, paused
@@ -39,6 +39,14 @@ describe('health check settings', () => {
     expect(parseEnv({ HEALTH_CHECKS_ENABLED: '1' }).HEALTH_CHECKS_ENABLED).toBe(true);
     expect(() => parseEnv({ HEALTH_CHECKS_ENABLED: 'sometimes' })).toThrow(/HEALTH_CHECKS_ENABLED/);
     expect(() => parseEnv({ HEALTH_CHECK_INTERVAL_MINUTES: '0' })).toThrow(/HEALTH_CHECK_INTERVAL_MINUTES/);
+  });
+
+  it('take the interval in seconds over the minutes when both are given (sub-minute rounds for tests)', () => {
+    expect(healthCheckIntervalMs(parseEnv({}))).toBe(INTERVAL_MS);
+    expect(healthCheckIntervalMs(parseEnv({ HEALTH_CHECK_INTERVAL_MINUTES: '30' }))).toBe(30 * 60_000);
+    expect(healthCheckIntervalMs(parseEnv({ HEALTH_CHECK_INTERVAL_MINUTES: '30', HEALTH_CHECK_INTERVAL_SECONDS: '10' }))).toBe(10_000);
+    expect(() => parseEnv({ HEALTH_CHECK_INTERVAL_SECONDS: '0' })).toThrow(/HEALTH_CHECK_INTERVAL_SECONDS/);
+    expect(() => parseEnv({ HEALTH_CHECK_INTERVAL_SECONDS: '2.5' })).toThrow(/HEALTH_CHECK_INTERVAL_SECONDS/);
   });
 });
 

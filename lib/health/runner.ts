@@ -4,7 +4,7 @@ import { checkAccountNow } from '@/lib/accounts/manage';
 import type { SealingOptions } from '@/lib/accounts/queries';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { mailAccounts, type MailAccountStatus } from '@/lib/db/schema';
-import { env } from '@/lib/env';
+import { env, type AppEnv } from '@/lib/env';
 import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 
 // Scheduled health checks: every account that is not paused is checked again about once per
@@ -18,7 +18,6 @@ import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 // one that starts later sees them no longer due. So each account is checked once per round by
 // exactly one instance, without any instance being "the" runner. (PGlite has one process.)
 
-const MINUTE_MS = 60_000;
 /** Each later check lands within ±10% of one interval after the previous one. */
 const RESCHEDULE_JITTER = 0.1;
 const DEFAULT_BATCH_SIZE = 20;
@@ -27,7 +26,7 @@ const DEFAULT_CONCURRENCY = 4;
 export interface HealthRoundOptions extends CheckMailboxOptions, SealingOptions {
   /** The round's time: accounts due at or before it are checked. Default: now. */
   now?: Date;
-  /** Default: HEALTH_CHECK_INTERVAL_MINUTES. */
+  /** Default: HEALTH_CHECK_INTERVAL_SECONDS, or HEALTH_CHECK_INTERVAL_MINUTES. */
   intervalMs?: number;
   /** Accounts claimed at a time; the round claims batches until none is due. */
   batchSize?: number;
@@ -52,7 +51,12 @@ export interface HealthRoundSummary {
   accountIds: string[];
 }
 
-const intervalFromEnv = () => env().HEALTH_CHECK_INTERVAL_MINUTES * MINUTE_MS;
+/** The configured interval: HEALTH_CHECK_INTERVAL_SECONDS when set, else the minutes. */
+export function healthCheckIntervalMs(settings: Pick<AppEnv, 'HEALTH_CHECK_INTERVAL_MINUTES' | 'HEALTH_CHECK_INTERVAL_SECONDS'>): number {
+  return (settings.HEALTH_CHECK_INTERVAL_SECONDS ?? settings.HEALTH_CHECK_INTERVAL_MINUTES * 60) * 1000;
+}
+
+const intervalFromEnv = () => healthCheckIntervalMs(env());
 
 /**
  * Accounts never scheduled (new, or resumed after a pause) get a slot at a random point within
@@ -214,10 +218,11 @@ type RunnerCache = { [RUNNER_KEY]?: HealthRunner };
 export function startHealthChecks(): HealthRunner {
   const cache = globalThis as RunnerCache;
   if (!cache[RUNNER_KEY]) {
-    const { HEALTH_CHECK_INTERVAL_MINUTES, HEALTH_CHECK_POLL_SECONDS } = env();
+    const intervalSeconds = intervalFromEnv() / 1000;
+    const every = intervalSeconds % 60 === 0 ? `${intervalSeconds / 60} min` : `${intervalSeconds} s`;
     console.info(
-      `[health] each mailbox is checked about every ${HEALTH_CHECK_INTERVAL_MINUTES} min; ` +
-        `looking for due ones every ${Math.min(HEALTH_CHECK_POLL_SECONDS, HEALTH_CHECK_INTERVAL_MINUTES * 60)} s.`,
+      `[health] each mailbox is checked about every ${every}; ` +
+        `looking for due ones every ${Math.min(env().HEALTH_CHECK_POLL_SECONDS, intervalSeconds)} s.`,
     );
     cache[RUNNER_KEY] = startHealthRunner({ database: async () => (await getDatabase()).db, intervalMs: intervalFromEnv() });
   }

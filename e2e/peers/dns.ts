@@ -1,0 +1,118 @@
+import dns2 from 'dns2';
+import { LOOPBACK } from './server-lifecycle';
+
+// An authoritative-only DNS server on loopback (UDP, random port) serving a fixed zone, so
+// discovery and the address guard are tested against a real resolver talking to a real server,
+// and never against the internet. Point node:dns at it with `resolver.setServers([server.address])`.
+
+export interface MxRecordData {
+  exchange: string;
+  priority: number;
+}
+
+export interface DnsName {
+  a?: readonly string[];
+  aaaa?: readonly string[];
+  mx?: readonly MxRecordData[];
+  /** Answers every question with this alias, followed by the target's own records of the asked type. */
+  cname?: string;
+  /** Answers every question with this error instead of records. */
+  rcode?: 'SERVFAIL' | 'REFUSED';
+  /** Never answers: a server that drops the question. */
+  silent?: boolean;
+}
+
+/** Names (lower-case, no trailing dot) and what they hold; any other name is NXDOMAIN. */
+export type DnsZone = Readonly<Record<string, DnsName>>;
+
+export interface DnsPeer {
+  host: typeof LOOPBACK;
+  port: number;
+  /** `127.0.0.1:<port>`, the form `Resolver.setServers` takes. */
+  address: string;
+  /** Questions received so far, as `TYPE name`. */
+  queries: readonly string[];
+  stop(): Promise<void>;
+}
+
+const { Packet } = dns2;
+const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+const TTL = 60;
+
+// @types/dns2 leaves out the header, the question's type and the MX/CNAME record fields that
+// the library reads when it encodes an answer; these are the fields used here.
+interface Question {
+  name: string;
+  type: number;
+  class: number;
+}
+interface Response {
+  header: { rcode: number; aa: number };
+  answers: Array<Record<string, unknown>>;
+}
+
+function typeName(type: number): string {
+  return Object.entries(Packet.TYPE).find(([, value]) => value === type)?.[0] ?? String(type);
+}
+
+function recordsOf(name: string, entry: DnsName, type: number): Array<Record<string, unknown>> {
+  const base = { name, class: Packet.CLASS.IN, ttl: TTL };
+  switch (type) {
+    case Packet.TYPE.A:
+      return (entry.a ?? []).map((address) => ({ ...base, type, address }));
+    case Packet.TYPE.AAAA:
+      return (entry.aaaa ?? []).map((address) => ({ ...base, type, address }));
+    case Packet.TYPE.MX:
+      return (entry.mx ?? []).map(({ exchange, priority }) => ({ ...base, type, exchange, priority }));
+    default:
+      return [];
+  }
+}
+
+export async function startDnsServer(zone: DnsZone): Promise<DnsPeer> {
+  const names = new Map(Object.entries(zone).map(([name, entry]) => [name.toLowerCase(), entry]));
+  const queries: string[] = [];
+
+  const server = dns2.createUDPServer((request, send) => {
+    // The library's send returns a promise despite its typings; a reply that cannot go out
+    // (the server is stopping) is dropped, as a lost UDP packet would be.
+    const reply = (response: Response) => void Promise.resolve(send(response as never)).catch(() => {});
+    const question = request.questions[0] as Question | undefined;
+    const response = Packet.createResponseFromRequest(request) as unknown as Response;
+    response.header.aa = 1;
+    if (!question) {
+      response.header.rcode = RCODE.REFUSED;
+      reply(response);
+      return;
+    }
+    const name = question.name.toLowerCase().replace(/\.$/, '');
+    queries.push(`${typeName(question.type)} ${name}`);
+    const entry = names.get(name);
+    if (entry?.silent) return;
+    if (!entry) {
+      response.header.rcode = RCODE.NXDOMAIN;
+    } else if (entry.rcode) {
+      response.header.rcode = RCODE[entry.rcode];
+    } else if (entry.cname) {
+      response.answers.push({ name, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: TTL, domain: entry.cname });
+      const target = names.get(entry.cname);
+      if (target) response.answers.push(...recordsOf(entry.cname, target, question.type));
+    } else {
+      // A name with no records of the asked type: NOERROR with an empty answer (NODATA).
+      response.answers.push(...recordsOf(name, entry, question.type));
+    }
+    reply(response);
+  });
+  // A malformed packet is the sender's problem; the peer keeps serving.
+  server.on('requestError', () => {});
+
+  await server.listen(0, LOOPBACK);
+  const { port } = server.address();
+  return {
+    host: LOOPBACK,
+    port,
+    address: `${LOOPBACK}:${port}`,
+    queries,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -25,7 +25,7 @@ export async function connectMailboxForOwner(
   locale: Locale,
   options: CheckMailboxOptions & SealingOptions = {},
 ): Promise<SubmitResult> {
-  const result = await checkMailbox(db, values, options);
+  const result = await checkMailbox(db, values, { ...options, ownerId });
   switch (result.status) {
     case 'invalid_address':
     case 'unknown_provider':

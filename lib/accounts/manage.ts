@@ -269,7 +269,11 @@ export async function checkAccountNow(
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
 
   const code = openAccountCode(account, options);
-  const result = await checkMailbox(db, { address: account.address, code, alternative: alternativeOf(account, options) }, options);
+  const result = await checkMailbox(
+    db,
+    { address: account.address, code, alternative: alternativeOf(account, options) },
+    { ...options, ownerId: account.ownerId },
+  );
   if (result.status === 'refused') {
     return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };
   }
@@ -386,7 +390,11 @@ export async function replaceAccountCode(
   if (!account) return NOT_FOUND;
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
 
-  const result = await checkMailbox(db, { address: account.address, code, alternative: alternativeOf(account, options) }, options);
+  const result = await checkMailbox(
+    db,
+    { address: account.address, code, alternative: alternativeOf(account, options) },
+    { ...options, ownerId: account.ownerId },
+  );
   if (result.status === 'refused') {
     return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };
   }

@@ -47,9 +47,22 @@ export const checkAttempts = pgTable(
     /** The provider answered with something that means it is limiting or banning our IP. */
     banSignal: boolean('ban_signal').notNull().default(false),
     durationMs: integer('duration_ms').notNull(),
+    /**
+     * The signed-in user the check ran for (wizard, /accounts or the health runner), so support
+     * staff can follow one customer's attempts. No foreign key: attempts outlive accounts and
+     * users, as the lockout needs them to.
+     */
+    ownerId: text('owner_id'),
+    /** Where each protocol stopped when it failed (`login`, `mail_from`, ...). */
+    imapStage: text('imap_stage'),
+    smtpStage: text('smtp_stage'),
+    /** The server's own words, exactly as the check redacted them (never the code). */
+    imapServerText: text('imap_server_text'),
+    smtpServerText: text('smtp_server_text'),
   },
   (t) => [
     index('check_attempts_address_started_at_idx').on(t.address, t.startedAt),
+    index('check_attempts_owner_started_at_idx').on(t.ownerId, t.startedAt),
     index('check_attempts_provider_started_at_idx').on(t.providerId, t.startedAt),
     check('check_attempts_address_normalised', sql`${t.address} = lower(btrim(${t.address}))`),
     check('check_attempts_duration_non_negative', sql`${t.durationMs} >= 0`),
@@ -73,6 +86,8 @@ export const providerPauses = pgTable('provider_pauses', {
 // adapter looks up; the SQL names follow this schema's snake_case. lib/auth/server.ts maps the
 // library's models (user, session, account, verification, rateLimit) onto these tables.
 
+export type UserRole = 'user' | 'staff';
+
 export const authUsers = pgTable('auth_users', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -82,6 +97,11 @@ export const authUsers = pgTable('auth_users', {
   image: text('image'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  /**
+   * Support staff are made from the command line (`npm run staff:create`), never through the
+   * auth library: it does not know this column, so no sign-up or profile update can set it.
+   */
+  role: text('role', { enum: ['user', 'staff'] }).$type<UserRole>().notNull().default('user'),
 });
 
 /** One row per signed-in browser; the cookie holds the signed token. */
@@ -293,6 +313,88 @@ export const accountAuditLog = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Support console.
+
+/**
+ * A customer asking for help: the short code they read out to support staff, and what staff
+ * may see while it lasts. The browser that asked holds a random token in a cookie; only its
+ * SHA-256 is stored. Never a secret of the mailbox: the address is shown to staff masked.
+ */
+export const helpSessions = pgTable(
+  'help_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Six digits, read out over the phone or typed into a chat. */
+    code: text('code').notNull(),
+    browserTokenHash: text('browser_token_hash').notNull().unique(),
+    /** Set when the customer is signed in (or signs in later), so their check attempts can be shown. */
+    customerId: text('customer_id').references(() => authUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** Staff must enter the code before this. */
+    codeExpiresAt: timestamptz('code_expires_at').notNull(),
+    /** Staff may follow the customer until this, unless the customer ends it first. */
+    endsAt: timestamptz('ends_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    /** The wizard step the customer is on, and what they typed as the address (normalised). */
+    step: text('step'),
+    address: text('address'),
+    progressAt: timestamptz('progress_at'),
+    /** A check is running in the customer's browser since this moment; null when none is. */
+    checkingSince: timestamptz('checking_since'),
+    /** The last "go to step" staff sent; the counter tells the browser a new one arrived. */
+    suggestedStep: text('suggested_step'),
+    suggestionSeq: integer('suggestion_seq').notNull().default(0),
+    suggestedAt: timestamptz('suggested_at'),
+    suggestedBy: text('suggested_by'),
+    suggestionResponse: text('suggestion_response', { enum: ['accepted', 'dismissed'] }),
+    respondedAt: timestamptz('responded_at'),
+    /** The first staff member who entered the code. */
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamptz('claimed_at'),
+  },
+  (t) => [
+    index('help_sessions_code_idx').on(t.code),
+    index('help_sessions_customer_idx').on(t.customerId),
+    check('help_sessions_code_digits', sql`${t.code} ~ '^[0-9]{6}$'`),
+    check('help_sessions_response_known', sql`${t.suggestionResponse} is null or ${t.suggestionResponse} in ('accepted', 'dismissed')`),
+  ],
+);
+
+export type SupportAuditAction =
+  | 'code_entered'
+  | 'code_refused'
+  | 'session_viewed'
+  | 'step_suggested'
+  | 'attempts_searched';
+
+/**
+ * Every time staff look at or act on a customer's data: who, when, what. No foreign keys, so
+ * the record outlives the session, the customer and the staff account. Never a secret.
+ */
+export const supportAuditLog = pgTable(
+  'support_audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    staffId: text('staff_id').notNull(),
+    staffEmail: text('staff_email').notNull(),
+    at: timestamptz('at').notNull().defaultNow(),
+    action: text('action').$type<SupportAuditAction>().notNull(),
+    helpSessionId: uuid('help_session_id'),
+    customerId: text('customer_id'),
+    /** What was looked at or done, in words an auditor can read (a masked address, a step). */
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [
+    index('support_audit_log_staff_at_idx').on(t.staffId, t.at),
+    index('support_audit_log_session_idx').on(t.helpSessionId),
+    check(
+      'support_audit_log_action_known',
+      sql`${t.action} in ('code_entered', 'code_refused', 'session_viewed', 'step_suggested', 'attempts_searched')`,
+    ),
+  ],
+);
+
 export type CheckAttempt = typeof checkAttempts.$inferSelect;
 export type NewCheckAttempt = typeof checkAttempts.$inferInsert;
 export type ProviderPause = typeof providerPauses.$inferSelect;
@@ -303,3 +405,5 @@ export type MailAccount = typeof mailAccounts.$inferSelect;
 export type NewMailAccount = typeof mailAccounts.$inferInsert;
 export type AccountStatusEvent = typeof accountStatusEvents.$inferSelect;
 export type AccountAuditEntry = typeof accountAuditLog.$inferSelect;
+export type HelpSession = typeof helpSessions.$inferSelect;
+export type SupportAuditEntry = typeof supportAuditLog.$inferSelect;

@@ -35,6 +35,8 @@ export interface CheckMailboxOptions {
   timeoutMs?: number;
   stageTimeoutMs?: number;
   signal?: AbortSignal;
+  /** The signed-in user the check runs for; recorded with the attempt for support staff. */
+  ownerId?: string;
 }
 
 const EMPTY_CODE: Localized = {
@@ -113,6 +115,11 @@ export async function checkMailbox(
     startedAt,
     finishedAt,
     policy,
+    ownerId: options.ownerId ?? null,
+    imapStage: report.imap.ok ? null : report.imap.stage,
+    smtpStage: report.smtp.ok ? null : report.smtp.stage,
+    imapServerText: report.imap.ok ? null : (report.imap.serverText ?? null),
+    smtpServerText: report.smtp.ok ? null : (report.smtp.serverText ?? null),
   });
 
   return {

@@ -276,9 +276,27 @@ describe.each(availableBackends())('lockout on %s', (kind) => {
       durationMs: 1_500,
       startedAt: at(0),
     });
+    // The columns are the whole record: none of them can hold a code (server texts arrive
+    // redacted by the check, and support staff read them).
     expect(Object.keys(row ?? {}).sort()).toEqual(
-      ['address', 'banSignal', 'countsTowardLimit', 'durationMs', 'finishedAt', 'id', 'imapCode', 'ok', 'providerId', 'smtpCode', 'startedAt'].sort(),
+      [
+        'address', 'banSignal', 'countsTowardLimit', 'durationMs', 'finishedAt', 'id', 'imapCode', 'ok', 'providerId', 'smtpCode', 'startedAt',
+        'ownerId', 'imapStage', 'smtpStage', 'imapServerText', 'smtpServerText',
+      ].sort(),
     );
+  });
+
+  it('keeps who the check was for, where it stopped and the server words, trimmed', async () => {
+    const address = mailbox();
+    await recordCheckAttempt(db(), {
+      ...attempt({ address, providerId: provider(), minute: 0 }),
+      ownerId: 'user-1',
+      imapStage: 'login',
+      imapServerText: `NO ${'x'.repeat(2000)}`,
+    });
+    const [row] = await db().select().from(checkAttempts).where(eq(checkAttempts.address, address));
+    expect(row).toMatchObject({ ownerId: 'user-1', imapStage: 'login', smtpStage: null, smtpServerText: null });
+    expect(row?.imapServerText).toHaveLength(500);
   });
 
   it('keeps locks and pauses when the database is closed and opened again', async () => {

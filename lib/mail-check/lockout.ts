@@ -112,7 +112,18 @@ export type CheckAttemptRecord = {
   startedAt: Date;
   finishedAt: Date;
   policy?: LockoutPolicy;
+  /** The signed-in user the check ran for, so support staff can follow their attempts. */
+  ownerId?: string | null;
+  /** Where each protocol stopped, and the server's words as the check redacted them. */
+  imapStage?: string | null;
+  smtpStage?: string | null;
+  imapServerText?: string | null;
+  smtpServerText?: string | null;
 };
+
+/** Server texts are kept for support, trimmed: a hostile server could send megabytes. */
+const MAX_STORED_SERVER_TEXT = 500;
+const storedText = (text: string | null | undefined) => (text ? text.slice(0, MAX_STORED_SERVER_TEXT) : null);
 
 /**
  * Stores the outcome of one check (never the code itself) and pauses the provider when it
@@ -135,6 +146,11 @@ export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptR
     banSignal,
     countsTowardLimit: !ok && (attempt.countsTowardLimit ?? true),
     durationMs: Math.max(0, Math.round(finishedAt.getTime() - startedAt.getTime())),
+    ownerId: attempt.ownerId ?? null,
+    imapStage: attempt.imapStage ?? null,
+    smtpStage: attempt.smtpStage ?? null,
+    imapServerText: storedText(attempt.imapServerText),
+    smtpServerText: storedText(attempt.smtpServerText),
   });
 
   const pausedUntil = new Date(finishedAt.getTime() + policy.providerPauseMs);

@@ -1,0 +1,340 @@
+import 'server-only';
+import { and, count, desc, eq, gt, gte, isNull } from 'drizzle-orm';
+import type { AppDatabase } from '@/lib/db/client';
+import { checkAttempts, helpSessions, supportAuditLog, type CheckAttempt, type HelpSession, type SupportAuditAction } from '@/lib/db/schema';
+import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
+import { getMessages } from '@/lib/i18n/server';
+import { DIAGNOSES, diagnose, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
+import type { CheckStage, FailureCode } from '@/lib/mail-check/types';
+import { detectProvider, normalizeAddress } from '@/lib/providers/detect';
+import { getProvider } from '@/lib/providers/registry';
+import type { Locale } from '@/lib/providers/types';
+import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
+import { maskAddress, maskAddressIn } from './mask';
+import { isHelpStep, type HelpStep } from './steps';
+
+// What support staff can see and do. Everything a staff member looks at is written to the
+// audit log first, and nothing here can carry the authorization code: check attempts never
+// stored it, server texts were redacted when the check ran, and addresses leave masked.
+
+export interface StaffMember {
+  id: string;
+  email: string;
+}
+
+/** Wrong codes a staff member may enter in the window before entering codes is refused. */
+export const CODE_ENTRY_LIMIT = 10;
+export const CODE_ENTRY_WINDOW_MS = 15 * 60_000;
+/** How far back a session view and a search look for check attempts. */
+export const SESSION_ATTEMPTS_LOOKBACK_MS = 24 * 60 * 60_000;
+export const SEARCH_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
+const MAX_LISTED_ATTEMPTS = 50;
+
+async function audit(
+  db: AppDatabase,
+  staff: StaffMember,
+  action: SupportAuditAction,
+  entry: { helpSessionId?: string; customerId?: string | null; detail?: string },
+  now: Date,
+): Promise<void> {
+  await db.insert(supportAuditLog).values({
+    staffId: staff.id,
+    staffEmail: staff.email,
+    at: now,
+    action,
+    helpSessionId: entry.helpSessionId ?? null,
+    customerId: entry.customerId ?? null,
+    detail: entry.detail ?? '',
+  });
+}
+
+/** A code as people type or paste it: `123 456`, `123-456`, full-width digits. */
+export function normalizeHelpCode(input: string): string | null {
+  const digits = input.normalize('NFKC').replace(/[\s\-－—·.]/g, '');
+  return /^[0-9]{6}$/.test(digits) ? digits : null;
+}
+
+export type EnterCodeResult =
+  | { ok: true; sessionId: string }
+  | { ok: false; reason: 'invalid' | 'not_found' | 'rate_limited' };
+
+/**
+ * A staff member enters a customer's help code. A wrong or expired code is recorded, and after
+ * CODE_ENTRY_LIMIT of them in the window entering codes is refused: six digits are guessable
+ * and the limit is what keeps a curious account from walking through them.
+ */
+export async function enterHelpCode(db: AppDatabase, staff: StaffMember, input: string, now = new Date()): Promise<EnterCodeResult> {
+  const code = normalizeHelpCode(input);
+  if (!code) return { ok: false, reason: 'invalid' };
+  const [refused] = await db
+    .select({ n: count() })
+    .from(supportAuditLog)
+    .where(
+      and(
+        eq(supportAuditLog.staffId, staff.id),
+        eq(supportAuditLog.action, 'code_refused'),
+        gt(supportAuditLog.at, new Date(now.getTime() - CODE_ENTRY_WINDOW_MS)),
+      ),
+    );
+  if ((refused?.n ?? 0) >= CODE_ENTRY_LIMIT) return { ok: false, reason: 'rate_limited' };
+
+  const [session] = await db
+    .select()
+    .from(helpSessions)
+    .where(
+      and(
+        eq(helpSessions.code, code),
+        isNull(helpSessions.revokedAt),
+        gt(helpSessions.codeExpiresAt, now),
+        gt(helpSessions.endsAt, now),
+      ),
+    )
+    .limit(1);
+  if (!session) {
+    await audit(db, staff, 'code_refused', {}, now);
+    return { ok: false, reason: 'not_found' };
+  }
+  if (session.claimedAt === null) {
+    await db
+      .update(helpSessions)
+      .set({ claimedBy: staff.id, claimedAt: now })
+      .where(and(eq(helpSessions.id, session.id), isNull(helpSessions.claimedAt)));
+  }
+  await audit(
+    db,
+    staff,
+    'code_entered',
+    { helpSessionId: session.id, customerId: session.customerId, detail: session.address ? maskAddress(session.address) : '' },
+    now,
+  );
+  return { ok: true, sessionId: session.id };
+}
+
+/** Only a staff member who entered the session's code may follow it. */
+async function enteredBy(db: AppDatabase, staffId: string, sessionId: string): Promise<HelpSession | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)) return null;
+  const [entered] = await db
+    .select({ id: supportAuditLog.id })
+    .from(supportAuditLog)
+    .where(
+      and(
+        eq(supportAuditLog.staffId, staffId),
+        eq(supportAuditLog.helpSessionId, sessionId),
+        eq(supportAuditLog.action, 'code_entered'),
+      ),
+    )
+    .limit(1);
+  if (!entered) return null;
+  const [session] = await db.select().from(helpSessions).where(eq(helpSessions.id, sessionId));
+  return session ?? null;
+}
+
+export interface ProtocolAttemptView {
+  ok: boolean;
+  code: string | null;
+  stageLabel: string | null;
+  /** The server's words as the check redacted them, with the customer's address masked. */
+  serverText: string | null;
+  diagnosis: { title: string; explanation: string; checklist: string[]; stepNumber: number; stepTitle: string } | null;
+}
+
+export interface AttemptView {
+  id: number;
+  at: string;
+  durationMs: number;
+  ok: boolean;
+  maskedAddress: string;
+  providerName: string;
+  imap: ProtocolAttemptView;
+  smtp: ProtocolAttemptView;
+}
+
+const isStage = (stage: string | null): stage is CheckStage => stage !== null && stage in STAGE_LABELS;
+const isFailureCode = (code: string): code is FailureCode => code in DIAGNOSES;
+
+function protocolView(
+  locale: Locale,
+  address: string,
+  code: string | null,
+  stage: string | null,
+  serverText: string | null,
+): ProtocolAttemptView {
+  const m = getMessages(locale);
+  const text = serverText ? maskAddressIn(serverText, address) : null;
+  if (code === null) return { ok: true, code: null, stageLabel: null, serverText: text, diagnosis: null };
+  const known = isFailureCode(code) ? diagnose(code, isStage(stage) ? stage : 'connect') : null;
+  return {
+    ok: false,
+    code,
+    stageLabel: isStage(stage) ? STAGE_LABELS[stage][locale] : null,
+    serverText: text,
+    diagnosis: known
+      ? {
+          title: known.title[locale],
+          explanation: known.explanation[locale],
+          checklist: known.checklist.map((item) => item[locale]),
+          stepNumber: WIZARD_STEPS.indexOf(known.guideStep) + 1,
+          stepTitle: m.wizard.steps[known.guideStep].title,
+        }
+      : null,
+  };
+}
+
+function attemptView(locale: Locale, attempt: CheckAttempt): AttemptView {
+  return {
+    id: attempt.id,
+    at: attempt.startedAt.toISOString(),
+    durationMs: attempt.durationMs,
+    ok: attempt.ok,
+    maskedAddress: maskAddress(attempt.address),
+    providerName: getProvider(attempt.providerId)?.name[locale] ?? attempt.providerId,
+    imap: protocolView(locale, attempt.address, attempt.imapCode, attempt.imapStage, attempt.imapServerText),
+    smtp: protocolView(locale, attempt.address, attempt.smtpCode, attempt.smtpStage, attempt.smtpServerText),
+  };
+}
+
+export type StaffSessionView =
+  | { state: 'ended' }
+  | {
+      state: 'live';
+      maskedAddress: string | null;
+      providerName: string | null;
+      step: { id: HelpStep; number: number | null; title: string } | null;
+      /** ISO instants. */
+      progressAt: string | null;
+      checkingSince: string | null;
+      endsAt: string;
+      customerSignedIn: boolean;
+      suggestion: { step: WizardStep; number: number; title: string; at: string; response: 'accepted' | 'dismissed' | null } | null;
+      attempts: AttemptView[];
+    };
+
+function stepTitle(locale: Locale, step: HelpStep): string {
+  return step === 'accounts' ? SUPPORT_MESSAGES[locale].session.accountsPlace : getMessages(locale).wizard.steps[step].title;
+}
+
+/**
+ * What the staff member who entered the code sees of the customer, now. Null when the id names
+ * no session this staff member entered (the same answer as an id that does not exist).
+ * Reading it writes nothing: the page records one `session_viewed` when it opens, not one per
+ * refresh.
+ */
+export async function readStaffSessionView(
+  db: AppDatabase,
+  staff: StaffMember,
+  sessionId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<StaffSessionView | null> {
+  const session = await enteredBy(db, staff.id, sessionId);
+  if (!session) return null;
+  if (session.revokedAt !== null || session.endsAt <= now) return { state: 'ended' };
+
+  const attempts = session.customerId
+    ? await db
+        .select()
+        .from(checkAttempts)
+        .where(
+          and(
+            eq(checkAttempts.ownerId, session.customerId),
+            gte(checkAttempts.startedAt, new Date(session.createdAt.getTime() - SESSION_ATTEMPTS_LOOKBACK_MS)),
+          ),
+        )
+        .orderBy(desc(checkAttempts.startedAt), desc(checkAttempts.id))
+        .limit(MAX_LISTED_ATTEMPTS)
+    : [];
+
+  const detected = session.address ? detectProvider(session.address) : null;
+  const step = session.step && isHelpStep(session.step) ? session.step : null;
+  const suggested = session.suggestedStep && isHelpStep(session.suggestedStep) && session.suggestedStep !== 'accounts' ? session.suggestedStep : null;
+  return {
+    state: 'live',
+    maskedAddress: session.address ? maskAddress(session.address) : null,
+    providerName: detected?.ok ? detected.domainInfo.name[locale] : null,
+    step: step ? { id: step, number: step === 'accounts' ? null : WIZARD_STEPS.indexOf(step) + 1, title: stepTitle(locale, step) } : null,
+    progressAt: session.progressAt?.toISOString() ?? null,
+    checkingSince: session.checkingSince?.toISOString() ?? null,
+    endsAt: session.endsAt.toISOString(),
+    customerSignedIn: session.customerId !== null,
+    suggestion:
+      suggested && session.suggestedAt
+        ? {
+            step: suggested,
+            number: WIZARD_STEPS.indexOf(suggested) + 1,
+            title: stepTitle(locale, suggested),
+            at: session.suggestedAt.toISOString(),
+            response: session.suggestionResponse,
+          }
+        : null,
+    attempts: attempts.map((attempt) => attemptView(locale, attempt)),
+  };
+}
+
+/** Records that a staff member opened a customer's session page. False when they may not. */
+export async function recordSessionViewed(db: AppDatabase, staff: StaffMember, sessionId: string, now = new Date()): Promise<boolean> {
+  const session = await enteredBy(db, staff.id, sessionId);
+  if (!session) return false;
+  await audit(
+    db,
+    staff,
+    'session_viewed',
+    { helpSessionId: session.id, customerId: session.customerId, detail: session.address ? maskAddress(session.address) : '' },
+    now,
+  );
+  return true;
+}
+
+export type SuggestStepResult = 'sent' | 'not_found' | 'ended';
+
+/** Sends "go to step N" to the customer's wizard; the customer decides whether to follow it. */
+export async function suggestStep(
+  db: AppDatabase,
+  staff: StaffMember,
+  sessionId: string,
+  step: WizardStep,
+  now = new Date(),
+): Promise<SuggestStepResult> {
+  const session = await enteredBy(db, staff.id, sessionId);
+  if (!session) return 'not_found';
+  if (session.revokedAt !== null || session.endsAt <= now) return 'ended';
+  await db
+    .update(helpSessions)
+    .set({
+      suggestedStep: step,
+      suggestionSeq: session.suggestionSeq + 1,
+      suggestedAt: now,
+      suggestedBy: staff.id,
+      suggestionResponse: null,
+      respondedAt: null,
+    })
+    .where(eq(helpSessions.id, session.id));
+  await audit(db, staff, 'step_suggested', { helpSessionId: session.id, customerId: session.customerId, detail: `step ${WIZARD_STEPS.indexOf(step) + 1} (${step})` }, now);
+  return 'sent';
+}
+
+export type SearchAttemptsResult = { ok: true; maskedQuery: string; attempts: AttemptView[] } | { ok: false; reason: 'invalid' };
+
+/**
+ * Recent check attempts of one address (exact, after normalising), newest first. Exact match
+ * on purpose: a prefix search would let staff list every customer of a domain.
+ */
+export async function searchAttempts(
+  db: AppDatabase,
+  staff: StaffMember,
+  query: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<SearchAttemptsResult> {
+  const normalised = normalizeAddress(query);
+  if (!normalised.ok) return { ok: false, reason: 'invalid' };
+  const rows = await db
+    .select()
+    .from(checkAttempts)
+    .where(and(eq(checkAttempts.address, normalised.address), gte(checkAttempts.startedAt, new Date(now.getTime() - SEARCH_LOOKBACK_MS))))
+    .orderBy(desc(checkAttempts.startedAt), desc(checkAttempts.id))
+    .limit(MAX_LISTED_ATTEMPTS);
+  const maskedQuery = maskAddress(normalised.address);
+  // The auditor needs to know whose data was looked at, so the log keeps the address whole.
+  await audit(db, staff, 'attempts_searched', { detail: `${normalised.address} (${rows.length} found)` }, now);
+  return { ok: true, maskedQuery, attempts: rows.map((row) => attemptView(locale, row)) };
+}

@@ -1,0 +1,172 @@
+import 'server-only';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { AppDatabase } from '@/lib/db/client';
+import { helpSessions, type HelpSession } from '@/lib/db/schema';
+import { normalizeAddress } from '@/lib/providers/detect';
+import { isHelpStep, type HelpStep } from './steps';
+
+// The customer's side of a help request: a short code to read out to support staff, the step
+// the customer is on, and the "go to step N" suggestions staff send back. The browser that
+// asked holds a random token in an httpOnly cookie; the database keeps only its SHA-256, so
+// a copy of the table cannot be used to act as the customer.
+
+/** Staff must enter the code within this time. */
+export const HELP_CODE_TTL_MS = 30 * 60_000;
+/** Once asked for, help lasts at most this long (the customer can end it any time). */
+export const HELP_SESSION_MAX_MS = 2 * 60 * 60_000;
+
+export const hashBrowserToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** A new token for the help cookie: 32 random bytes, base64url. */
+export const newBrowserToken = () => randomBytes(32).toString('base64url');
+
+/** What the customer's browser is told about its help request. */
+export type CustomerHelpView =
+  | { active: false }
+  | {
+      active: true;
+      code: string;
+      /** ISO instants. */
+      codeExpiresAt: string;
+      endsAt: string;
+      /** A staff member has entered the code. */
+      joined: boolean;
+      /** The last suggestion, until the customer answers it. */
+      suggestion: { seq: number; step: HelpStep } | null;
+    };
+
+const activeFilter = (now: Date) => and(isNull(helpSessions.revokedAt), gt(helpSessions.endsAt, now));
+
+/** The help request the browser's token names, if it is still running. */
+export async function findActiveHelpSession(db: AppDatabase, token: string, now = new Date()): Promise<HelpSession | null> {
+  if (!token) return null;
+  const [row] = await db
+    .select()
+    .from(helpSessions)
+    .where(and(eq(helpSessions.browserTokenHash, hashBrowserToken(token)), activeFilter(now)));
+  return row ?? null;
+}
+
+export function customerView(session: HelpSession | null): CustomerHelpView {
+  if (!session) return { active: false };
+  const pending =
+    session.suggestedStep && isHelpStep(session.suggestedStep) && session.suggestionResponse === null
+      ? { seq: session.suggestionSeq, step: session.suggestedStep }
+      : null;
+  return {
+    active: true,
+    code: session.code,
+    codeExpiresAt: session.codeExpiresAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    joined: session.claimedAt !== null,
+    suggestion: pending,
+  };
+}
+
+const MAX_CODE_DRAWS = 20;
+
+/**
+ * Starts a help request for the browser holding `token` (a new one from `newBrowserToken`),
+ * with a six-digit code no other running request uses. Codes are drawn at random; an
+ * advisory lock on PostgreSQL keeps two instances from handing out the same one at once.
+ */
+export async function startHelpSession(
+  db: AppDatabase,
+  input: { token: string; customerId: string | null },
+  now = new Date(),
+): Promise<HelpSession> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('help_sessions.code'))`);
+    for (let draw = 0; draw < MAX_CODE_DRAWS; draw += 1) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const [taken] = await tx
+        .select({ id: helpSessions.id })
+        .from(helpSessions)
+        .where(and(eq(helpSessions.code, code), isNull(helpSessions.revokedAt), gt(helpSessions.codeExpiresAt, now)))
+        .limit(1);
+      if (taken) continue;
+      const [row] = await tx
+        .insert(helpSessions)
+        .values({
+          code,
+          browserTokenHash: hashBrowserToken(input.token),
+          customerId: input.customerId,
+          createdAt: now,
+          codeExpiresAt: new Date(now.getTime() + HELP_CODE_TTL_MS),
+          endsAt: new Date(now.getTime() + HELP_SESSION_MAX_MS),
+        })
+        .returning();
+      if (!row) throw new Error('startHelpSession: insert returned no row');
+      return row;
+    }
+    throw new Error('startHelpSession: no free help code after many draws');
+  });
+}
+
+/** Ends the browser's help request at once: staff lose sight of it with their next refresh. */
+export async function endHelpSession(db: AppDatabase, token: string, now = new Date()): Promise<boolean> {
+  if (!token) return false;
+  const ended = await db
+    .update(helpSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(helpSessions.browserTokenHash, hashBrowserToken(token)), activeFilter(now)))
+    .returning({ id: helpSessions.id });
+  return ended.length > 0;
+}
+
+export interface HelpProgress {
+  step?: HelpStep;
+  /** What the customer typed as their address; stored normalised, shown to staff masked. */
+  address?: string;
+  /** A check started (true) or ended (false) in the customer's browser. */
+  checking?: boolean;
+}
+
+/**
+ * Records where the customer is. `customerId` attaches a customer who signed in after asking
+ * for help, so staff then see their check attempts too. Returns false when no request runs.
+ */
+export async function recordHelpProgress(
+  db: AppDatabase,
+  token: string,
+  progress: HelpProgress,
+  customerId: string | null,
+  now = new Date(),
+): Promise<boolean> {
+  const session = await findActiveHelpSession(db, token, now);
+  if (!session) return false;
+  const update: Partial<typeof helpSessions.$inferInsert> = { progressAt: now };
+  if (progress.step !== undefined) update.step = progress.step;
+  if (progress.address !== undefined) {
+    const normalised = normalizeAddress(progress.address);
+    // Half-typed addresses are not worth showing; an empty field clears what was there.
+    if (normalised.ok) update.address = normalised.address;
+    else if (progress.address.trim() === '') update.address = null;
+  }
+  if (progress.checking !== undefined) update.checkingSince = progress.checking ? now : null;
+  if (customerId && session.customerId === null) update.customerId = customerId;
+  await db.update(helpSessions).set(update).where(eq(helpSessions.id, session.id));
+  return true;
+}
+
+/**
+ * The customer's answer to suggestion `seq`. An answer to an older suggestion than the last
+ * one is ignored, so a late click cannot mark a newer suggestion as answered.
+ */
+export async function answerSuggestion(
+  db: AppDatabase,
+  token: string,
+  seq: number,
+  response: 'accepted' | 'dismissed',
+  now = new Date(),
+): Promise<boolean> {
+  const session = await findActiveHelpSession(db, token, now);
+  if (!session || session.suggestionSeq !== seq || session.suggestionResponse !== null) return false;
+  const answered = await db
+    .update(helpSessions)
+    .set({ suggestionResponse: response, respondedAt: now })
+    .where(and(eq(helpSessions.id, session.id), eq(helpSessions.suggestionSeq, seq), isNull(helpSessions.suggestionResponse)))
+    .returning({ id: helpSessions.id });
+  return answered.length > 0;
+}

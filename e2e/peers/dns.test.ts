@@ -11,6 +11,7 @@ beforeAll(async () => {
     'mail.test': { mx: [{ exchange: 'mx2.mail.test', priority: 20 }, { exchange: 'mx1.mail.test', priority: 10 }] },
     'mx1.mail.test': { a: ['192.0.2.1'], aaaa: ['2001:db8::1'] },
     'alias.test': { cname: 'mx1.mail.test' },
+    'mapped.test': { aaaa: ['::ffff:127.0.0.1'] },
     'empty.test': {},
     'broken.test': { rcode: 'SERVFAIL' },
     'closed.test': { rcode: 'REFUSED' },
@@ -43,6 +44,10 @@ describe('loopback DNS server', () => {
     expect(await resolver.resolve4('MX1.mail.test')).toEqual(['192.0.2.1']);
     expect(await resolver.resolve6('mx1.mail.test')).toEqual(['2001:db8::1']);
     expect(peer.queries).toEqual(expect.arrayContaining(['MX mail.test', 'A mx1.mail.test', 'AAAA mx1.mail.test']));
+  });
+
+  it('serves an IPv6 address written with an IPv4 tail', async () => {
+    expect(await resolver.resolve6('mapped.test')).toEqual(['::ffff:127.0.0.1']);
   });
 
   it('follows an alias to its target in the same answer', async () => {

@@ -55,13 +55,19 @@ function typeName(type: number): string {
   return Object.entries(Packet.TYPE).find(([, value]) => value === type)?.[0] ?? String(type);
 }
 
+// dns2 encodes IPv6 group by group and garbles a dotted IPv4 tail (`::ffff:127.0.0.1`); the URL
+// parser rewrites it in hex groups first.
+function hexIpv6(address: string): string {
+  return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+}
+
 function recordsOf(name: string, entry: DnsName, type: number): Array<Record<string, unknown>> {
   const base = { name, class: Packet.CLASS.IN, ttl: TTL };
   switch (type) {
     case Packet.TYPE.A:
       return (entry.a ?? []).map((address) => ({ ...base, type, address }));
     case Packet.TYPE.AAAA:
-      return (entry.aaaa ?? []).map((address) => ({ ...base, type, address }));
+      return (entry.aaaa ?? []).map((address) => ({ ...base, type, address: hexIpv6(address) }));
     case Packet.TYPE.MX:
       return (entry.mx ?? []).map(({ exchange, priority }) => ({ ...base, type, exchange, priority }));
     default:

@@ -1,0 +1,156 @@
+import 'server-only';
+import type { EndpointOverrides } from '@/lib/env';
+import type { Localized } from '@/lib/providers/types';
+import { withDnsSession, type DnsOptions, type QueryOutcome } from './dns';
+import { parseHost } from './host';
+import { classifyIpv4, classifyIpv6, type AddressClass } from './ip-ranges';
+import { GUARD_MESSAGES, type GuardRefusalCode } from './messages';
+
+// The SSRF guard for hosts a user types into manual setup. Our server makes the connection, so
+// without it a user could aim the mail check at our own machine, our private network or a
+// cloud metadata service. The host is resolved here, every answer must be a public unicast
+// address, and the caller connects to one of the returned addresses (never to the name again),
+// so a name cannot pass the check with one answer and be connected to with another.
+
+export interface VettedAddress {
+  /** Canonical text: dotted quad, or compressed IPv6 without brackets. */
+  address: string;
+  family: 4 | 6;
+}
+
+export type GuardResult =
+  | {
+      ok: true;
+      /** Connect to these, in this order (IPv4 answers first), and to nothing else. */
+      addresses: VettedAddress[];
+      /** The name for TLS SNI and the certificate check; absent when the host is an IP literal. */
+      servername?: string;
+      /** True when the allow-list, not the address check, let the host through. */
+      allowListed: boolean;
+    }
+  | {
+      ok: false;
+      code: GuardRefusalCode;
+      message: Localized;
+      /** The offending address or resolver errno, for server logs only: the browser gets the code. */
+      detail?: string;
+    };
+
+export interface GuardOptions extends DnsOptions {
+  /**
+   * Hosts let through whatever they resolve to: the test servers named in
+   * MAIL_ENDPOINT_OVERRIDES (see `allowListFromOverrides`). Compared after normalisation, by
+   * host only. Nothing else bypasses the check.
+   */
+  allow?: readonly string[];
+}
+
+function refuse(code: GuardRefusalCode, detail?: string): GuardResult {
+  return { ok: false, code, message: GUARD_MESSAGES[code], ...(detail ? { detail } : {}) };
+}
+
+/** The canonical form a host is compared in; undefined for text that is no host. */
+function canonicalHost(text: string): string | undefined {
+  const parsed = parseHost(text);
+  return parsed.ok ? parsed.host : undefined;
+}
+
+/** The hosts MAIL_ENDPOINT_OVERRIDES points at, for `GuardOptions.allow`. */
+export function allowListFromOverrides(overrides: EndpointOverrides | undefined): string[] {
+  const hosts = new Set<string>();
+  for (const entry of Object.values(overrides ?? {})) {
+    for (const endpoint of [entry.imap, entry.smtp]) {
+      if (endpoint) hosts.add(endpoint.host);
+    }
+  }
+  return [...hosts];
+}
+
+function vet(address: string, family: 4 | 6): AddressClass {
+  return family === 4 ? classifyIpv4(address) : classifyIpv6(address);
+}
+
+/** A resolver's answer in canonical form, or undefined when it is not an address at all. */
+function canonicalAnswer(answer: string, family: 4 | 6): VettedAddress | undefined {
+  const parsed = parseHost(answer);
+  if (!parsed.ok || parsed.zone) return undefined;
+  if (parsed.kind !== (family === 4 ? 'ipv4' : 'ipv6')) return undefined;
+  return { address: parsed.host, family };
+}
+
+// RFC 6761 §6.3: localhost and every name under it are the loopback interface and are never
+// sent to DNS; refused without asking anyone (unless allow-listed).
+const LOCALHOST_ADDRESSES: readonly VettedAddress[] = [
+  { address: '127.0.0.1', family: 4 },
+  { address: '::1', family: 6 },
+];
+
+type Answers = { addresses: VettedAddress[] } | { refusal: GuardResult };
+
+async function resolveName(name: string, options: GuardOptions): Promise<Answers> {
+  if (name === 'localhost' || name.endsWith('.localhost')) return { addresses: [...LOCALHOST_ADDRESSES] };
+  const [v4, v6] = await withDnsSession(options, (session) =>
+    Promise.all([session.query((r) => r.resolve4(name)), session.query((r) => r.resolve6(name))]),
+  );
+  const addresses: VettedAddress[] = [];
+  const collect = (outcome: QueryOutcome<string[]>, family: 4 | 6): string | undefined => {
+    if (outcome.status !== 'answer') return undefined;
+    for (const answer of outcome.value) {
+      const vetted = canonicalAnswer(answer, family);
+      if (!vetted) return answer;
+      if (!addresses.some((a) => a.address === vetted.address)) addresses.push(vetted);
+    }
+    return undefined;
+  };
+  const malformed = collect(v4, 4) ?? collect(v6, 6);
+  if (malformed !== undefined) return { refusal: refuse('dns_error', `malformed answer ${JSON.stringify(malformed)}`) };
+  // Answers from one family are enough: a family that failed gave no address we could connect
+  // to, and only returned addresses are ever connected to.
+  if (addresses.length > 0) return { addresses };
+  const outcomes = [v4, v6];
+  if (outcomes.some((o) => o.status === 'aborted')) return { refusal: refuse('aborted') };
+  if (outcomes.some((o) => o.status === 'timeout')) return { refusal: refuse('timeout') };
+  const failed = outcomes.find((o) => o.status === 'error');
+  if (failed && failed.status === 'error') return { refusal: refuse('dns_error', failed.errno) };
+  return { refusal: refuse('unresolvable') };
+}
+
+/**
+ * Decides whether the mail check may connect to `host` as a user typed it (name, IPv4 in any
+ * form a resolver would accept, IPv6 bare or bracketed, with or without a zone id). Names are
+ * resolved (A and AAAA, within `budgetMs`, default 3 s) and refused when ANY answer is not a
+ * public unicast address. Never throws.
+ *
+ * On success, connect to one of `addresses` with `servername` for TLS: connecting to the name
+ * would resolve it a second time, and the second answer is not checked.
+ */
+export async function guardHost(host: string, options: GuardOptions = {}): Promise<GuardResult> {
+  const parsed = parseHost(host);
+  if (!parsed.ok) return refuse('invalid_host');
+  const allowed = new Set((options.allow ?? []).map(canonicalHost).filter((h) => h !== undefined));
+  const allowListed = allowed.has(parsed.host);
+
+  let addresses: VettedAddress[];
+  if (parsed.kind === 'name') {
+    const answers = await resolveName(parsed.host, options);
+    if ('refusal' in answers) return answers.refusal;
+    addresses = answers.addresses;
+  } else {
+    // A zone id names the interface a link-local address lives on; no public address has one.
+    if (parsed.zone && vet(parsed.host, 6) === 'public') return refuse('invalid_host');
+    addresses = [{ address: parsed.host, family: parsed.kind === 'ipv4' ? 4 : 6 }];
+  }
+
+  if (!allowListed) {
+    for (const { address, family } of addresses) {
+      const kind = vet(address, family);
+      if (kind !== 'public') return refuse(kind, address);
+    }
+  }
+  return {
+    ok: true,
+    addresses,
+    ...(parsed.kind === 'name' ? { servername: parsed.host } : {}),
+    allowListed,
+  };
+}

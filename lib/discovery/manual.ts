@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { Locale, MailEndpoints, ServerEndpoint, TlsMode } from '@/lib/providers/types';
+import { parseHost, type HostProblem } from './host';
+import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from './messages';
+import type { MxDiscovery } from './mx';
+
+// Manual server settings: the schema shared by the form (zodResolver) and the server action
+// (safeParse), and the best guess the form starts from. No server-only imports: the browser
+// loads this file. Passing the schema says the text is a well-formed host; whether we may
+// connect to it is the address guard's call, on the server, after resolving it.
+
+const TLS_MODES = ['implicit', 'starttls'] as const satisfies readonly TlsMode[];
+
+const HOST_PROBLEMS: Readonly<Record<HostProblem, ManualFieldProblem>> = {
+  empty: 'host_empty',
+  space: 'host_space',
+  has_port: 'host_has_port',
+  url: 'host_url',
+  too_long: 'host_too_long',
+  invalid: 'host_invalid',
+};
+
+function hostField(locale: Locale) {
+  const message = (problem: ManualFieldProblem) => MANUAL_FIELD_MESSAGES[problem][locale];
+  return z.string({ error: message('host_empty') }).transform((text, ctx): string => {
+    const parsed = parseHost(text);
+    let problem: ManualFieldProblem | undefined;
+    if (!parsed.ok) problem = HOST_PROBLEMS[parsed.problem];
+    // `127.1`, `2130706433` or `0x7f.1` are IPv4 addresses to a resolver but rarely what a person
+    // meant; asking for the dotted form shows them the address they are about to use.
+    else if (parsed.kind === 'ipv4' && !parsed.canonical) problem = 'host_ip_form';
+    // A zone id names one of our interfaces: meaningless for a mail server.
+    else if (parsed.kind === 'ipv6' && parsed.zone) problem = 'host_invalid';
+    else if (parsed.kind === 'name' && !parsed.host.includes('.')) problem = 'host_single_label';
+    if (problem || !parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: message(problem ?? 'host_invalid') });
+      return z.NEVER;
+    }
+    return parsed.host;
+  });
+}
+
+function portField(locale: Locale) {
+  const error = MANUAL_FIELD_MESSAGES.port_invalid[locale];
+  return z
+    .union([z.number(), z.string().trim().regex(/^\d{1,5}$/).transform(Number)], { error })
+    .pipe(z.number({ error }).int({ error }).min(1, { error }).max(65_535, { error }));
+}
+
+function tlsField(locale: Locale) {
+  return z.enum(TLS_MODES, { error: MANUAL_FIELD_MESSAGES.tls_invalid[locale] });
+}
+
+/**
+ * Flat fields, so `z.flattenError(err).fieldErrors` names each one; hosts come out normalised
+ * (lower-case ASCII name without trailing dot, dotted-quad IPv4, IPv6 without brackets).
+ */
+export function createManualServerSchema(locale: Locale = 'zh') {
+  return z.object({
+    imapHost: hostField(locale),
+    imapPort: portField(locale),
+    imapTls: tlsField(locale),
+    smtpHost: hostField(locale),
+    smtpPort: portField(locale),
+    smtpTls: tlsField(locale),
+  });
+}
+
+export const manualServerSchema = createManualServerSchema('zh');
+
+/** What the form holds before parsing. */
+export type ManualServerInput = z.input<ReturnType<typeof createManualServerSchema>>;
+/** Parsed settings. */
+export type ManualServerValues = z.output<ReturnType<typeof createManualServerSchema>>;
+
+/** Parsed settings as the endpoints the connection check takes. */
+export function manualEndpoints(values: ManualServerValues): { imap: ServerEndpoint; smtp: ServerEndpoint } {
+  return {
+    imap: { host: values.imapHost, port: values.imapPort, tls: values.imapTls },
+    smtp: { host: values.smtpHost, port: values.smtpPort, tls: values.smtpTls },
+  };
+}
+
+// Second-level suffixes under which anyone can register (com.cn, co.uk...), so that a host's
+// base domain is `example.com.cn` rather than `com.cn`. A short list, not the Public Suffix
+// List: it feeds a prefilled guess the user can edit, nothing more.
+const SECOND_LEVEL_SUFFIXES: ReadonlySet<string> = new Set([
+  'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'edu.cn', 'ac.cn',
+  'com.hk', 'net.hk', 'org.hk', 'edu.hk', 'com.tw', 'net.tw', 'org.tw', 'edu.tw', 'com.mo',
+  'com.sg', 'com.my', 'co.jp', 'ne.jp', 'or.jp', 'co.kr', 'com.au', 'net.au', 'co.nz',
+  'co.uk', 'org.uk', 'ac.uk', 'co.in', 'com.br',
+]);
+
+/** The registrable part of a host name (`mx1.mail.example.com.cn` → `example.com.cn`), by a short heuristic. */
+export function baseDomain(host: string): string {
+  const labels = host.split('.');
+  const keep = labels.length >= 3 && SECOND_LEVEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+export type GuessBasis = 'provider' | 'mx_host' | 'mx_base_domain' | 'domain';
+
+export interface ManualGuess {
+  /** Form values to start from. */
+  values: ManualServerValues;
+  /** What the guess rests on, so the UI can say how sure it is. */
+  basis: GuessBasis;
+  /** Other hosts worth offering, most likely first. */
+  alternatives: { imap: string[]; smtp: string[] };
+}
+
+// Implicit TLS on the standard ports first, as Thunderbird's guesser tries them.
+const IMAP_PORT = 993;
+const SMTP_PORT = 465;
+
+function hostsGuess(imapHost: string, smtpHost: string, basis: GuessBasis, alternatives: ManualGuess['alternatives']): ManualGuess {
+  const without = (hosts: string[], taken: string) => [...new Set(hosts)].filter((h) => h !== taken);
+  return {
+    values: { imapHost, imapPort: IMAP_PORT, imapTls: 'implicit', smtpHost, smtpPort: SMTP_PORT, smtpTls: 'implicit' },
+    basis,
+    alternatives: { imap: without(alternatives.imap, imapHost), smtp: without(alternatives.smtp, smtpHost) },
+  };
+}
+
+/**
+ * The best guess for manual setup of an address at `domain` (normalised mail domain):
+ * - a provider's endpoints, when detection found one (`providerEndpoints`);
+ * - the most preferred MX host itself when it lies inside `domain` (a self-run server:
+ *   `mail.example.com` receives and usually serves IMAP too; it is a name known to exist);
+ * - `imap.`/`smtp.` under the MX host's base domain when mail is hosted elsewhere, as Thunderbird
+ *   falls back to the MX's base domain;
+ * - otherwise `imap.<domain>` and `smtp.<domain>`.
+ * Every guess is implicit TLS on 993 and 465; alternatives list the other usual names.
+ */
+export function guessManualSettings(domain: string, mx?: MxDiscovery, providerEndpoints?: MailEndpoints): ManualGuess {
+  const usual = { imap: [`imap.${domain}`, `mail.${domain}`, domain], smtp: [`smtp.${domain}`, `mail.${domain}`, domain] };
+  if (providerEndpoints) {
+    const { imap, smtp } = providerEndpoints;
+    return {
+      values: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
+      basis: 'provider',
+      alternatives: { imap: [], smtp: [] },
+    };
+  }
+  const topMx = mx && (mx.code === 'unknown_provider' || mx.code === 'provider') ? mx.mxHosts[0] : undefined;
+  if (topMx && (topMx === domain || topMx.endsWith(`.${domain}`))) {
+    return hostsGuess(topMx, topMx, 'mx_host', usual);
+  }
+  if (topMx) {
+    const base = baseDomain(topMx);
+    if (base !== baseDomain(domain)) {
+      return hostsGuess(`imap.${base}`, `smtp.${base}`, 'mx_base_domain', {
+        imap: [...usual.imap, `mail.${base}`],
+        smtp: [...usual.smtp, `mail.${base}`],
+      });
+    }
+  }
+  return hostsGuess(`imap.${domain}`, `smtp.${domain}`, 'domain', usual);
+}

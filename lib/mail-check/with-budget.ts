@@ -2,6 +2,7 @@ import 'server-only';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { ServerEndpoint } from '@/lib/providers/types';
+import { trustRegisteredFor } from './endpoint-trust';
 import type { CheckStage, FailureCode } from './types';
 
 // Time budgets and socket ownership for one protocol check. Every stage of a check runs
@@ -220,19 +221,22 @@ function rememberSession(key: string, session: Buffer): void {
 /**
  * Opens the TCP connection to `endpoint` and, for implicit TLS, completes the handshake, each
  * under its own stage budget. The certificate is verified by Node's defaults against its own
- * roots plus NODE_EXTRA_CA_CERTS: no option here can weaken that.
+ * roots plus NODE_EXTRA_CA_CERTS, or, for a server the app runs itself (practice mode), against
+ * the one authority registered for exactly that host and port: no option here can weaken that.
  */
 export async function openConnection(endpoint: ServerEndpoint, clock: StageClock, sockets: SocketSet): Promise<net.Socket> {
   if (endpoint.tls === 'implicit') {
     const names = tlsNameOptions(endpoint.host);
-    const sessionKey = `${endpoint.host}:${endpoint.port}:${names.servername ?? ''}`;
+    const trust = trustRegisteredFor(endpoint);
+    // A session is resumed only under the trust that verified it.
+    const sessionKey = `${endpoint.host}:${endpoint.port}:${names.servername ?? ''}:${trust?.id ?? ''}`;
     const session = cachedSession(sessionKey);
     const socket = sockets.add(
       tls.connect({
         host: endpoint.host,
         port: endpoint.port,
         ...names,
-        secureContext: clientContext(),
+        secureContext: trust?.secureContext ?? clientContext(),
         ...(session ? { session } : {}),
       }),
     );

@@ -76,6 +76,12 @@ const onUnlessOff = z
   .optional()
   .transform((v) => v !== '0' && v !== 'false');
 
+/** on/off (also 1/0, true/false); `undefined` when unset, so a default can depend on other settings. */
+const onOffSwitch = z
+  .enum(['on', 'off', '1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'on' || v === '1' || v === 'true'));
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
@@ -163,6 +169,13 @@ export const envSchema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: 'must be the app\'s http:// or https:// address' }),
   AUTH_SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
   AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
+  PRACTICE_MODE: onOffSwitch,
+  PRACTICE_CODE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^[A-Za-z]{16}$/.test(v), { message: 'must be 16 letters A-Z or a-z, like a NetEase code' }),
   HEALTH_CHECKS_ENABLED: onUnlessOff,
   HEALTH_CHECK_INTERVAL_MINUTES: positiveInt(360),
   // Overrides the minutes when set: sub-minute rounds, for tests that watch several of them.
@@ -194,6 +207,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     );
   }
   return env;
+}
+
+/**
+ * Practice mode (lib/practice): as PRACTICE_MODE says, otherwise on everywhere except a
+ * production server on PostgreSQL. `npm start` runs production on the embedded database, which
+ * is the setting for trying the app on one machine, so it is on there.
+ */
+export function isPracticeModeOn(settings: Pick<AppEnv, 'PRACTICE_MODE' | 'NODE_ENV' | 'DATABASE_URL'>): boolean {
+  return settings.PRACTICE_MODE ?? (settings.NODE_ENV !== 'production' || settings.DATABASE_URL === undefined);
 }
 
 let cached: AppEnv | undefined;

@@ -1,15 +1,19 @@
-import type { KnownServerError, Localized, ServerEndpoint } from '@/lib/providers/types';
+import type { KnownServerError, Localized, MailProvider, ServerEndpoint } from '@/lib/providers/types';
 import type { CheckStage, Diagnosis, FailureCode, GuideStep, MailCheckProtocol, ProtocolCheckResult } from './types';
 
 // What a failed check tells the user: a title, an explanation and a checklist per failure
 // code, in Chinese and English, written for this product (the setup guide is a source of
-// facts, not of sentences). Data, keyed by code; `diagnose` only fills in the stage.
+// facts, not of sentences). Data, keyed by code; `diagnose` only fills in the stage and lays a
+// provider's own wording (`MailProvider.diagnoses`) over the general one. The general texts of
+// the codes NetEase's replies produce speak of NetEase, the product's first provider; other
+// providers override them where that would mislead.
 
 interface DiagnosisText {
   title: Localized;
   explanation: Localized;
   checklist: Localized[];
   guideStep: GuideStep;
+  waitMinutes?: number;
 }
 
 export const DIAGNOSES: Record<FailureCode, DiagnosisText> = {
@@ -127,6 +131,91 @@ export const DIAGNOSES: Record<FailureCode, DiagnosisText> = {
     ],
     guideStep: 'configure-in-client',
   },
+  password_instead_of_code: {
+    title: { zh: '填的是账号密码，不是授权码', en: 'That was the account password, not the code' },
+    explanation: {
+      zh: '服务器明确表示：这次登录用的是邮箱账号本身的密码（例如 QQ 密码）。邮件客户端必须改用专门为它生成的授权码。',
+      en: "The server said plainly that this login used the account's own password (the QQ password, for example). Mail apps have to use the code made for them instead.",
+    },
+    checklist: [
+      {
+        zh: '如果还没有授权码，先在网页邮箱的设置里生成一个。',
+        en: 'If you have no code yet, make one in the web-mail settings first.',
+      },
+      {
+        zh: '把授权码粘贴进密码栏，替换掉现在填的密码。',
+        en: 'Paste the code into the password field in place of the password that is there now.',
+      },
+    ],
+    guideStep: 'enable-service-and-get-code',
+  },
+  auth_failed_or_limited: {
+    title: { zh: '登录被拒绝，原因有五种可能', en: 'The login was refused for one of five reasons' },
+    explanation: {
+      zh: '服务器用同一句话回答五种情况：授权码不对、IMAP/SMTP 服务没有开启、账号状态异常、登录太频繁被限制，或者服务器正忙。单看这句话分不出是哪一种。',
+      en: 'The server answers five situations with the same sentence: a wrong code, the IMAP/SMTP service switched off, an account in an abnormal state, too many logins in a short time, or a busy server. The sentence alone does not tell which.',
+    },
+    checklist: [
+      {
+        zh: '核对授权码：完整复制，没有多余的空格或字符。',
+        en: 'Check the code: copied whole, with no stray spaces or characters.',
+      },
+      {
+        zh: '确认网页邮箱里 IMAP/SMTP 服务已经开启。',
+        en: 'Make sure the IMAP/SMTP service is switched on in web mail.',
+      },
+      {
+        zh: '登录网页邮箱，看看有没有账号安全提醒或异常提示。',
+        en: 'Sign in to web mail and look for a security notice or a warning about the account.',
+      },
+      {
+        zh: '至少等 15 分钟再检测：如果是登录太频繁被限制，提前重试只会让限制更久。',
+        en: 'Wait at least 15 minutes before checking again: if logins were rate-limited, an early retry only makes the limit last longer.',
+      },
+    ],
+    guideStep: 'enable-service-and-get-code',
+    waitMinutes: 15,
+  },
+  ip_not_allowed: {
+    title: { zh: '这个邮箱只允许指定的网络地址登录', en: 'This mailbox only accepts logins from approved addresses' },
+    explanation: {
+      zh: '服务器拒绝了来自我们检测服务器的登录，因为它的网络地址不在允许的名单上。这是邮箱的访问限制（例如企业管理员设的 IP 限制，或个人开启的 IP 白名单），和授权码对不对无关。',
+      en: "The server refused the login from our checking server because its network address is not on the allowed list. This is an access restriction on the mailbox (an administrator's IP restriction, or a personal IP whitelist); it says nothing about whether the code is right.",
+    },
+    checklist: [
+      {
+        zh: '企业邮箱：请管理员放开对邮件客户端登录的 IP 限制，或把我们的检测服务器加进允许名单。',
+        en: 'Enterprise mail: ask your administrator to lift the IP restriction on mail-app logins, or to add our checking server to the allowed list.',
+      },
+      {
+        zh: '个人邮箱：如果开启过 IP 白名单模式，请在邮箱设置里把它关掉。',
+        en: 'Personal mail: if you turned on an IP-whitelist mode, turn it off in the mailbox settings.',
+      },
+      {
+        zh: '限制解除以后再检测；在那之前重试不会成功。',
+        en: 'Check again once the restriction is lifted; until then a retry cannot succeed.',
+      },
+    ],
+    guideStep: 'access-settings',
+  },
+  wrong_server_group: {
+    title: { zh: '这组服务器不负责你的域名', en: 'These servers do not serve your domain' },
+    explanation: {
+      zh: '服务器回答说不认识你的邮箱域名。网易企业邮箱把各家公司的域名分在不同的服务器组，你的域名在另一组上。换一组服务器就能解决，授权码不用改。',
+      en: "The server says it does not know your mail domain. NetEase Enterprise Mail keeps companies' domains on different server groups, and yours is on another one. Switching to the other servers fixes it; the code can stay as it is.",
+    },
+    checklist: [
+      {
+        zh: '改用备用服务器（imap.qiye.163.com / smtp.qiye.163.com）再检测一次。',
+        en: 'Check again with the backup servers (imap.qiye.163.com / smtp.qiye.163.com).',
+      },
+      {
+        zh: '如果几组服务器都不行，请向公司的邮箱管理员确认该用哪一组。',
+        en: "If none of the server sets works, ask your company's mail administrator which one to use.",
+      },
+    ],
+    guideStep: 'core-parameters-configuration',
+  },
   no_auth_offered: {
     title: { zh: '发信服务器没有提供登录方式', en: 'The sending server offered no way to log in' },
     explanation: {
@@ -230,14 +319,36 @@ export const STAGE_LABELS: Record<CheckStage, Localized> = {
 // Codes where the stage is part of the message: the user needs to know where it stopped.
 const STAGE_IN_EXPLANATION: ReadonlySet<FailureCode> = new Set(['timeout', 'unexpected', 'aborted']);
 
-/** The diagnosis of `code`, with the stage named where it matters. */
-export function diagnose(code: FailureCode, stage: CheckStage): Diagnosis {
-  const text = DIAGNOSES[code];
+/** Whose wording a diagnosis uses: a provider's overrides, laid over the general texts. */
+export type DiagnosisSource = Pick<MailProvider, 'diagnoses'>;
+
+function overrideFor(code: FailureCode, provider: DiagnosisSource | undefined) {
+  const overrides = provider?.diagnoses;
+  return overrides && Object.hasOwn(overrides, code) ? overrides[code as keyof typeof overrides] : undefined;
+}
+
+/** The diagnosis of `code`, in `provider`'s words where it has its own, with the stage named where it matters. */
+export function diagnose(code: FailureCode, stage: CheckStage, provider?: DiagnosisSource): Diagnosis {
+  const base = DIAGNOSES[code];
+  const own = overrideFor(code, provider);
+  const text = {
+    title: own?.title ?? base.title,
+    explanation: own?.explanation ?? base.explanation,
+    checklist: own?.checklist ? [...own.checklist] : base.checklist,
+    guideStep: own?.guideStep ?? base.guideStep,
+  };
   const label = STAGE_LABELS[stage];
   const explanation = STAGE_IN_EXPLANATION.has(code)
     ? { zh: `停在「${label.zh}」这一步。${text.explanation.zh}`, en: `It stopped at ${label.en}. ${text.explanation.en}` }
     : text.explanation;
-  return { code, title: text.title, explanation, checklist: text.checklist, guideStep: text.guideStep };
+  return {
+    code,
+    title: text.title,
+    explanation,
+    checklist: text.checklist,
+    guideStep: text.guideStep,
+    ...(base.waitMinutes !== undefined ? { waitMinutes: base.waitMinutes } : {}),
+  };
 }
 
 /** A protocol's failed result: the failure as the check saw it, with its diagnosis. */
@@ -245,6 +356,7 @@ export function failedResult(
   failure: { code: FailureCode; stage: CheckStage; serverText?: string; detail?: string },
   endpoint: ServerEndpoint,
   durationMs: number,
+  provider?: DiagnosisSource,
 ): ProtocolCheckResult {
   return {
     ok: false,
@@ -254,7 +366,7 @@ export function failedResult(
     stage: failure.stage,
     ...(failure.serverText !== undefined ? { serverText: failure.serverText } : {}),
     ...(failure.detail !== undefined ? { detail: failure.detail } : {}),
-    diagnosis: diagnose(failure.code, failure.stage),
+    diagnosis: diagnose(failure.code, failure.stage, provider),
   };
 }
 
@@ -313,6 +425,22 @@ export function classifyServerReply(reply: ServerReply, knownErrors: readonly Kn
 
 /** Whether this failure tells the lockout layer to pause the provider. */
 export const isBanSignal = (code: FailureCode): boolean => code === 'ip_banned';
+
+// The server refused a login, or said it is refusing us: the failures a provider may count
+// against our IP. A timeout or a refused connection says nothing about the login and must not
+// lock a user out; every one of these should.
+const LOGIN_VERDICTS: ReadonlySet<FailureCode> = new Set<FailureCode>([
+  'auth_failed',
+  'smtp_not_enabled',
+  'ip_banned',
+  'password_instead_of_code',
+  'auth_failed_or_limited',
+  'ip_not_allowed',
+  'wrong_server_group',
+]);
+
+/** Whether this failure should count toward the lockout limits. */
+export const isLoginVerdict = (code: FailureCode): boolean => LOGIN_VERDICTS.has(code);
 
 // ---- redaction -------------------------------------------------------------------------------
 

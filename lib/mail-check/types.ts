@@ -1,4 +1,4 @@
-import type { KnownFailureCode, KnownServerError, Localized, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+import type { GuideStepId, KnownFailureCode, KnownServerError, Localized, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 
 // The vocabulary of a connection check. Kept free of runtime code so that client components
 // and message catalogs can import it without pulling in sockets.
@@ -22,8 +22,8 @@ export type CheckStage =
   | 'mail_from';
 
 /**
- * Stable failure codes. The first six are provider texts that `lib/providers` recognises
- * (`KnownFailureCode`); the rest are what a check can tell from the connection itself.
+ * Stable failure codes: the provider texts that `lib/providers` recognises (`KnownFailureCode`),
+ * and what a check can tell from the connection itself.
  */
 export type FailureCode =
   | KnownFailureCode
@@ -34,12 +34,8 @@ export type FailureCode =
   | 'aborted'
   | 'unexpected';
 
-/** The steps of the setup guide a diagnosis can send the user back to. */
-export type GuideStep =
-  | 'core-parameters-configuration'
-  | 'access-settings'
-  | 'enable-service-and-get-code'
-  | 'configure-in-client';
+/** The steps of the setup guide a diagnosis can send the user back to (every provider has them). */
+export type GuideStep = GuideStepId;
 
 export interface Diagnosis {
   code: FailureCode;
@@ -48,10 +44,18 @@ export interface Diagnosis {
   /** Things to check, most likely cause first. */
   checklist: Localized[];
   guideStep: GuideStep;
+  /** The provider asks for a pause before the next attempt (QQ's rate limit): at least this long. */
+  waitMinutes?: number;
 }
 
 export type ProtocolCheckResult =
-  | { ok: true; durationMs: number; endpoint: ServerEndpoint }
+  | {
+      ok: true;
+      durationMs: number;
+      endpoint: ServerEndpoint;
+      /** The login name the server accepted: where there are two forms to try, the one that worked. */
+      loginName?: string;
+    }
   | {
       ok: false;
       durationMs: number;
@@ -86,10 +90,16 @@ export interface MailCheckInput {
   /** The mailbox address; also the envelope sender for `MAIL FROM`. */
   address: string;
   /**
-   * Login name, when it is not the address itself; per protocol where they differ (iCloud logs
-   * in to IMAP with the local part and to SMTP with the address).
+   * Login name, per protocol where they differ (iCloud logs in to IMAP with the local part and
+   * to SMTP with the address). Default: the provider's names for the address, else the address.
+   * `imapFallback` is tried once, only after the server refused the IMAP login.
    */
-  username?: string | { imap?: string; smtp?: string };
+  username?: string | { imap?: string; smtp?: string; imapFallback?: string };
+  /**
+   * Whose texts, diagnoses and login-name rules apply. Defaults to the provider of the address's
+   * domain; needed for a custom domain (NetEase enterprise), which no domain list names.
+   */
+  providerId?: string;
   /** The authorization code (or password). Never logged, never returned. */
   code: string;
   endpoints: MailEndpoints;
@@ -99,7 +109,7 @@ export interface MailCheckInput {
   stageTimeoutMs?: number;
   /** ID fields sent after LOGIN. Defaults to this product's name and version. */
   clientInfo?: ImapClientInfo;
-  /** Provider texts that map to stable codes; defaults to every provider in the registry. */
+  /** Provider texts that map to stable codes; defaults to the provider's, else every provider's. */
   knownErrors?: readonly KnownServerError[];
   /** Cancels the check; it then ends with `aborted` at whatever stage it reached. */
   signal?: AbortSignal;

@@ -25,7 +25,15 @@ export type MailProtocol = keyof MailEndpoints;
 // form is chosen per protocol rather than once per provider.
 export type UsernameForm = 'address' | 'local_part';
 
-export type UsernameForms = { imap: UsernameForm; smtp: UsernameForm; pop3?: UsernameForm };
+export type UsernameForms = {
+  imap: UsernameForm;
+  smtp: UsernameForm;
+  pop3?: UsernameForm;
+  // The public record disagrees on iCloud's IMAP login name (ISPDB says the local part, users
+  // report the full address). The check tries `imap` first and this form only after the
+  // server refused the first one's login, once.
+  imapFallback?: UsernameForm;
+};
 
 // Stable codes for failures a provider's own words identify. The UI translates the code;
 // the server text is shown alongside it, never instead of it.
@@ -35,7 +43,18 @@ export type KnownFailureCode =
   | 'smtp_not_enabled'
   | 'sender_rejected'
   | 'ip_banned'
-  | 'content_flagged';
+  | 'content_flagged'
+  // QQ names this case outright: the account's own password was used where the code belongs.
+  | 'password_instead_of_code'
+  // QQ's one reply for five causes, rate limiting among them: the user must wait before the
+  // next attempt, which is what sets it apart from auth_failed.
+  | 'auth_failed_or_limited'
+  // The account only accepts logins from listed IP addresses (an enterprise administrator's
+  // restriction, Sohu's whitelist mode), and our server is not on the list.
+  | 'ip_not_allowed'
+  // The server belongs to another server group than the one hosting the domain (NetEase
+  // enterprise): another host set, not another code, fixes it.
+  | 'wrong_server_group';
 
 export interface KnownServerError {
   protocol: MailProtocol;
@@ -50,10 +69,15 @@ export interface KnownServerError {
 }
 
 export interface CodeFormat {
-  /** ASCII letters in a well-formed code, separators not counted. */
+  /** Characters in a well-formed code, separators not counted. */
   length: number;
   /** Printed between groups (iCloud: `xxxx-xxxx-xxxx-xxxx`); neither counted nor required. */
   separator?: string;
+  /**
+   * `letters` (the default): ASCII letters only, so digits or symbols hint at a typed
+   * password. `any`: only the length is on record.
+   */
+  alphabet?: 'letters' | 'any';
 }
 
 export interface CredentialSpec {
@@ -62,6 +86,64 @@ export interface CredentialSpec {
   format?: CodeFormat;
   /** The provider shows the code a single time, so the UI must say "copy it now". */
   shownOnce: boolean;
+  /** What the account needs before the provider will make a code (iCloud: two-factor authentication). */
+  prerequisite?: Localized;
+  /** The user gives each code a name when making it (NetEase enterprise). */
+  named?: boolean;
+  /** Each code has an expiry date, chosen when it is made (NetEase enterprise). */
+  expires?: boolean;
+}
+
+/**
+ * The steps every provider's guide has, in order. The ids are the setup guide's anchors and
+ * the wizard's step ids; a diagnosis sends the user back to one of them, whatever the provider.
+ */
+export type GuideStepId = 'core-parameters-configuration' | 'access-settings' | 'enable-service-and-get-code' | 'configure-in-client';
+
+export const GUIDE_STEP_IDS: readonly GuideStepId[] = [
+  'core-parameters-configuration',
+  'access-settings',
+  'enable-service-and-get-code',
+  'configure-in-client',
+];
+
+/** One step of a provider's guide, as data the wizard renders. */
+export interface ProviderGuideStep {
+  id: GuideStepId;
+  title: Localized;
+  /** What to do, naming the provider's own buttons and menus. */
+  instruction: Localized;
+  /** Where on the provider's pages this happens; absent for steps done in our app. */
+  location?: Localized;
+  /** What the user sees when the step went right, so they know they may go on. */
+  outcome: Localized;
+  /** The page to open for this step. */
+  url?: string;
+}
+
+export interface HelpLink {
+  label: Localized;
+  url: string;
+}
+
+/** A provider's own wording for a failure whose general diagnosis would mislead its users. */
+export interface DiagnosisOverride {
+  title?: Localized;
+  explanation?: Localized;
+  checklist?: readonly Localized[];
+  guideStep?: GuideStepId;
+}
+
+/**
+ * Servers for addresses on the customer's own domain (NetEase enterprise): there is no list
+ * of domains, so a domain is matched to the provider by its MX hosts and then given these.
+ */
+export interface CustomDomainHosting {
+  endpoints: MailEndpoints;
+  alternatives: readonly MailEndpoints[];
+  /** A domain whose MX host is one of these or under one of them is hosted here. */
+  mxHostSuffixes: readonly string[];
+  webmailUrl: string;
 }
 
 export interface DomainInfo {
@@ -82,7 +164,9 @@ export interface ProviderDomain extends DomainInfo {
 export interface MailProvider {
   id: string;
   name: Localized;
+  /** Empty for a provider that hosts only customers' own domains. */
   domains: readonly ProviderDomain[];
+  customDomains?: CustomDomainHosting;
   usernameForm: UsernameForms;
   credential: CredentialSpec;
   /** Where in the webmail the credential is made. */
@@ -93,4 +177,16 @@ export interface MailProvider {
   // ID after logging in, so a login-only check would pass an account that cannot read mail.
   requiresIdAfterLogin: boolean;
   knownErrors: readonly KnownServerError[];
+  // The fields below are for the wizard and the diagnosis. They are optional so that a
+  // provider assembled at runtime (practice mode) needs only what the check itself uses; every
+  // provider in the registry has them (registry.test.ts holds it to that).
+  /** The four guide steps, in GUIDE_STEP_IDS order, in this provider's words. */
+  guide?: readonly ProviderGuideStep[];
+  helpLinks?: readonly HelpLink[];
+  /** Facts about this provider the user should know before and while setting up. */
+  notes?: readonly Localized[];
+  /** What this data assumes rather than knows; the UI says so instead of stating it as fact. */
+  assumptions?: readonly Localized[];
+  /** Where the general diagnosis of a code would mislead this provider's users. */
+  diagnoses?: Partial<Record<KnownFailureCode, DiagnosisOverride>>;
 }

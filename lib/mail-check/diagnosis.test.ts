@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ICLOUD_MAIL } from '@/lib/providers/icloud';
+import { NETEASE_ENTERPRISE } from '@/lib/providers/netease-enterprise';
+import { QQ_MAIL } from '@/lib/providers/qq';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { DIAGNOSES, STAGE_LABELS, classifyServerReply, createRedactor, diagnose } from './diagnosis';
+import { SOHU_MAIL } from '@/lib/providers/sohu';
+import type { KnownFailureCode } from '@/lib/providers/types';
+import { DIAGNOSES, STAGE_LABELS, classifyServerReply, createRedactor, diagnose, isLoginVerdict } from './diagnosis';
 import type { FailureCode } from './types';
 
 // The diagnosis is data: these tests hold the data to what the UI needs (both languages, a
@@ -46,6 +51,73 @@ describe('DIAGNOSES', () => {
     expect(d.explanation.zh).toContain(STAGE_LABELS.ehlo.zh);
     // Where the stage adds nothing, the explanation is the plain one.
     expect(diagnose('auth_failed', 'login').explanation).toEqual(DIAGNOSES.auth_failed.explanation);
+  });
+});
+
+describe('the codes the other providers brought', () => {
+  it('password_instead_of_code says the account password was typed and sends the user to make a code', () => {
+    const d = diagnose('password_instead_of_code', 'auth');
+    expect(d.title.en).toMatch(/account password, not the code/);
+    expect(d.title.zh).toContain('不是授权码');
+    expect(d.guideStep).toBe('enable-service-and-get-code');
+  });
+
+  it('auth_failed_or_limited lists the five causes and asks for at least 15 minutes', () => {
+    const d = diagnose('auth_failed_or_limited', 'login');
+    for (const cause of [/wrong code/, /switched off/, /abnormal/, /too many logins/, /busy/]) expect(d.explanation.en).toMatch(cause);
+    const items = d.checklist.map((c) => `${c.zh} ${c.en}`).join('\n');
+    expect(items).toMatch(/至少等 15 分钟/);
+    expect(items).toMatch(/at least 15 minutes/);
+    expect(d.waitMinutes).toBe(15);
+  });
+
+  it('ip_not_allowed is about where the login comes from, not the code', () => {
+    const d = diagnose('ip_not_allowed', 'login');
+    expect(d.explanation.en).toMatch(/says nothing about whether the code is right/);
+    expect(d.checklist.map((c) => c.en).join(' ')).toMatch(/administrator/);
+    expect(d.checklist.map((c) => c.en).join(' ')).toMatch(/IP-whitelist/);
+  });
+
+  it('wrong_server_group sends the user to the other servers, not to a new code', () => {
+    const d = diagnose('wrong_server_group', 'login');
+    expect(d.checklist[0]?.en).toMatch(/imap\.qiye\.163\.com/);
+    expect(d.guideStep).toBe('core-parameters-configuration');
+  });
+
+  it('every code a provider text can produce counts toward the lockout, unless it is not about the login', () => {
+    const notAboutLogin: KnownFailureCode[] = ['unsafe_login', 'sender_rejected', 'content_flagged'];
+    for (const code of new Set(PROVIDERS.flatMap((p) => p.knownErrors.map((k) => k.failure)))) {
+      expect(isLoginVerdict(code), code).toBe(!notAboutLogin.includes(code));
+    }
+    expect(isLoginVerdict('timeout')).toBe(false);
+    expect(isLoginVerdict('unreachable')).toBe(false);
+  });
+});
+
+describe('diagnose in a provider\'s words', () => {
+  it('keeps the general text where the provider has none of its own', () => {
+    expect(diagnose('auth_failed', 'login', { diagnoses: undefined })).toEqual(diagnose('auth_failed', 'login'));
+    expect(diagnose('timeout', 'login', ICLOUD_MAIL)).toEqual(diagnose('timeout', 'login'));
+  });
+
+  it.each([
+    [ICLOUD_MAIL, /app-specific password/, /alias/],
+    [QQ_MAIL, /QQ password/, /IMAP\/SMTP/],
+    [SOHU_MAIL, /separate password/, /IP-whitelist/],
+    [NETEASE_ENTERPRISE, /确定/, /expired/],
+  ] as const)('auth_failed for %s names its own causes', (provider, first, second) => {
+    const d = diagnose('auth_failed', 'login', provider);
+    const items = d.checklist.map((c) => c.en).join('\n');
+    expect(items).toMatch(first);
+    expect(items).toMatch(second);
+    // None of NetEase's particulars leak into another provider's list.
+    expect(items).not.toMatch(/126\.com/);
+    expect(d.code).toBe('auth_failed');
+    expect(d.guideStep).toBe(DIAGNOSES.auth_failed.guideStep);
+  });
+
+  it('still names the stage where it matters', () => {
+    expect(diagnose('unexpected', 'examine', ICLOUD_MAIL).explanation.en).toContain(STAGE_LABELS.examine.en);
   });
 });
 

@@ -41,8 +41,10 @@ export function assessAuthCode(code: string, provider: Pick<MailProvider, 'crede
   }
   const significant = format.separator ? normalized.split(format.separator).join('') : normalized;
   const length = significant.length;
+  // Where only the length is on record, characters say nothing about what was typed.
+  const lettersOnly = (format.alphabet ?? 'letters') === 'letters';
   const hasLetters = LETTER.test(significant);
-  const hasOthers = NON_LETTER.test(significant);
+  const hasOthers = lettersOnly && NON_LETTER.test(significant);
   const checks: ReadonlyArray<[AuthCodeWarning, boolean]> = [
     ['wrong_length', length !== format.length],
     ['non_letters', hasOthers],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findProviderByDomain } from './registry';
+import { findProviderByDomain, getProvider } from './registry';
 import { foldTypedText } from './text-fold';
 import type { DomainInfo, Locale, Localized, MailEndpoints, MailProvider, UsernameForm } from './types';
 
@@ -132,7 +132,13 @@ export function normalizeAddress(input: string): NormalizedAddress {
   return { ok: true, ...parts };
 }
 
-export type MailUsernames = { imap: string; smtp: string; pop3?: string };
+export type MailUsernames = {
+  imap: string;
+  smtp: string;
+  pop3?: string;
+  /** Tried once, only if the IMAP server refused the login with `imap` (iCloud). */
+  imapFallback?: string;
+};
 
 export type DetectedProvider =
   | {
@@ -157,37 +163,84 @@ function usernameFor(form: UsernameForm, parts: { address: string; localPart: st
   return form === 'address' ? parts.address : parts.localPart;
 }
 
+/** The login names `provider` expects for this (normalised) address, per protocol. */
+export function loginNamesFor(
+  provider: Pick<MailProvider, 'usernameForm'>,
+  parts: { address: string; localPart: string },
+  endpoints?: MailEndpoints,
+): MailUsernames {
+  const forms = provider.usernameForm;
+  const imap = usernameFor(forms.imap, parts);
+  const fallback = forms.imapFallback ? usernameFor(forms.imapFallback, parts) : undefined;
+  return {
+    imap,
+    smtp: usernameFor(forms.smtp, parts),
+    ...(forms.pop3 && (endpoints ? endpoints.pop3 : true) ? { pop3: usernameFor(forms.pop3, parts) } : {}),
+    ...(fallback !== undefined && fallback !== imap ? { imapFallback: fallback } : {}),
+  };
+}
+
+type NormalizedParts = Extract<NormalizedAddress, { ok: true }>;
+
+function detected(
+  normalized: NormalizedParts,
+  provider: MailProvider,
+  domainInfo: DomainInfo,
+  endpoints: MailEndpoints,
+  alternatives: readonly MailEndpoints[],
+): DetectedProvider {
+  return {
+    ok: true,
+    address: normalized.address,
+    domain: normalized.domain,
+    provider,
+    domainInfo,
+    endpoints,
+    alternatives,
+    username: loginNamesFor(provider, normalized, endpoints),
+  };
+}
+
+function unknownProvider(normalized: NormalizedParts): DetectedProvider {
+  return { ok: false, error: 'unknown_provider', message: UNKNOWN_PROVIDER, address: normalized.address, domain: normalized.domain };
+}
+
 export function detectProvider(input: string): DetectedProvider {
   const normalized = normalizeAddress(input);
   if (!normalized.ok) {
     return { ok: false, error: 'invalid_address', problem: normalized.problem, message: normalized.message };
   }
   const match = findProviderByDomain(normalized.domain);
-  if (!match) {
-    return {
-      ok: false,
-      error: 'unknown_provider',
-      message: UNKNOWN_PROVIDER,
-      address: normalized.address,
-      domain: normalized.domain,
-    };
-  }
+  if (!match) return unknownProvider(normalized);
   const { provider, domain } = match;
-  const forms = provider.usernameForm;
-  return {
-    ok: true,
-    address: normalized.address,
-    domain: normalized.domain,
-    provider,
-    domainInfo: { domain: domain.domain, confirmed: domain.confirmed, name: domain.name, webmailUrl: domain.webmailUrl },
-    endpoints: domain.endpoints,
-    alternatives: domain.alternatives,
-    username: {
-      imap: usernameFor(forms.imap, normalized),
-      smtp: usernameFor(forms.smtp, normalized),
-      ...(forms.pop3 && domain.endpoints.pop3 ? { pop3: usernameFor(forms.pop3, normalized) } : {}),
-    },
-  };
+  const info: DomainInfo = { domain: domain.domain, confirmed: domain.confirmed, name: domain.name, webmailUrl: domain.webmailUrl };
+  return detected(normalized, provider, info, domain.endpoints, domain.alternatives);
+}
+
+/**
+ * Detection for an address once something else has said which provider hosts it: MX records
+ * pointing at NetEase enterprise, or a user picking the provider from a list. A domain the
+ * provider lists gets its own servers; any other domain gets the provider's custom-domain
+ * servers, or `unknown_provider` when the provider hosts no custom domains.
+ */
+export function detectProviderById(input: string, providerId: string): DetectedProvider {
+  const normalized = normalizeAddress(input);
+  if (!normalized.ok) {
+    return { ok: false, error: 'invalid_address', problem: normalized.problem, message: normalized.message };
+  }
+  const provider = getProvider(providerId);
+  if (!provider) return unknownProvider(normalized);
+  const listed = provider.domains.find((d) => d.domain === normalized.domain);
+  if (listed) {
+    const info: DomainInfo = { domain: listed.domain, confirmed: listed.confirmed, name: listed.name, webmailUrl: listed.webmailUrl };
+    return detected(normalized, provider, info, listed.endpoints, listed.alternatives);
+  }
+  const hosting = provider.customDomains;
+  if (!hosting) return unknownProvider(normalized);
+  // Which server group hosts this domain is a guess (the alternatives are the other groups),
+  // so the domain's servers are presented as assumed, not as fact.
+  const info: DomainInfo = { domain: normalized.domain, confirmed: false, name: provider.name, webmailUrl: hosting.webmailUrl };
+  return detected(normalized, provider, info, hosting.endpoints, hosting.alternatives);
 }
 
 /**

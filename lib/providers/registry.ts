@@ -1,8 +1,12 @@
+import { ICLOUD_MAIL } from './icloud';
 import { NETEASE_PERSONAL } from './netease';
-import type { KnownServerError, MailProtocol, MailProvider, ProviderDomain } from './types';
+import { NETEASE_ENTERPRISE } from './netease-enterprise';
+import { QQ_MAIL } from './qq';
+import { SOHU_MAIL } from './sohu';
+import type { KnownServerError, MailEndpoints, MailProtocol, MailProvider, ProviderDomain } from './types';
 
 // Adding a provider means adding its data object here; nothing else branches on providers.
-export const PROVIDERS: readonly MailProvider[] = [NETEASE_PERSONAL];
+export const PROVIDERS: readonly MailProvider[] = [NETEASE_PERSONAL, QQ_MAIL, SOHU_MAIL, ICLOUD_MAIL, NETEASE_ENTERPRISE];
 
 export interface ProviderMatch {
   provider: MailProvider;
@@ -25,13 +29,66 @@ function indexByDomain(providers: readonly MailProvider[]): ReadonlyMap<string, 
 
 const BY_DOMAIN = indexByDomain(PROVIDERS);
 
+// Providers registered while the process runs (practice mode's loopback servers), only for as
+// long as they are registered. Process-wide on globalThis, because Next.js bundles the code that
+// starts practice mode and the code that runs checks separately.
+const RUNTIME = Symbol.for('mailbox-onboarding.runtime-providers');
+
+function runtimeProviders(): Map<string, MailProvider> {
+  const holder = globalThis as { [RUNTIME]?: Map<string, MailProvider> };
+  return (holder[RUNTIME] ??= new Map());
+}
+
+/**
+ * Adds a provider for as long as the process runs or until the returned function is called.
+ * Its id and domains must not clash with the registry's, so it can never shadow a real provider.
+ */
+export function registerRuntimeProvider(provider: MailProvider): () => void {
+  if (PROVIDERS.some((p) => p.id === provider.id) || provider.domains.some((d) => BY_DOMAIN.has(d.domain))) {
+    throw new Error(`Runtime provider ${provider.id} clashes with a registered provider`);
+  }
+  const providers = runtimeProviders();
+  providers.set(provider.id, provider);
+  return () => {
+    if (providers.get(provider.id) === provider) providers.delete(provider.id);
+  };
+}
+
+export function listRuntimeProviders(): readonly MailProvider[] {
+  return [...runtimeProviders().values()];
+}
+
 /** `domain` must already be normalised (lower case, ASCII), as `normalizeAddress` returns it. */
 export function findProviderByDomain(domain: string): ProviderMatch | undefined {
-  return BY_DOMAIN.get(domain);
+  const match = BY_DOMAIN.get(domain);
+  if (match) return match;
+  for (const provider of runtimeProviders().values()) {
+    const found = provider.domains.find((d) => d.domain === domain);
+    if (found) return { provider, domain: found };
+  }
+  return undefined;
 }
 
 export function getProvider(id: string): MailProvider | undefined {
-  return PROVIDERS.find((provider) => provider.id === id);
+  return PROVIDERS.find((provider) => provider.id === id) ?? runtimeProviders().get(id);
+}
+
+/**
+ * The provider hosting customers' own domains whose mail goes to `mxHost` (an MX record's
+ * target, any case, trailing dot or not): `mx1.qiye.163.com` → NetEase enterprise.
+ */
+export function findProviderByMxHost(mxHost: string): MailProvider | undefined {
+  const host = mxHost.trim().toLowerCase().replace(/\.$/, '');
+  return PROVIDERS.find((provider) =>
+    provider.customDomains?.mxHostSuffixes.some((suffix) => host === suffix || host.endsWith(`.${suffix}`)),
+  );
+}
+
+/** Every server set in a provider's data: per domain, for custom domains, and the alternatives. */
+export function providerEndpointSets(provider: MailProvider): MailEndpoints[] {
+  const sets = provider.domains.flatMap((domain) => [domain.endpoints, ...domain.alternatives]);
+  if (provider.customDomains) sets.push(provider.customDomains.endpoints, ...provider.customDomains.alternatives);
+  return sets;
 }
 
 export interface ServerReply {

@@ -73,7 +73,7 @@ describe('the NetEase simulator with the strict rule (only an ID after LOGIN cou
   it('passes: LOGIN, then ID, then EXAMINE INBOX, nothing else', async () => {
     const before = simulator.connections.length;
     const report = await checkImapAgainst(at(simulator));
-    expect(report.imap).toEqual({ ok: true, durationMs: expect.any(Number), endpoint: at(simulator) });
+    expect(report.imap).toEqual({ ok: true, durationMs: expect.any(Number), endpoint: at(simulator), loginName: ADDRESS });
     const [session] = newConnections(before);
     expect(session!.commands.map((c) => c.line.replace(/^\S+ /, ''))).toEqual([
       `LOGIN "${ADDRESS}" ***`,

@@ -3,7 +3,7 @@ import type net from 'node:net';
 import tls from 'node:tls';
 import { ImapFlow, type ImapFlowOptions, type ImapTransport } from 'imapflow';
 import type { KnownServerError, ServerEndpoint } from '@/lib/providers/types';
-import { classifyServerReply, failedResult } from './diagnosis';
+import { classifyServerReply, failedResult, type DiagnosisSource } from './diagnosis';
 import type { CheckStage, ImapClientInfo, ProtocolCheckResult } from './types';
 import {
   CheckFailure,
@@ -37,10 +37,14 @@ export interface ProtocolCheckParams {
   /** `performance.now()` by which everything, closing included, should be over. */
   deadline: number;
   redact: (text: string) => string;
+  /** Whose wording the diagnosis of a failure uses. */
+  provider?: DiagnosisSource;
 }
 
 export interface ImapCheckParams extends ProtocolCheckParams {
   clientInfo: ImapClientInfo;
+  /** A second login name, tried once only if the server refused `username`'s login (iCloud). */
+  fallbackUsername?: string;
 }
 
 type ImapAttribute = string | { type: 'ATOM' | 'STRING'; value: string; sensitive?: boolean } | ImapAttribute[];
@@ -195,13 +199,31 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
         await imap.upgradeToSTARTTLS();
       });
     }
-    await clock.run('login', async () => {
-      const response = await imap.exec('LOGIN', [
-        { type: 'STRING', value: params.username },
-        { type: 'STRING', value: params.code, sensitive: true },
-      ]);
-      response.next();
-    });
+    const login = (name: string) =>
+      clock.run('login', async () => {
+        const response = await imap.exec('LOGIN', [
+          { type: 'STRING', value: name },
+          { type: 'STRING', value: params.code, sensitive: true },
+        ]);
+        response.next();
+      });
+    let loginName = params.username;
+    try {
+      await login(loginName);
+    } catch (err) {
+      const fallback = params.fallbackUsername;
+      if (fallback === undefined || fallback === loginName || toFailure(err, 'login', params).code !== 'auth_failed') throw err;
+      // Not a retry, so no step towards a lockout: a retry sends the same name and code again
+      // and can only fail again, one more failure for nothing. This is the other name the
+      // provider's data gives for the same account (iCloud: the local part, then the address),
+      // sent once, on the same connection, and only after the server judged the first name's
+      // login (never after a timeout or a broken connection); SMTP never gets one. A check thus
+      // costs at most two refused logins, and the lockout layer limits how many checks a
+      // mailbox and a provider get. iCloud is not known to ban an IP for failed logins the way
+      // NetEase does: no such reply of theirs is on record.
+      loginName = fallback;
+      await login(loginName);
+    }
     await clock.run('id', async () => {
       try {
         const response = await imap.exec('ID', idAttributes(params.clientInfo));
@@ -215,9 +237,9 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
       const response = await imap.exec('EXAMINE', [{ type: 'ATOM', value: 'INBOX' }]);
       response.next();
     });
-    return { ok: true, durationMs: elapsedSince(started), endpoint };
+    return { ok: true, durationMs: elapsedSince(started), endpoint, loginName };
   } catch (err) {
-    return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started));
+    return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started), params.provider);
   } finally {
     // No LOGOUT round trip: the verdict is in, and closing is all the server needs.
     client?.close();

@@ -85,7 +85,7 @@ describe('a working account', () => {
   it('passes: one AUTH PLAIN, MAIL FROM with the address, RSET and QUIT; no RCPT, no DATA', async () => {
     const before = smtp.sessions.length;
     const report = await checkSmtpAgainst(at(smtp));
-    expect(report.smtp).toEqual({ ok: true, durationMs: expect.any(Number), endpoint: at(smtp) });
+    expect(report.smtp).toEqual({ ok: true, durationMs: expect.any(Number), endpoint: at(smtp), loginName: ADDRESS });
     const session = await lastSession(smtp, before);
     expect(session.authAttempts).toEqual([{ method: 'PLAIN', username: ADDRESS, reply: '235' }]);
     expect(session.mailFrom).toEqual([ADDRESS]);

@@ -195,9 +195,9 @@ export async function checkSmtpSubmission(params: ProtocolCheckParams): Promise<
     }
     if (!reply.startsWith('2')) throw Object.assign(new Error('MAIL FROM refused'), { response: reply });
     passed = true;
-    return { ok: true, durationMs: elapsedSince(started), endpoint };
+    return { ok: true, durationMs: elapsedSince(started), endpoint, loginName: params.username };
   } catch (err) {
-    return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started));
+    return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started), params.provider);
   } finally {
     if (passed) {
       // RSET and QUIT are on their way; the server's 221 and close normally follow at once.

@@ -1,9 +1,11 @@
 import 'server-only';
-import { env, EnvError } from '@/lib/env';
+import { env, EnvError, isPracticeModeOn } from '@/lib/env';
 import { getKeyring } from '@/lib/accounts/seal';
 import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { startHealthChecks, stopHealthChecks } from '@/lib/health/runner';
+import { startPracticeMode } from '@/lib/practice/practice-mode';
+import { DEFAULT_PRACTICE_CODE } from '@/lib/practice/provider';
 
 /**
  * Server start-up: a bad environment stops the server with a clear message instead of failing
@@ -24,6 +26,11 @@ export async function startServer(): Promise<void> {
   // start; doing it here makes an unwritable folder or a damaged key file stop the start.
   getKeyring();
   await getAuth();
+  // Before the health checks, whose first round may already reach a practice mailbox.
+  if (isPracticeModeOn(env())) {
+    const practice = await startPracticeMode({ code: env().PRACTICE_CODE ?? DEFAULT_PRACTICE_CODE });
+    console.info(`[practice] practice mode is on: practice mailboxes @${practice.domain} (see /practice)`);
+  }
   // Every instance runs the scheduler; the rounds share the work out through the database.
   if (env().HEALTH_CHECKS_ENABLED) {
     startHealthChecks();

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EndpointOverrides } from '@/lib/env';
-import { PROVIDERS } from '@/lib/providers/registry';
-import type { MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+import { listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
+import type { MailEndpoints, MailProvider, ServerEndpoint } from '@/lib/providers/types';
 
 // The check may only ever connect to servers named in provider data, or, in tests, to the
 // servers MAIL_ENDPOINT_OVERRIDES names. Nothing a user types becomes a host name, so the
@@ -40,9 +40,9 @@ export function resolveEndpoints(
 
 const key = (e: ServerEndpoint) => `${e.host.toLowerCase()}:${e.port}`;
 
-function providerEndpointKeys(): Set<string> {
+function providerEndpointKeys(providers: readonly MailProvider[]): Set<string> {
   const keys = new Set<string>();
-  for (const provider of PROVIDERS) {
+  for (const provider of providers) {
     for (const domain of provider.domains) {
       for (const set of [domain.endpoints, ...domain.alternatives]) {
         keys.add(key(set.imap));
@@ -53,11 +53,13 @@ function providerEndpointKeys(): Set<string> {
   return keys;
 }
 
-const PROVIDER_KEYS = providerEndpointKeys();
+const PROVIDER_KEYS = providerEndpointKeys(PROVIDERS);
 
 /** True when `endpoint` is a provider's server or one a test override names. */
 export function isAllowedEndpoint(endpoint: ServerEndpoint, overrides?: EndpointOverrides): boolean {
   if (PROVIDER_KEYS.has(key(endpoint))) return true;
+  // A provider registered at run time (practice mode's loopback servers) only while it is.
+  if (providerEndpointKeys(listRuntimeProviders()).has(key(endpoint))) return true;
   for (const entry of Object.values(overrides ?? {})) {
     for (const o of [entry.imap, entry.smtp]) {
       if (o && key({ host: o.host, port: o.port, tls: 'implicit' }) === key(endpoint)) return true;

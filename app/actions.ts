@@ -8,6 +8,19 @@ import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { getLocale } from '@/lib/i18n/server';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locale';
+import { clearHelpToken, readHelpToken, writeHelpToken } from '@/lib/support/help-cookie';
+import { helpAnswerSchema, helpProgressSchema } from '@/lib/support/help-schema';
+import {
+  answerSuggestion,
+  customerView,
+  endHelpSession,
+  findActiveHelpSession,
+  newBrowserToken,
+  recordHelpProgress,
+  startHelpSession,
+  type CustomerHelpView,
+} from '@/lib/support/help-sessions';
+import type { HelpStep } from '@/lib/support/steps';
 import type { ConnectMailboxRequest, SubmitResult } from '@/lib/wizard/types';
 
 /**
@@ -35,4 +48,47 @@ export async function switchLocale(formData: FormData): Promise<void> {
   const locale = formData.get('locale');
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR_SECONDS, sameSite: 'lax' });
+}
+
+// ---- 「联系客服」: the customer's side of a help request (also used by /accounts) ----------------
+
+/** Starts a help request for this browser, or shows the one it already has. */
+export async function startHelpAction(): Promise<CustomerHelpView> {
+  const { db } = await getDatabase();
+  const existing = await findActiveHelpSession(db, await readHelpToken());
+  if (existing) return customerView(existing);
+  const user = await getSessionUser();
+  const token = newBrowserToken();
+  const session = await startHelpSession(db, { token, customerId: user?.id ?? null });
+  await writeHelpToken(token);
+  return customerView(session);
+}
+
+/** Ends this browser's help request; staff lose sight of it at their next refresh. */
+export async function endHelpAction(): Promise<CustomerHelpView> {
+  const { db } = await getDatabase();
+  await endHelpSession(db, await readHelpToken());
+  await clearHelpToken();
+  return { active: false };
+}
+
+/** Where the customer is (step, address as typed, a check running). Silently ignored without a request. */
+export async function reportHelpProgressAction(input: unknown): Promise<void> {
+  const parsed = helpProgressSchema.safeParse(input);
+  if (!parsed.success) return;
+  const token = await readHelpToken();
+  if (!token) return;
+  const { db } = await getDatabase();
+  const user = await getSessionUser();
+  const { step, address, checking } = parsed.data;
+  await recordHelpProgress(db, token, { step: step as HelpStep | undefined, address, checking }, user?.id ?? null);
+}
+
+/** The customer followed (or declined) the step staff suggested. */
+export async function answerHelpSuggestionAction(input: unknown): Promise<CustomerHelpView> {
+  const parsed = helpAnswerSchema.safeParse(input);
+  const { db } = await getDatabase();
+  const token = await readHelpToken();
+  if (parsed.success) await answerSuggestion(db, token, parsed.data.seq, parsed.data.response);
+  return customerView(await findActiveHelpSession(db, token));
 }

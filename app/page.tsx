@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { connectMailbox } from '@/app/actions';
+import { answerHelpSuggestionAction, connectMailbox, endHelpAction, reportHelpProgressAction, startHelpAction } from '@/app/actions';
+import { ContactSupport, type ContactSupportActions } from '@/components/help/contact-support';
 import { ClientPasswordIllustration } from '@/components/illustrations/client-password';
 import { CodeDialogIllustration } from '@/components/illustrations/code-dialog';
 import { ServiceSwitchesIllustration } from '@/components/illustrations/service-switches';
@@ -17,11 +18,12 @@ import { ResultPanel } from '@/components/wizard/result-panel';
 import { StepNavigator } from '@/components/wizard/step-navigator';
 import { StepPanel } from '@/components/wizard/step-panel';
 import { WebmailLink } from '@/components/wizard/webmail-link';
+import { HELP_MESSAGES } from '@/lib/i18n/messages/help';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import { stepBootScript, WIZARD_STEPS } from '@/lib/wizard/steps';
+import { stepBootScript, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { meta } = getMessages(await getLocale());
@@ -31,6 +33,13 @@ export async function generateMetadata(): Promise<Metadata> {
 // The sign-in page sends the reader back to the code step; the hash is encoded so that it
 // belongs to `next` rather than to the sign-in page's own URL.
 const SIGN_IN_HREF = `/sign-in?next=${encodeURIComponent('/#configure-in-client')}`;
+
+const HELP_ACTIONS: ContactSupportActions = {
+  start: startHelpAction,
+  end: endHelpAction,
+  report: reportHelpProgressAction,
+  answer: answerHelpSuggestionAction,
+};
 
 const GUIDE_STEPS: readonly GuideStep[] = [
   'core-parameters-configuration',
@@ -65,7 +74,14 @@ export default async function HomePage() {
           <LocaleSwitch locale={locale} text={m.header} />
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 pt-8 pb-16 sm:pt-12">
+      <ContactSupport
+        place="wizard"
+        locale={locale}
+        text={HELP_MESSAGES[locale]}
+        stepTitles={Object.fromEntries(WIZARD_STEPS.map((step) => [step, m.wizard.steps[step].title])) as Record<WizardStep, string>}
+        actions={HELP_ACTIONS}
+      />
+      <main className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:pt-10">
         <h1 className="text-2xl font-semibold sm:text-3xl">{m.intro.title}</h1>
         <p className="mt-4 leading-7 text-slate-700 dark:text-slate-300">{m.intro.lead}</p>
         <aside

@@ -31,3 +31,12 @@ export function randomCode(): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   return Array.from({ length: 16 }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
 }
+
+/** Support staff the e2e server creates before the app starts (scripts/staff-create.ts). */
+export const E2E_STAFF = { email: 'staff@e2e.test', password: 'staff-password-e2e' } as const;
+
+/**
+ * On PostgreSQL the e2e server runs a second app instance on the same database here, for tests
+ * that need two instances (a customer on one, staff on the other).
+ */
+export const E2E_SECOND_APP_PORT = Number(process.env.E2E_PORT ?? 3107) + 2;

@@ -17,7 +17,7 @@ import { refusedPort } from '../peers/faults';
 import { startNeteaseImap } from '../peers/netease-imap';
 import { startNeteaseSmtp, type SmtpScenario } from '../peers/netease-smtp';
 import { ensureTestPki } from '../peers/pki';
-import { E2E_CONTROL_PORT, E2E_SERVER_LOG, type PeerCommand } from './mail-peers';
+import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
 
 const port = process.argv[2] ?? '3107';
 // A made-up code for the demo's local mailboxes: 16 letters, like NetEase's.
@@ -118,16 +118,36 @@ const env: NodeJS.ProcessEnv = {
 };
 if (scratchDatabase) env.DATABASE_URL = scratchDatabase.url;
 else delete env.DATABASE_URL;
+// Support staff for the console's tests, made the way the README tells an operator to, before
+// the app holds the embedded database.
+if (!process.env.DEMO) {
+  const staff = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', 'scripts/staff-create.ts', E2E_STAFF.email, '--password', E2E_STAFF.password],
+    { stdio: 'inherit', env },
+  );
+  if (staff.status !== 0) throw new Error('could not create the e2e support staff account');
+}
+
 // The server's output is kept in a file as well, so tests can search it for a code.
 const log = createWriteStream(E2E_SERVER_LOG);
 // Next itself, not through npx, so the signal reaches the server.
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', process.env.DEMO ? 'localhost' : '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
-for (const stream of [server.stdout, server.stderr]) {
-  stream.on('data', (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    log.write(chunk);
+const startApp = (appPort: string) => {
+  const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', appPort, '-H', process.env.DEMO ? 'localhost' : '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, ...(appPort === port ? {} : { BETTER_AUTH_URL: `http://127.0.0.1:${appPort}` }) },
   });
-}
+  for (const stream of [app.stdout, app.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      log.write(chunk);
+    });
+  }
+  return app;
+};
+const server = startApp(port);
+// On PostgreSQL, a second instance on the same database (the same secrets through DATA_DIR).
+const secondServer = scratchDatabase ? startApp(String(E2E_SECOND_APP_PORT)) : undefined;
 
 // `npm run demo`: the same set-up for a person to try, with mailboxes ready to connect.
 if (process.env.DEMO) {
@@ -142,11 +162,14 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await Promise.all(
+    [server, secondServer].map(async (app) => {
+      if (!app || app.exitCode !== null || app.signalCode !== null) return;
+      const exited = new Promise((resolve) => app.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }),
+  );
   control.close();
   await Promise.allSettled([imap.stop(), dovecot?.stop(), smtp.stop()]);
   await scratchDatabase?.drop().catch((error: unknown) => console.error('[e2e] could not drop the scratch database', error));

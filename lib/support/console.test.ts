@@ -13,7 +13,6 @@ import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import {
   CODE_ENTRY_LIMIT,
   enterHelpCode,
-  normalizeHelpCode,
   readStaffSessionView,
   recordSessionViewed,
   searchAttempts,
@@ -30,6 +29,7 @@ import {
   recordHelpProgress,
   startHelpSession,
 } from './help-sessions';
+import { normalizeHelpCode } from './schema';
 import { findStaffMember, setUserRole } from './staff';
 
 // The help-code handoff against real databases, with check attempts made by the real check

@@ -11,6 +11,7 @@ import { getProvider } from '@/lib/providers/registry';
 import type { Locale } from '@/lib/providers/types';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 import { maskAddress, maskAddressIn } from './mask';
+import { normalizeHelpCode } from './schema';
 import { isHelpStep, type HelpStep } from './steps';
 
 // What support staff can see and do. Everything a staff member looks at is written to the
@@ -46,12 +47,6 @@ async function audit(
     customerId: entry.customerId ?? null,
     detail: entry.detail ?? '',
   });
-}
-
-/** A code as people type or paste it: `123 456`, `123-456`, full-width digits. */
-export function normalizeHelpCode(input: string): string | null {
-  const digits = input.normalize('NFKC').replace(/[\s\-－—·.]/g, '');
-  return /^[0-9]{6}$/.test(digits) ? digits : null;
 }
 
 export type EnterCodeResult =

@@ -4,7 +4,8 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { helpSessions, type HelpSession } from '@/lib/db/schema';
 import { normalizeAddress } from '@/lib/providers/detect';
-import { isHelpStep, type HelpStep } from './steps';
+import { isWizardStep, type WizardStep } from '@/lib/wizard/steps';
+import type { HelpStep } from './steps';
 
 // The customer's side of a help request: a short code to read out to support staff, the step
 // the customer is on, and the "go to step N" suggestions staff send back. The browser that
@@ -33,7 +34,7 @@ export type CustomerHelpView =
       /** A staff member has entered the code. */
       joined: boolean;
       /** The last suggestion, until the customer answers it. */
-      suggestion: { seq: number; step: HelpStep } | null;
+      suggestion: { seq: number; step: WizardStep } | null;
     };
 
 const activeFilter = (now: Date) => and(isNull(helpSessions.revokedAt), gt(helpSessions.endsAt, now));
@@ -51,7 +52,7 @@ export async function findActiveHelpSession(db: AppDatabase, token: string, now 
 export function customerView(session: HelpSession | null): CustomerHelpView {
   if (!session) return { active: false };
   const pending =
-    session.suggestedStep && isHelpStep(session.suggestedStep) && session.suggestionResponse === null
+    session.suggestedStep && isWizardStep(session.suggestedStep) && session.suggestionResponse === null
       ? { seq: session.suggestionSeq, step: session.suggestedStep }
       : null;
   return {

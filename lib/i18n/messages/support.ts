@@ -50,6 +50,7 @@ const zh = {
     suggestErrors: { not_found: '找不到这次求助。', ended: '客户已结束求助，建议没有发出。', invalid: '请选择一个步骤。', forbidden: '只有客服人员可以发送建议。' },
     copyLink: '复制链接',
     copied: '已复制',
+    copyFailed: '复制失败，请手动选中链接复制。',
   },
   attempt: {
     passed: '通过',
@@ -123,6 +124,7 @@ const en: SupportMessages = {
     suggestErrors: { not_found: 'This help session cannot be found.', ended: 'The customer stopped sharing; the suggestion was not sent.', invalid: 'Please pick a step.', forbidden: 'Only support staff can send suggestions.' },
     copyLink: 'Copy link',
     copied: 'Copied',
+    copyFailed: 'Could not copy; please select the link and copy it by hand.',
   },
   attempt: {
     passed: 'passed',

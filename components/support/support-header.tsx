@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { textLink } from '@/components/ui/styles';
+import { LocaleSwitch } from '@/components/wizard/locale-switch';
+import type { SupportMessages } from '@/lib/i18n/messages/support';
+import type { Messages } from '@/lib/i18n/messages/zh';
+import type { Locale } from '@/lib/providers/types';
+
+/** The console's header: its pages, the wizard, the language switch. */
+export function SupportHeader({ locale, text, headerText }: { locale: Locale; text: SupportMessages; headerText: Messages['header'] }) {
+  return (
+    <header className="border-b border-slate-200 dark:border-slate-800">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <nav aria-label={text.meta.title}>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li>
+              <Link href="/support" className={textLink}>
+                {text.nav.home}
+              </Link>
+            </li>
+            <li>
+              <Link href="/support/attempts" className={textLink}>
+                {text.nav.attempts}
+              </Link>
+            </li>
+            <li>
+              <Link href="/" className={textLink}>
+                {text.nav.wizard}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <LocaleSwitch locale={locale} text={headerText} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
+import { signUp } from './support/accounts';
+import { AccountsPage } from './support/accounts-page';
+import { PracticePage } from './support/practice-page';
+import { WizardPage } from './support/wizard-page';
+
+// Practice mode through the real app: the practice page hands out an address and the code, the
+// wizard recognises the practice mailbox, and the check reaches the app's own practice servers
+// (no test peer stands in: practice addresses have no override), up to 「正常」 and /accounts.
+// The failures are NetEase's, with NetEase's words and the matching diagnosis.
+
+test.describe.configure({ mode: 'serial' });
+
+const phoneSkip = (isMobile: boolean) => test.skip(isMobile, 'covered on desktop; the phone walks the success journey');
+
+async function practiceCode(page: Page): Promise<string> {
+  const practice = new PracticePage(page);
+  await practice.open();
+  return practice.code();
+}
+
+test('the wizard points to the practice page, which names the address, the code and the failures to rehearse', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '用练习邮箱走一遍' }).click();
+  await expect(page).toHaveURL(/\/practice$/);
+  await expect(page.getByRole('heading', { level: 1, name: '练习邮箱' })).toBeVisible();
+  await expect(page.getByText('zhangsan@lianxi.test', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '复制练习授权码' })).toBeVisible();
+  await expect(page.getByText('地址 smtp-off@lianxi.test，配练习授权码')).toBeVisible();
+  await expect(page.getByText('地址 unsafe@lianxi.test，配练习授权码')).toBeVisible();
+  await expect(page.getByRole('table').getByText('127.0.0.1').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice mailbox' })).toBeVisible();
+});
+
+test('a practice address and the practice code walk every step and reach 「正常」', async ({ page }) => {
+  await signUp(page, '/practice');
+  const code = await practiceCode(page);
+  await new PracticePage(page).startLink.click();
+
+  const wizard = new WizardPage(page);
+  await wizard.expectStep('core-parameters-configuration');
+  await expect(wizard.addressInput).toHaveValue('zhangsan@lianxi.test');
+  // Detected in the browser as the practice mailbox, with the app's own loopback servers.
+  await expect(wizard.panel('core-parameters-configuration').getByText('已识别：练习邮箱（本机模拟）')).toBeVisible();
+  await expect(wizard.serverTable).toContainText('127.0.0.1');
+  await wizard.nextLink('core-parameters-configuration').click();
+
+  await wizard.expectStep('access-settings');
+  await expect(wizard.currentPanel.getByRole('link', { name: /练习邮箱/ }).first()).toHaveAttribute('href', '/practice');
+  await wizard.nextLink('access-settings').click();
+  await wizard.expectStep('enable-service-and-get-code');
+  await wizard.nextLink('enable-service-and-get-code').click();
+
+  await wizard.expectStep('configure-in-client');
+  await expect(wizard.formAddressInput).toHaveValue('zhangsan@lianxi.test');
+  await wizard.codeInput.fill(code);
+  await wizard.submitButton.click();
+
+  await wizard.expectStep('result');
+  await expect(wizard.currentPanel.getByText('连接成功，邮箱状态「正常」')).toBeVisible();
+
+  const accounts = new AccountsPage(page);
+  await accounts.open();
+  await expect(accounts.status('zhangsan@lianxi.test')).toHaveText('正常');
+});
+
+test('SMTP switched off (smtp-off@) is diagnosed with NetEase’s reply', async ({ page, isMobile }) => {
+  phoneSkip(isMobile);
+  await signUp(page, '/practice');
+  const code = await practiceCode(page);
+  const wizard = new WizardPage(page);
+  await wizard.open('configure-in-client');
+  await wizard.formAddressInput.fill('smtp-off@lianxi.test');
+  await wizard.codeInput.fill(code);
+  await wizard.submitButton.click();
+  await wizard.expectStep('result');
+  await expect(wizard.currentPanel.getByText('没有连接成功')).toBeVisible();
+  await expect(wizard.currentPanel.getByText(DIAGNOSES.smtp_not_enabled.title.zh).first()).toBeVisible();
+  await expect(wizard.currentPanel.getByText('User has no permission')).toBeVisible();
+});
+
+test('a wrong code fails like a wrong NetEase code: the same words, the checklist, nothing saved', async ({ page, isMobile }) => {
+  phoneSkip(isMobile);
+  await signUp(page);
+  const wizard = new WizardPage(page);
+  await wizard.open('configure-in-client');
+  await wizard.formAddressInput.fill(`wrong-${Date.now().toString(36)}@lianxi.test`);
+  await wizard.codeInput.fill('WrongWrongWrongW');
+  await wizard.submitButton.click();
+  await wizard.expectStep('result');
+  await expect(wizard.currentPanel.getByText(DIAGNOSES.auth_failed.title.zh).first()).toBeVisible();
+  await expect(wizard.currentPanel.getByText('Login error or password error')).toBeVisible();
+  await expect(wizard.currentPanel.getByText('没有保存任何内容。', { exact: false })).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { CodeDialogIllustration } from '@/components/illustrations/code-dialog';
 import { ServiceSwitchesIllustration } from '@/components/illustrations/service-switches';
 import { SmsCheckIllustration } from '@/components/illustrations/sms-check';
 import { StatusBadgeIllustration } from '@/components/illustrations/status-badge';
+import { PracticeLink } from '@/components/practice/practice-link';
 import { WebmailSettingsIllustration } from '@/components/illustrations/webmail-settings';
 import { CalloutList } from '@/components/ui/callout';
 import { LangRuns } from '@/components/ui/lang-runs';
@@ -93,6 +94,7 @@ export default async function HomePage() {
           </p>
           <p className="mt-1 text-sm leading-6 text-violet-950 dark:text-violet-100">{m.intro.codeTip}</p>
         </aside>
+        <PracticeLink locale={locale} />
 
         {/* Before the steps, so the right one is shown on first paint (see stepBootScript). */}
         <script dangerouslySetInnerHTML={{ __html: stepBootScript() }} />

@@ -115,6 +115,8 @@ const env: NodeJS.ProcessEnv = {
   // A health check landing in the middle of a test would change what it sees; the runner is
   // covered by lib/health tests, and a test that wants it turns it on.
   HEALTH_CHECKS_ENABLED: process.env.HEALTH_CHECKS_ENABLED ?? '0',
+  // The app's own practice servers (e2e/practice.spec.ts), whatever the database.
+  PRACTICE_MODE: process.env.PRACTICE_MODE ?? 'on',
 };
 if (scratchDatabase) env.DATABASE_URL = scratchDatabase.url;
 else delete env.DATABASE_URL;

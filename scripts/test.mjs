@@ -24,6 +24,9 @@ const steps = [
   ['lint', ['npx', 'eslint', '.', '--max-warnings=0']],
   ['unit and integration tests', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['browser tests', playwright, playwrightReport('pglite')],
+  // The README's run command itself: `npm start` in a fresh copy with no settings and no other
+  // server, up to a practice mailbox 「正常」 (builds the copy once, then reuses its build).
+  ['README command with practice mode', [...playwright, '--config', 'e2e/readme-start/playwright.config.ts'], playwrightReport('readme-start')],
 ];
 // With a PostgreSQL server at hand (CI sets DATABASE_URL), the browser suite runs once more with
 // the app on PostgreSQL; the first run uses the embedded PGlite, as `npm start` does.
@@ -55,7 +58,7 @@ function totals() {
     sum.failed += vitest.numFailedTests;
     sum.skipped += vitest.numPendingTests + vitest.numTodoTests;
   }
-  for (const name of ['pglite', 'postgres']) {
+  for (const name of ['pglite', 'postgres', 'readme-start']) {
     const stats = read(playwrightReport(name).PLAYWRIGHT_JSON_OUTPUT_NAME)?.stats;
     if (!stats) continue;
     sum.passed += stats.expected + stats.flaky;

@@ -11,7 +11,7 @@ import {
 import { answerHelpSuggestionAction, endHelpAction, reportHelpProgressAction, startHelpAction } from '@/app/actions';
 import { AccountList } from '@/components/accounts/account-list';
 import { ContactSupport, type ContactSupportActions } from '@/components/help/contact-support';
-import type { AccountActions, AccountsContext } from '@/components/accounts/types';
+import type { AccountActions, AccountsContext, ProviderWording } from '@/components/accounts/types';
 import { textLink } from '@/components/ui/styles';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { listAccountViews } from '@/lib/accounts/manage';
@@ -20,8 +20,9 @@ import { getDatabase } from '@/lib/db/client';
 import { ACCOUNTS_MESSAGES } from '@/lib/i18n/messages/accounts';
 import { HELP_MESSAGES } from '@/lib/i18n/messages/help';
 import { getLocale, getMessages } from '@/lib/i18n/server';
-import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
+import { DIAGNOSES, diagnose } from '@/lib/mail-check/diagnosis';
 import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
+import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
@@ -63,6 +64,28 @@ export default async function AccountsPage() {
   const { db } = await getDatabase();
   const accounts = await listAccountViews(db, user.id);
 
+  // Providers other than NetEase word their steps and diagnoses in their own guide's terms;
+  // NetEase's are the wizard catalog's and the general diagnoses, the defaults below.
+  const byProvider: AccountsContext['byProvider'] = Object.fromEntries(
+    PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id).map((provider) => [
+      provider.id,
+      {
+        guideSteps: Object.fromEntries(
+          GUIDE_STEPS.map((step) => [
+            step,
+            {
+              n: WIZARD_STEPS.indexOf(step) + 1,
+              title: provider.guide?.find((own) => own.id === step)?.title[locale] ?? wizardText.wizard.steps[step].title,
+            },
+          ]),
+        ) as ProviderWording['guideSteps'],
+        failureTitles: Object.fromEntries(
+          (Object.keys(DIAGNOSES) as FailureCode[]).map((code) => [code, diagnose(code, 'connect', provider).title[locale]]),
+        ) as Record<FailureCode, string>,
+      },
+    ]),
+  );
+
   const context: AccountsContext = {
     locale,
     text,
@@ -73,6 +96,7 @@ export default async function AccountsPage() {
     failureTitles: Object.fromEntries(
       Object.entries(DIAGNOSES).map(([code, diagnosis]) => [code, diagnosis.title[locale]]),
     ) as Record<FailureCode, string>,
+    byProvider,
     signInHref: SIGN_IN_HREF,
   };
 

@@ -164,7 +164,7 @@ export function AccountCard({
   const lastChecked = account.lastCheckedAt ?? account.lastCheck?.checkedAt ?? null;
   const failing = account.status === 'failed' && account.diagnosis;
   const diagnosis = account.diagnosis;
-  const step = diagnosis ? context.guideSteps[diagnosis.guideStep] : undefined;
+  const step = diagnosis ? (context.byProvider[account.providerId]?.guideSteps ?? context.guideSteps)[diagnosis.guideStep] : undefined;
   const failedProtocols = account.lastCheck
     ? (['imap', 'smtp'] as const).filter((protocol) => account.lastCheck && !account.lastCheck[protocol].ok)
     : [];
@@ -345,7 +345,7 @@ export function AccountCard({
         )}
       </div>
 
-      <AccountHistory history={account.history} nowMs={nowMs} context={context} />
+      <AccountHistory history={account.history} nowMs={nowMs} context={context} providerId={account.providerId} />
 
       <DeleteDialog
         open={confirmingDelete}

@@ -8,13 +8,16 @@ export function AccountHistory({
   history,
   nowMs,
   context,
+  providerId,
 }: {
   history: readonly StatusChangeView[];
+  providerId: string;
   nowMs: number;
   context: AccountsContext;
 }) {
   const { locale, text } = context;
   const h = text.history;
+  const failureTitles = context.byProvider[providerId]?.failureTitles ?? context.failureTitles;
   return (
     <details className="mt-4 text-sm">
       <summary className="cursor-pointer rounded py-1 font-medium">{format(h.summary, { count: history.length })}</summary>
@@ -25,7 +28,7 @@ export function AccountHistory({
           {history.map((change, index) => {
             const to = text.status[change.to];
             const reason = h.reasons[change.reason] ?? h.unknownReason;
-            const failure = change.failureCode ? format(h.failure, { title: context.failureTitles[change.failureCode] }) : '';
+            const failure = change.failureCode ? format(h.failure, { title: failureTitles[change.failureCode] }) : '';
             return (
               <li key={`${change.at}-${index}`} className="leading-6">
                 <time dateTime={change.at} className="text-slate-600 dark:text-slate-300" suppressHydrationWarning>

@@ -14,6 +14,11 @@ export interface AccountActions {
   remove: (accountId: string) => Promise<AccountActionResult>;
 }
 
+export interface ProviderWording {
+  guideSteps: Record<GuideStep, { n: number; title: string }>;
+  failureTitles: Record<FailureCode, string>;
+}
+
 export interface AccountsContext {
   locale: Locale;
   text: AccountsMessages;
@@ -23,5 +28,10 @@ export interface AccountsContext {
   guideSteps: Record<GuideStep, { n: number; title: string }>;
   /** Failure code → the diagnosis title, for the history list. */
   failureTitles: Record<FailureCode, string>;
+  /**
+   * Provider id → its own step titles and failure titles where its guide and diagnoses word
+   * them differently (iCloud's steps are not NetEase's); the two fields above otherwise.
+   */
+  byProvider: Record<string, ProviderWording>;
   signInHref: string;
 }

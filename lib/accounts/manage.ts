@@ -17,6 +17,7 @@ import { resolveEndpoints } from '@/lib/mail-check/endpoints';
 import type { CheckReport, CheckStage, Diagnosis, FailureCode, ProtocolCheckResult } from '@/lib/mail-check/types';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { detectProvider } from '@/lib/providers/detect';
+import { getProvider } from '@/lib/providers/registry';
 import type { Locale, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 import { saveCheckedMailAccount, toStoredCheckResult, type SealingOptions } from './queries';
 import { getKeyring, openSecret } from './seal';
@@ -84,12 +85,16 @@ const isFailureCode = (code: string | null | undefined): code is FailureCode =>
   typeof code === 'string' && Object.hasOwn(DIAGNOSES, code);
 const isStage = (stage: string | undefined): stage is CheckStage => typeof stage === 'string' && Object.hasOwn(STAGE_LABELS, stage);
 
-/** The diagnosis of the first failing protocol of a stored result (IMAP before SMTP). */
-export function diagnosisOfStoredResult(result: StoredCheckResult | null): Diagnosis | null {
+/**
+ * The diagnosis of the first failing protocol of a stored result (IMAP before SMTP), in the
+ * words of the account's provider where it has its own (QQ's checklist, iCloud's title...).
+ */
+export function diagnosisOfStoredResult(result: StoredCheckResult | null, providerId?: string): Diagnosis | null {
   if (!result || result.ok) return null;
+  const provider = providerId === undefined ? undefined : getProvider(providerId);
   for (const protocol of [result.imap, result.smtp]) {
     if (!protocol.ok && isFailureCode(protocol.code)) {
-      return diagnose(protocol.code, isStage(protocol.stage) ? protocol.stage : 'connect');
+      return diagnose(protocol.code, isStage(protocol.stage) ? protocol.stage : 'connect', provider);
     }
   }
   return null;
@@ -157,7 +162,7 @@ function toAccountView(row: ViewRow, recorded: StatusChangeView[]): AccountView 
     createdAt: row.createdAt.toISOString(),
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     lastCheck: row.lastCheckResult,
-    diagnosis: diagnosisOfStoredResult(row.lastCheckResult),
+    diagnosis: diagnosisOfStoredResult(row.lastCheckResult, row.providerId),
     history,
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startProviderPeers, type ProviderPeers } from '@/e2e/peers/provider-scripts';
 import type { OpenedDatabase } from '@/lib/db/client';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv, type EndpointOverrides } from '@/lib/env';
@@ -27,6 +28,7 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
   let imap: NeteaseImapServer;
   let smtp: NeteaseSmtpServer;
   let stall: FaultServer;
+  let qq: ProviderPeers;
   let overrides: EndpointOverrides;
   const users = { 'zhangsan@163.com': CODE, 'lisi@163.com': CODE, 'wangwu@163.com': CODE, 'slow@126.com': CODE };
 
@@ -36,15 +38,17 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
     imap = await startNeteaseImap({ users, idRule: 'after-login' });
     smtp = await startNeteaseSmtp({ users });
     stall = await startFaultServer('greet-then-stall', { protocol: 'imap' });
+    qq = await startProviderPeers('qq', { users: { 'zhaoliu@qq.com': 'abcdefghijklmnop' } });
     overrides = parseEnv({
       MAIL_ENDPOINT_OVERRIDES: JSON.stringify({
         '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
         '126.com': { imap: `127.0.0.1:${stall.port}`, smtp: `127.0.0.1:${smtp.port}` },
+        'qq.com': { imap: `127.0.0.1:${qq.imap.port}`, smtp: `127.0.0.1:${qq.smtp.port}` },
       }),
     }).MAIL_ENDPOINT_OVERRIDES!;
   });
   afterAll(async () => {
-    await Promise.all([imap?.stop(), smtp?.stop(), stall?.stop()]);
+    await Promise.all([imap?.stop(), smtp?.stop(), stall?.stop(), qq?.stop()]);
     await opened?.close();
     await store?.dispose();
   });
@@ -89,6 +93,18 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
     expect(imap.connections.length).toBe(connectionsBefore);
     // Another mailbox of the same provider is unaffected.
     expect(checked(await run('wangwu@163.com', CODE)).report.ok).toBe(true);
+  });
+
+  it("counts another provider's own refusals toward the lock too (QQ's five-cause text)", async () => {
+    for (let i = 0; i < 5; i++) {
+      const result = checked(await run('zhaoliu@qq.com', 'wrongwrongwrongw'));
+      expect(result.providerId).toBe('qq');
+      expect(result.report.imap).toMatchObject({ ok: false, code: 'auth_failed_or_limited' });
+      expect(result.report.imap.ok || result.report.imap.diagnosis.waitMinutes).toBe(15);
+    }
+    const connectionsBefore = qq.imap.connections.length;
+    expect(await run('zhaoliu@qq.com', 'abcdefghijklmnop')).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+    expect(qq.imap.connections.length).toBe(connectionsBefore);
   });
 
   it('does not count timeouts toward the lock', async () => {

@@ -4,10 +4,11 @@ import { env, type EndpointOverrides } from '@/lib/env';
 import { assessAuthCode, normalizeAuthCode, MAX_AUTH_CODE_LENGTH, type AuthCodeAssessment } from '@/lib/providers/auth-code';
 import { detectProvider, type AddressProblem } from '@/lib/providers/detect';
 import type { Localized, MailEndpoints } from '@/lib/providers/types';
+import { isLoginVerdict } from './diagnosis';
 import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
 import { checkAllowance, lockoutPolicyFromEnv, recordCheckAttempt, type LockoutPolicy, type LockoutReason } from './lockout';
 import { runMailCheck } from './run-check';
-import type { CheckReport, FailureCode, ProtocolCheckResult } from './types';
+import type { CheckReport, ProtocolCheckResult } from './types';
 
 // What a server action calls: from what the user typed to a checked mailbox, with every guard
 // in between. Detection decides the servers (the user never names a host), the lockout decides
@@ -47,11 +48,6 @@ const LONG_CODE: Localized = {
   zh: `这段文字太长了（最多 ${MAX_AUTH_CODE_LENGTH} 个字符），不像是授权码。`,
   en: `That is too long for an authorization code (${MAX_AUTH_CODE_LENGTH} characters at most).`,
 };
-
-// Failures in which the server judged the credentials (or told us it is banning our IP). Only
-// these can lead to NetEase banning our IP, so only these count toward the lockout; a timeout
-// or a refused connection says nothing about the code and must not lock a user out.
-const VERDICT_CODES: ReadonlySet<FailureCode> = new Set(['auth_failed', 'smtp_not_enabled', 'ip_banned']);
 
 const failureCode = (r: ProtocolCheckResult) => (r.ok ? null : r.code);
 
@@ -96,6 +92,7 @@ export async function checkMailbox(
     username: { imap: detected.username.imap, smtp: detected.username.smtp },
     code,
     endpoints,
+    providerId: provider.id,
     knownErrors: provider.knownErrors,
     timeoutMs: options.timeoutMs ?? env().CHECK_TIMEOUT_MS,
     stageTimeoutMs: options.stageTimeoutMs ?? env().CHECK_STAGE_TIMEOUT_MS,
@@ -111,7 +108,9 @@ export async function checkMailbox(
     imapCode: codes[0],
     smtpCode: codes[1],
     banSignal: report.banSignal,
-    countsTowardLimit: codes.some((c) => c !== null && VERDICT_CODES.has(c)),
+    // Only a server's verdict on the login (any provider's: QQ's five-cause refusal, an
+    // enterprise IP restriction...) can get our IP banned; a timeout says nothing about the code.
+    countsTowardLimit: codes.some((c) => c !== null && isLoginVerdict(c)),
     startedAt,
     finishedAt,
     policy,

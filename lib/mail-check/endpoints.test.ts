@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { detectProvider } from '@/lib/providers/detect';
+import { providerEndpointSets, PROVIDERS } from '@/lib/providers/registry';
 import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
 
 function detected(address: string) {
@@ -56,5 +57,19 @@ describe('isAllowedEndpoint', () => {
     expect(isAllowedEndpoint({ host: '127.0.0.1', port: 10993, tls: 'implicit' })).toBe(false);
     expect(isAllowedEndpoint({ host: '127.0.0.1', port: 10993, tls: 'implicit' }, overrides)).toBe(true);
     expect(isAllowedEndpoint({ host: '169.254.169.254', port: 80, tls: 'implicit' }, overrides)).toBe(false);
+  });
+
+  it("allows every provider's server sets, NetEase enterprise's custom-domain hosts and alternatives included", () => {
+    for (const provider of PROVIDERS) {
+      for (const set of providerEndpointSets(provider)) {
+        expect(isAllowedEndpoint(set.imap), `${provider.id} ${set.imap.host}`).toBe(true);
+        expect(isAllowedEndpoint(set.smtp), `${provider.id} ${set.smtp.host}`).toBe(true);
+      }
+    }
+    expect(isAllowedEndpoint({ host: 'hwhzimap.qiye.163.com', port: 993, tls: 'implicit' })).toBe(true);
+    expect(isAllowedEndpoint({ host: 'imaphz.qiye.163.com', port: 993, tls: 'implicit' })).toBe(true);
+    expect(isAllowedEndpoint({ host: 'smtp.mail.me.com', port: 587, tls: 'starttls' })).toBe(true);
+    // The right host on a port no provider lists is still refused.
+    expect(isAllowedEndpoint({ host: 'smtp.mail.me.com', port: 25, tls: 'starttls' })).toBe(false);
   });
 });

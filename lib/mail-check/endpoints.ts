@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EndpointOverrides } from '@/lib/env';
-import { listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
+import { listRuntimeProviders, providerEndpointSets, PROVIDERS } from '@/lib/providers/registry';
 import type { MailEndpoints, MailProvider, ServerEndpoint } from '@/lib/providers/types';
 
 // The check may only ever connect to servers named in provider data, or, in tests, to the
@@ -43,11 +43,10 @@ const key = (e: ServerEndpoint) => `${e.host.toLowerCase()}:${e.port}`;
 function providerEndpointKeys(providers: readonly MailProvider[]): Set<string> {
   const keys = new Set<string>();
   for (const provider of providers) {
-    for (const domain of provider.domains) {
-      for (const set of [domain.endpoints, ...domain.alternatives]) {
-        keys.add(key(set.imap));
-        keys.add(key(set.smtp));
-      }
+    // Custom-domain hosting (NetEase enterprise) included: it lists no domains of its own.
+    for (const set of providerEndpointSets(provider)) {
+      keys.add(key(set.imap));
+      keys.add(key(set.smtp));
     }
   }
   return keys;

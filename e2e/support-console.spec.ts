@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signUp } from './support/accounts';
 import { createMailbox, E2E_SECOND_APP_PORT, E2E_STAFF } from './support/mail-peers';
@@ -171,6 +172,36 @@ test.describe('support console', () => {
     await page.getByRole('button', { name: '查找' }).click();
     await expect(page.getByText('请输入完整的邮箱地址')).toBeVisible();
   });
+});
+
+test('the console and the help panel have no serious accessibility problems, and fit a phone', async ({ page, browser, baseURL }) => {
+  const scan = async (target: Page, label: string) => {
+    const results = await new AxeBuilder({ page: target }).analyze();
+    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
+    // Nothing wider than the screen: a phone never scrolls sideways.
+    const overflow = await target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, label).toBeLessThanOrEqual(0);
+  };
+  await page.goto('/');
+  const helpCode = await askForHelp(page);
+  await scan(page, 'wizard with the help panel');
+
+  const staff = await newContext(browser, baseURL!);
+  try {
+    await staff.page.setViewportSize(page.viewportSize() ?? { width: 375, height: 800 });
+    await signInAsStaff(staff.page);
+    await scan(staff.page, 'console home');
+    await openSession(staff.page, helpCode);
+    await staff.page.getByRole('button', { name: '发送建议' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '客服建议你前往第 1 步' })).toBeVisible();
+    await scan(page, 'wizard with a suggestion');
+    await scan(staff.page, 'live session');
+    await staff.page.goto('/support/attempts?address=nobody%40163.com');
+    await scan(staff.page, 'attempt search');
+  } finally {
+    await staff.context.close();
+  }
 });
 
 test.describe('who may open the console', () => {

@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx e2e/support/serve.ts ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 240_000,
+    // A cold `next build` comes first; on a busy two-core machine it has taken over four minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',

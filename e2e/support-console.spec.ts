@@ -175,6 +175,8 @@ test.describe('support console', () => {
 });
 
 test('the console and the help panel have no serious accessibility problems, and fit a phone', async ({ page, browser, baseURL }) => {
+  // Five full axe scans, each several seconds on a loaded two-core machine.
+  test.setTimeout(180_000);
   const scan = async (target: Page, label: string) => {
     const results = await new AxeBuilder({ page: target }).analyze();
     const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

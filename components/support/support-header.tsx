@@ -3,6 +3,8 @@ import { textLink } from '@/components/ui/styles';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import type { Messages } from '@/lib/i18n/messages/zh';
+import { getPracticeMode } from '@/lib/practice/practice-mode';
+import { PRACTICE_PAGE_PATH } from '@/lib/practice/provider';
 import type { Locale } from '@/lib/providers/types';
 
 /** The console's header: its pages, the wizard, the language switch. */
@@ -27,6 +29,14 @@ export function SupportHeader({ locale, text, headerText }: { locale: Locale; te
                 {text.nav.wizard}
               </Link>
             </li>
+            {/* For rehearsing a handoff without a customer; absent when practice mode is off. */}
+            {getPracticeMode() && (
+              <li>
+                <Link href={PRACTICE_PAGE_PATH} className={textLink}>
+                  {text.nav.practice}
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
         <LocaleSwitch locale={locale} text={headerText} />

@@ -72,6 +72,7 @@ export default async function HomePage() {
       <header className="border-b border-slate-200 dark:border-slate-800">
         <div className="mx-auto flex max-w-2xl items-center justify-between gap-4 px-4 py-3">
           <span className="font-semibold">{NETEASE_PERSONAL.name[locale]}</span>
+          <PracticeLink locale={locale} />
           <LocaleSwitch locale={locale} text={m.header} />
         </div>
       </header>
@@ -94,7 +95,6 @@ export default async function HomePage() {
           </p>
           <p className="mt-1 text-sm leading-6 text-violet-950 dark:text-violet-100">{m.intro.codeTip}</p>
         </aside>
-        <PracticeLink locale={locale} />
 
         {/* Before the steps, so the right one is shown on first paint (see stepBootScript). */}
         <script dangerouslySetInnerHTML={{ __html: stepBootScript() }} />

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
 import { signUp } from './support/accounts';
@@ -22,7 +23,7 @@ async function practiceCode(page: Page): Promise<string> {
 
 test('the wizard points to the practice page, which names the address, the code and the failures to rehearse', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: '用练习邮箱走一遍' }).click();
+  await page.getByRole('banner').getByRole('link', { name: '练习邮箱', exact: true }).click();
   await expect(page).toHaveURL(/\/practice$/);
   await expect(page.getByRole('heading', { level: 1, name: '练习邮箱' })).toBeVisible();
   await expect(page.getByText('zhangsan@lianxi.test', { exact: true })).toBeVisible();
@@ -95,3 +96,19 @@ test('a wrong code fails like a wrong NetEase code: the same words, the checklis
   await expect(wizard.currentPanel.getByText('Login error or password error')).toBeVisible();
   await expect(wizard.currentPanel.getByText('没有保存任何内容。', { exact: false })).toBeVisible();
 });
+
+for (const locale of ['zh', 'en'] as const) {
+  test(`axe finds no serious or critical problem on /practice, light and dark (${locale})`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'locale', value: locale, url: baseURL ?? 'http://127.0.0.1' }]);
+    await new PracticePage(page).open();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).analyze();
+      const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+    }
+    // Nothing wider than a phone's screen (the phone project is 412 px; 375 px is checked here).
+    await page.setViewportSize({ width: 375, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+}

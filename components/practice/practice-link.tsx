@@ -1,23 +1,29 @@
 import Link from 'next/link';
-import { textLink } from '@/components/ui/styles';
 import { PRACTICE_MESSAGES } from '@/lib/i18n/messages/practice';
 import { getPracticeMode } from '@/lib/practice/practice-mode';
 import { PRACTICE_PAGE_PATH } from '@/lib/practice/provider';
 import type { Locale } from '@/lib/providers/types';
 import { PracticeProviderRegistration } from './practice-provider-registration';
 
-/** The wizard's pointer to the practice mailbox; nothing at all when practice mode is off. */
+/**
+ * The wizard header's pointer to the practice mailbox, beside the language switch; nothing at
+ * all when practice mode is off. In the header bar it takes no height, so the steps below sit
+ * exactly where they do without it.
+ */
 export function PracticeLink({ locale }: { locale: Locale }) {
   const practice = getPracticeMode();
   if (!practice) return null;
   const text = PRACTICE_MESSAGES[locale].wizardLink;
   return (
-    <p className="mt-4 text-sm leading-6 text-slate-700 dark:text-slate-300">
+    <>
       <PracticeProviderRegistration provider={practice.provider} />
-      {text.text}{' '}
-      <Link href={PRACTICE_PAGE_PATH} className={textLink}>
+      <Link
+        href={PRACTICE_PAGE_PATH}
+        title={text.title}
+        className="ml-auto inline-flex min-h-10 items-center rounded-lg px-2 text-sm font-medium whitespace-nowrap text-blue-700 underline underline-offset-2 hover:text-blue-900 dark:text-blue-300 dark:hover:text-blue-200"
+      >
         {text.link}
       </Link>
-    </p>
+    </>
   );
 }

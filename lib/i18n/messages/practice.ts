@@ -51,8 +51,8 @@ const zh = {
   switchNote:
     '练习邮箱在内置数据库（npm start 的默认设置）和开发环境下默认开启；在使用 PostgreSQL 的生产环境中默认关闭。用环境变量 PRACTICE_MODE=on 或 off 可以明确开关。',
   wizardLink: {
-    text: '没有网易邮箱，或者想先试一试？',
-    link: '用练习邮箱走一遍',
+    link: '练习邮箱',
+    title: '没有网易邮箱，或者想先试一试？用练习邮箱走一遍设置流程',
   },
 };
 
@@ -105,8 +105,8 @@ const en: PracticeMessages = {
   switchNote:
     'Practice mode is on by default with the built-in database (what npm start uses) and in development, and off by default in production on PostgreSQL. The PRACTICE_MODE=on or off environment variable sets it either way.',
   wizardLink: {
-    text: 'No NetEase mailbox at hand, or want to try it first?',
-    link: 'Go through it with the practice mailbox',
+    link: 'Practice mailbox',
+    title: 'No NetEase mailbox at hand, or want to try first? Go through the setup with the practice mailbox',
   },
 };
 

@@ -82,23 +82,27 @@ describe('delay proxy', () => {
     };
 
     // The first run of each client pays for module and TLS warm-up, which is not a round trip.
+    // Each figure is the best of two runs, and a round trip is 300 ms long: CPU stalls on a
+    // busy machine only ever add time, and need to add 150 ms to move the count by one.
     await timeSmtp();
     await timeImap();
-    const [smtpFast, imapFast] = [await timeSmtp(), await timeImap()];
-    smtpProxy.setDelay(50);
-    imapProxy.setDelay(50);
-    const [smtpSlow, imapSlow] = await Promise.all([timeSmtp(), timeImap()]);
-    const smtpRoundTrips = (smtpSlow - smtpFast) / 100;
-    const imapRoundTrips = (imapSlow - imapFast) / 100;
+    const best = async (time: () => Promise<number>) => Math.min(await time(), await time());
+    const [smtpFast, imapFast] = [await best(timeSmtp), await best(timeImap)];
+    const DELAY_MS = 150;
+    smtpProxy.setDelay(DELAY_MS);
+    imapProxy.setDelay(DELAY_MS);
+    const [smtpSlow, imapSlow] = await Promise.all([best(timeSmtp), best(timeImap)]);
+    const smtpRoundTrips = (smtpSlow - smtpFast) / (2 * DELAY_MS);
+    const imapRoundTrips = (imapSlow - imapFast) / (2 * DELAY_MS);
 
     // TCP + TLS 1.3 + greeting (3), EHLO, AUTH PLAIN; QUIT is not awaited.
     expect(Math.round(smtpRoundTrips)).toBe(5);
     // Set-up (3), CAPABILITY, ID, LOGIN, CAPABILITY, LIST "" "", LIST INBOX, LSUB, EXAMINE, LOGOUT.
     expect(Math.round(imapRoundTrips)).toBe(12);
     // Whole round trips, give or take timer slack.
-    expect(Math.abs(smtpRoundTrips - Math.round(smtpRoundTrips))).toBeLessThan(0.3);
-    expect(Math.abs(imapRoundTrips - Math.round(imapRoundTrips))).toBeLessThan(0.3);
-  });
+    expect(Math.abs(smtpRoundTrips - Math.round(smtpRoundTrips))).toBeLessThan(0.4);
+    expect(Math.abs(imapRoundTrips - Math.round(imapRoundTrips))).toBeLessThan(0.4);
+  }, 60_000);
 
   it('stop() cuts both sides of open connections', async () => {
     const proxy = await startDelayProxy({ target: { host: '127.0.0.1', port: await greetingServer() }, delayMs: 0 });

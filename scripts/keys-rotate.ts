@@ -1,7 +1,7 @@
 import { resealMailAccountCodes } from '@/lib/accounts/queries';
 import { getKeyring } from '@/lib/accounts/seal';
-import { closeDatabase, DatabaseLockedError, getDatabase } from '@/lib/db/client';
-import { env, EnvError } from '@/lib/env';
+import { closeDatabase } from '@/lib/db/client';
+import { openScriptDatabase } from './script-database';
 
 // `npm run keys:rotate`: re-seals every stored authorization code under the current key (the
 // first in APP_SECRET_KEY). Codes already under it are left alone. Prints counts only.
@@ -10,32 +10,16 @@ import { env, EnvError } from '@/lib/env';
 const say = (line: string) => console.log(`[keys:rotate] ${line}`);
 
 async function main(): Promise<number> {
-  let appEnv;
-  try {
-    appEnv = env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
-
-  const keyring = getKeyring();
-  const source = appEnv.APP_SECRET_KEY?.length ? 'APP_SECRET_KEY' : `the generated key file in ${appEnv.DATA_DIR}`;
-  say(`current key: ${keyring.current.id} (from ${source}); ${keyring.keys.size} key(s) configured`);
-  say(`database: ${appEnv.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${appEnv.DATA_DIR}`}`);
-
-  let opened;
-  try {
-    opened = await getDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(`[keys:rotate] ${error.message}\nStop the app first: the embedded database has one user at a time.`);
-      return 3;
-    }
-    throw error;
-  }
+  // Read once the settings are known to be valid (the keyring comes from them).
+  let keyring: ReturnType<typeof getKeyring> | undefined;
+  const start = await openScriptDatabase('keys:rotate', (appEnv) => {
+    keyring = getKeyring();
+    const source = appEnv.APP_SECRET_KEY?.length ? 'APP_SECRET_KEY' : `the generated key file in ${appEnv.DATA_DIR}`;
+    say(`current key: ${keyring.current.id} (from ${source}); ${keyring.keys.size} key(s) configured`);
+    say(`database: ${appEnv.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${appEnv.DATA_DIR}`}`);
+  });
+  if (!start.ok || !keyring) return start.ok ? 1 : start.exitCode;
+  const { opened } = start;
 
   try {
     const counts = await resealMailAccountCodes(opened.db, { keyring });

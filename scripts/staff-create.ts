@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { createAuth, loadAuthSecret } from '@/lib/auth/server';
-import { closeDatabase, DatabaseLockedError, getDatabase } from '@/lib/db/client';
-import { env, EnvError } from '@/lib/env';
+import { closeDatabase } from '@/lib/db/client';
 import { setUserRole } from '@/lib/support/staff';
+import { openScriptDatabase } from './script-database';
 
 // `npm run staff:create -- <email> [--password <password>] [--remove]`
 // Makes the user with this email support staff (or, with --remove, takes the role away). When
@@ -40,27 +40,9 @@ async function main(): Promise<number> {
     console.error(`${USAGE}\n(the email must be an address; a password has 8 to 128 characters)`);
     return 2;
   }
-  let appEnv;
-  try {
-    appEnv = env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
-
-  let opened;
-  try {
-    opened = await getDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(`[staff:create] ${error.message}\nStop the app first: the embedded database has one user at a time.`);
-      return 3;
-    }
-    throw error;
-  }
+  const start = await openScriptDatabase('staff:create');
+  if (!start.ok) return start.exitCode;
+  const { appEnv, opened } = start;
 
   try {
     const { db } = opened;

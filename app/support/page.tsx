@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { enterHelpCodeAction } from '@/app/support/actions';
 import { HelpCodeForm } from '@/components/support/help-code-form';
-import { StepLinks } from '@/components/support/step-links';
+import { StepLinksSection } from '@/components/support/step-links-section';
 import { SupportHeader } from '@/components/support/support-header';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { requireStaffPage } from '@/lib/support/access';
-import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: SUPPORT_MESSAGES[await getLocale()].meta.title };
@@ -18,7 +17,6 @@ export default async function SupportHomePage() {
   const locale = await getLocale();
   const text = SUPPORT_MESSAGES[locale];
   const m = getMessages(locale);
-  const stepTitles = Object.fromEntries(WIZARD_STEPS.map((step) => [step, m.wizard.steps[step].title])) as Record<WizardStep, string>;
   return (
     <>
       <SupportHeader locale={locale} text={text} headerText={m.header} />
@@ -29,13 +27,7 @@ export default async function SupportHomePage() {
         <p className="mt-6 rounded-xl border border-red-300 bg-red-50 p-4 text-sm leading-6 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {text.home.never}
         </p>
-        <section aria-labelledby="links-title" className="mt-10">
-          <h2 id="links-title" className="text-lg font-semibold">
-            {text.home.linksTitle}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{text.home.linksLead}</p>
-          <StepLinks stepTitles={stepTitles} copyText={text.session.copyLink} copiedText={text.session.copied} failedText={text.session.copyFailed} />
-        </section>
+        <StepLinksSection text={text} wizardText={m.wizard} />
       </main>
     </>
   );

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { suggestStepAction } from '@/app/support/actions';
 import { LiveSession } from '@/components/support/live-session';
-import { StepLinks } from '@/components/support/step-links';
+import { StepLinksSection } from '@/components/support/step-links-section';
 import { SupportHeader } from '@/components/support/support-header';
 import { textLink } from '@/components/ui/styles';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
@@ -38,13 +38,7 @@ export default async function SupportSessionPage({ params }: { params: Promise<{
           </Link>
         </p>
         <LiveSession sessionId={id} initialView={view} locale={locale} text={text} stepTitles={stepTitles} suggestAction={suggestStepAction} />
-        <section aria-labelledby="links-title" className="mt-10">
-          <h2 id="links-title" className="text-lg font-semibold">
-            {text.home.linksTitle}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{text.home.linksLead}</p>
-          <StepLinks stepTitles={stepTitles} copyText={text.session.copyLink} copiedText={text.session.copied} failedText={text.session.copyFailed} />
-        </section>
+        <StepLinksSection text={text} wizardText={m.wizard} />
       </main>
     </>
   );

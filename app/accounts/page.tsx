@@ -23,7 +23,7 @@ import { getLocale, getMessages } from '@/lib/i18n/server';
 import { DIAGNOSES, diagnose } from '@/lib/mail-check/diagnosis';
 import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import { PROVIDERS } from '@/lib/providers/registry';
+import { listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 const SIGN_IN_HREF = '/sign-in?next=/accounts';
@@ -89,7 +89,8 @@ export default async function AccountsPage() {
   const context: AccountsContext = {
     locale,
     text,
-    providerNames: Object.fromEntries(PROVIDERS.map((provider) => [provider.id, provider.name[locale]])),
+    // Practice mode's provider is registered at run time, and only while it is on.
+    providerNames: Object.fromEntries([...PROVIDERS, ...listRuntimeProviders()].map((provider) => [provider.id, provider.name[locale]])),
     guideSteps: Object.fromEntries(
       GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: wizardText.wizard.steps[step].title }]),
     ) as AccountsContext['guideSteps'],

@@ -149,6 +149,13 @@ export const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('.data'),
   MAIL_ENDPOINT_OVERRIDES: overridesFromJson,
   ALLOW_ENDPOINT_OVERRIDES: booleanFlag,
+  // Name servers for recognising custom domains by their MX records (`address` or
+  // `address:port`, comma-separated); unset: the system's. Tests point it at a loopback server.
+  MAIL_DNS_SERVERS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined)),
   CHECK_TIMEOUT_MS: positiveInt(15_000),
   CHECK_STAGE_TIMEOUT_MS: positiveInt(8_000),
   LOCKOUT_MAX_FAILURES: positiveInt(5),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
 import { listMailAccounts } from '@/lib/accounts/queries';
@@ -24,6 +25,8 @@ describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
   let imap: NeteaseImapServer;
   let smtp: NeteaseSmtpServer;
   let overrides: EndpointOverrides;
+  // An empty zone: an unknown domain's MX lookup stays on loopback and finds nothing.
+  let dns: DnsPeer;
   const keyring = createKeyring([{ id: 'test', key: randomBytes(32) }]);
   const owner = `user-${randomBytes(4).toString('hex')}`;
   const users = { 'zhao@126.com': CODE, 'qian@126.com': CODE };
@@ -34,12 +37,13 @@ describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
     await opened.db.insert(authUsers).values({ id: owner, name: 'Zhao', email: `${owner}@example.com` });
     imap = await startNeteaseImap({ users, idRule: 'after-login' });
     smtp = await startNeteaseSmtp({ users });
+    dns = await startDnsServer({});
     overrides = parseEnv({
       MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
     }).MAIL_ENDPOINT_OVERRIDES!;
   });
   afterAll(async () => {
-    await Promise.all([imap?.stop(), smtp?.stop()]);
+    await Promise.all([imap?.stop(), smtp?.stop(), dns?.stop()]);
     await opened?.close();
     await store?.dispose();
   });
@@ -47,7 +51,13 @@ describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
   async function submit(form: { address: string; code: string; alternative?: number }, locale: 'zh' | 'en' = 'zh') {
     const parsed = connectMailboxSchema.safeParse(form);
     if (!parsed.success) throw new Error('the form did not parse');
-    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, locale, { overrides, policy, timeoutMs: 10_000, keyring });
+    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, locale, {
+      overrides,
+      policy,
+      timeoutMs: 10_000,
+      keyring,
+      dns: { servers: [dns.address] },
+    });
     expect(JSON.stringify(result)).not.toContain(CODE);
     return result;
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
 import { startProviderPeers, type ProviderPeers } from '@/e2e/peers/provider-scripts';
 import type { OpenedDatabase } from '@/lib/db/client';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
@@ -29,6 +30,8 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
   let smtp: NeteaseSmtpServer;
   let stall: FaultServer;
   let qq: ProviderPeers;
+  let enterprise: ProviderPeers;
+  let dns: DnsPeer;
   let overrides: EndpointOverrides;
   const users = { 'zhangsan@163.com': CODE, 'lisi@163.com': CODE, 'wangwu@163.com': CODE, 'slow@126.com': CODE };
 
@@ -39,22 +42,29 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
     smtp = await startNeteaseSmtp({ users });
     stall = await startFaultServer('greet-then-stall', { protocol: 'imap' });
     qq = await startProviderPeers('qq', { users: { 'zhaoliu@qq.com': 'abcdefghijklmnop' } });
+    enterprise = await startProviderPeers('netease-enterprise', { users: { 'sun@corp-a.test': 'Qy7-aBcDeFgHiJkL' } });
+    // A company domain hosted by NetEase enterprise, one with its own mail servers, and nothing else.
+    dns = await startDnsServer({
+      'corp-a.test': { mx: [{ exchange: 'mx.qiye.163.com', priority: 10 }] },
+      'own-server.test': { mx: [{ exchange: 'mx1.own-server.test', priority: 10 }] },
+    });
     overrides = parseEnv({
       MAIL_ENDPOINT_OVERRIDES: JSON.stringify({
         '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
         '126.com': { imap: `127.0.0.1:${stall.port}`, smtp: `127.0.0.1:${smtp.port}` },
         'qq.com': { imap: `127.0.0.1:${qq.imap.port}`, smtp: `127.0.0.1:${qq.smtp.port}` },
+        'corp-a.test': { imap: `127.0.0.1:${enterprise.imap.port}`, smtp: `127.0.0.1:${enterprise.smtp.port}` },
       }),
     }).MAIL_ENDPOINT_OVERRIDES!;
   });
   afterAll(async () => {
-    await Promise.all([imap?.stop(), smtp?.stop(), stall?.stop(), qq?.stop()]);
+    await Promise.all([imap?.stop(), smtp?.stop(), stall?.stop(), qq?.stop(), enterprise?.stop(), dns?.stop()]);
     await opened?.close();
     await store?.dispose();
   });
 
   const run = (address: string, code: string, extra: { timeoutMs?: number; stageTimeoutMs?: number } = {}) =>
-    checkMailbox(opened.db, { address, code }, { overrides, policy, timeoutMs: 10_000, ...extra });
+    checkMailbox(opened.db, { address, code }, { overrides, policy, timeoutMs: 10_000, dns: { servers: [dns.address] }, ...extra });
 
   it('passes a mailbox typed with full-width characters and a code pasted with spaces', async () => {
     const result = checked(await run('  ＺｈａｎｇＳａｎ＠１６３．ｃｏｍ ', 'QwEr TyUi\nOpAs\u200bDfGh'));
@@ -75,6 +85,26 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
     expect(await run('zhangsan@163.com', ' \u200b\n')).toMatchObject({ status: 'invalid_code' });
     expect(await run('zhangsan@163.com', 'x'.repeat(500))).toMatchObject({ status: 'invalid_code' });
     expect(imap.connections.length).toBe(before);
+  });
+
+  it('recognises a company domain by its MX records (NetEase enterprise) and checks it with that provider’s servers and words', async () => {
+    const result = checked(await run('Sun@Corp-A.test', 'Qy7-aBcDeFgHiJkL'));
+    expect(result).toMatchObject({ address: 'sun@corp-a.test', providerId: 'netease-enterprise' });
+    expect(result.report.ok).toBe(true);
+    expect(enterprise.imap.connections.at(-1)).toMatchObject({ user: 'sun@corp-a.test', examined: 'INBOX' });
+
+    enterprise.imap.setRefusal('ip_denied');
+    try {
+      const denied = checked(await run('sun@corp-a.test', 'Qy7-aBcDeFgHiJkL'));
+      expect(denied.report.imap).toMatchObject({ ok: false, code: 'ip_not_allowed' });
+    } finally {
+      enterprise.imap.setRefusal(null);
+    }
+    // Mail servers of its own, or no such domain: not a provider we can check, and nothing is dialled.
+    const before = enterprise.imap.connections.length;
+    expect(await run('li@own-server.test', 'Qy7-aBcDeFgHiJkL')).toMatchObject({ status: 'unknown_provider', domain: 'own-server.test' });
+    expect(await run('li@nowhere.test', 'Qy7-aBcDeFgHiJkL')).toMatchObject({ status: 'unknown_provider', domain: 'nowhere.test' });
+    expect(enterprise.imap.connections.length).toBe(before);
   });
 
   it('locks a mailbox after five refused codes, and says until when', async () => {

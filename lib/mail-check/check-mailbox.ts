@@ -2,7 +2,9 @@ import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import { env, type EndpointOverrides } from '@/lib/env';
 import { assessAuthCode, normalizeAuthCode, MAX_AUTH_CODE_LENGTH, type AuthCodeAssessment } from '@/lib/providers/auth-code';
-import { detectProvider, type AddressProblem } from '@/lib/providers/detect';
+import { discoverByMx } from '@/lib/discovery/mx';
+import type { DnsOptions } from '@/lib/discovery/dns';
+import { detectProvider, detectProviderById, type AddressProblem } from '@/lib/providers/detect';
 import type { Localized, MailEndpoints } from '@/lib/providers/types';
 import { isLoginVerdict } from './diagnosis';
 import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
@@ -38,6 +40,8 @@ export interface CheckMailboxOptions {
   signal?: AbortSignal;
   /** The signed-in user the check runs for; recorded with the attempt for support staff. */
   ownerId?: string;
+  /** How a custom domain's MX records are looked up; default: MAIL_DNS_SERVERS, else the system's. */
+  dns?: DnsOptions;
 }
 
 const EMPTY_CODE: Localized = {
@@ -56,7 +60,15 @@ export async function checkMailbox(
   input: { address: string; code: string; alternative?: number },
   options: CheckMailboxOptions = {},
 ): Promise<MailboxCheckResult> {
-  const detected = detectProvider(input.address);
+  let detected = detectProvider(input.address);
+  // A domain no provider lists may be a customer's own, hosted by a provider we know (NetEase
+  // enterprise): its MX records say which. The browser's answer is never trusted; we ask again.
+  if (!detected.ok && detected.error === 'unknown_provider') {
+    const mx = await discoverByMx(detected.domain, { servers: env().MAIL_DNS_SERVERS, signal: options.signal, ...options.dns });
+    // The wizard words each lookup outcome itself; here the answer is that we cannot check it.
+    if (mx.code !== 'provider') return { status: 'unknown_provider', domain: detected.domain, message: detected.message };
+    detected = detectProviderById(input.address, mx.providerId);
+  }
   if (!detected.ok) {
     return detected.error === 'invalid_address'
       ? { status: 'invalid_address', problem: detected.problem, message: detected.message }

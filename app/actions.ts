@@ -21,7 +21,8 @@ import {
   type CustomerHelpView,
 } from '@/lib/support/help-sessions';
 import type { HelpStep } from '@/lib/support/steps';
-import type { ConnectMailboxRequest, SubmitResult } from '@/lib/wizard/types';
+import { discoverMailDomain } from '@/lib/wizard/discover-domain';
+import type { ConnectMailboxRequest, DomainDiscoveryResult, SubmitResult } from '@/lib/wizard/types';
 
 /**
  * The wizard's submit. Re-validates with the shared schema, needs a signed-in owner, then
@@ -39,6 +40,15 @@ export async function connectMailbox(input: ConnectMailboxRequest): Promise<Subm
   if (!user) return { status: 'signed_out' };
   const { db } = await getDatabase();
   return connectMailboxForOwner(db, user.id, parsed.data, locale);
+}
+
+/**
+ * Step 1's MX lookup for a domain no provider lists. Open to anyone, as the guide is: it only
+ * asks DNS one question about the domain typed, within the discovery budget.
+ */
+export async function discoverMailDomainAction(address: unknown): Promise<DomainDiscoveryResult> {
+  if (typeof address !== 'string' || address.length > 320) return { status: 'invalid' };
+  return discoverMailDomain(address);
 }
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;

@@ -1,5 +1,13 @@
 import type { Metadata } from 'next';
-import { answerHelpSuggestionAction, connectMailbox, endHelpAction, reportHelpProgressAction, startHelpAction } from '@/app/actions';
+import type { ReactNode } from 'react';
+import {
+  answerHelpSuggestionAction,
+  connectMailbox,
+  discoverMailDomainAction,
+  endHelpAction,
+  reportHelpProgressAction,
+  startHelpAction,
+} from '@/app/actions';
 import { ContactSupport, type ContactSupportActions } from '@/components/help/contact-support';
 import { ClientPasswordIllustration } from '@/components/illustrations/client-password';
 import { CodeDialogIllustration } from '@/components/illustrations/code-dialog';
@@ -17,13 +25,19 @@ import { Faq, SafetyTips } from '@/components/wizard/faq';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { ResultPanel } from '@/components/wizard/result-panel';
 import { StepNavigator } from '@/components/wizard/step-navigator';
-import { StepPanel } from '@/components/wizard/step-panel';
+import { ProviderGuideStep } from '@/components/wizard/provider-guide';
+import { ProviderSwitch } from '@/components/wizard/provider-switch';
+import { StepPanel, type StepLabelsByProvider } from '@/components/wizard/step-panel';
 import { WebmailLink } from '@/components/wizard/webmail-link';
 import { HELP_MESSAGES } from '@/lib/i18n/messages/help';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
+import { format } from '@/lib/i18n/locale';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
+import { PROVIDERS } from '@/lib/providers/registry';
+import type { MailProvider } from '@/lib/providers/types';
+import { chooserProviders } from '@/lib/wizard/provider-choice';
 import { stepBootScript, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,6 +63,12 @@ const GUIDE_STEPS: readonly GuideStep[] = [
   'configure-in-client',
 ];
 
+// Providers after NetEase with a guide of their own: their steps replace NetEase's when the
+// address (or its domain's MX records, for NetEase enterprise) or the chooser names them.
+const GUIDED_PROVIDERS: readonly MailProvider[] = PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id && provider.guide);
+
+type GuideStepAfterAddress = Exclude<GuideStep, 'core-parameters-configuration'>;
+
 export default async function HomePage() {
   const locale = await getLocale();
   const m = getMessages(locale);
@@ -61,6 +81,50 @@ export default async function HomePage() {
   ) as Record<CheckStage, string>;
   const enableSteps = m.enable.instructions;
 
+  const choices = chooserProviders(PROVIDERS).map((provider) => ({
+    id: provider.id,
+    name: provider.name[locale],
+    domain: provider.domains[0]?.domain ?? '',
+  }));
+  // Each provider's step titles (its guide's), and the short labels naming its credential.
+  const labels: StepLabelsByProvider = Object.fromEntries([
+    [NETEASE_PERSONAL.id, m.wizard.steps],
+    ...GUIDED_PROVIDERS.map((provider) => {
+      const credential = provider.credential.name[locale];
+      const own = (step: WizardStep) => provider.guide?.find((s) => s.id === step)?.title[locale] ?? m.wizard.steps[step].title;
+      return [
+        provider.id,
+        Object.fromEntries(
+          WIZARD_STEPS.map((step) => [
+            step,
+            {
+              title: own(step),
+              short:
+                step === 'enable-service-and-get-code'
+                  ? format(m.wizard.shortFor.get, { credential })
+                  : step === 'configure-in-client'
+                    ? format(m.wizard.shortFor.paste, { credential })
+                    : m.wizard.steps[step].short,
+            },
+          ]),
+        ),
+      ];
+    }),
+  ]);
+  const stepsByProvider = Object.fromEntries(
+    Object.entries(labels).map(([id, own]) => [
+      id,
+      Object.fromEntries(GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: own[step].title }])),
+    ]),
+  ) as Record<string, Record<GuideStep, { n: number; title: string }>>;
+  const byProvider = (netease: ReactNode, other: (provider: MailProvider) => ReactNode) =>
+    Object.fromEntries([[NETEASE_PERSONAL.id, netease], ...GUIDED_PROVIDERS.map((provider) => [provider.id, other(provider)])]);
+  const guideStep = (step: GuideStepAfterAddress) =>
+    function renderGuideStep(provider: MailProvider) {
+      return <ProviderGuideStep provider={provider} step={step} locale={locale} text={m.guide} sampleLabel={m.figures.code.sample} />;
+    };
+  const intro = (provider: MailProvider) => ({ name: provider.name[locale], credential: provider.credential.name[locale] });
+
   return (
     <>
       <a
@@ -71,7 +135,9 @@ export default async function HomePage() {
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
         <div className="mx-auto flex max-w-2xl items-center justify-between gap-4 px-4 py-3">
-          <span className="font-semibold">{NETEASE_PERSONAL.name[locale]}</span>
+          <span className="font-semibold">
+            <ProviderSwitch variants={byProvider(NETEASE_PERSONAL.name[locale], (provider) => provider.name[locale])} />
+          </span>
           <PracticeLink locale={locale} />
           <LocaleSwitch locale={locale} text={m.header} />
         </div>
@@ -84,16 +150,22 @@ export default async function HomePage() {
         actions={HELP_ACTIONS}
       />
       <main className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:pt-10">
-        <h1 className="text-2xl font-semibold sm:text-3xl">{m.intro.title}</h1>
-        <p className="mt-4 leading-7 text-slate-700 dark:text-slate-300">{m.intro.lead}</p>
+        <h1 className="text-2xl font-semibold sm:text-3xl">
+          <ProviderSwitch variants={byProvider(m.intro.title, (provider) => format(m.intro.titleFor, intro(provider)))} />
+        </h1>
+        <p className="mt-4 leading-7 text-slate-700 dark:text-slate-300">
+          <ProviderSwitch variants={byProvider(m.intro.lead, (provider) => format(m.intro.leadFor, intro(provider)))} />
+        </p>
         <aside
           aria-labelledby="code-tip-title"
           className="mt-4 rounded-xl border border-violet-200 bg-violet-50 p-4 dark:border-violet-800 dark:bg-violet-950"
         >
           <p id="code-tip-title" className="font-semibold text-violet-950 dark:text-violet-100">
-            {m.intro.codeTipTitle}
+            <ProviderSwitch variants={byProvider(m.intro.codeTipTitle, (provider) => format(m.intro.codeTipTitleFor, intro(provider)))} />
           </p>
-          <p className="mt-1 text-sm leading-6 text-violet-950 dark:text-violet-100">{m.intro.codeTip}</p>
+          <p className="mt-1 text-sm leading-6 text-violet-950 dark:text-violet-100">
+            <ProviderSwitch variants={byProvider(m.intro.codeTip, (provider) => format(m.intro.codeTipFor, intro(provider)))} />
+          </p>
         </aside>
 
         {/* Before the steps, so the right one is shown on first paint (see stepBootScript). */}
@@ -105,76 +177,100 @@ export default async function HomePage() {
         <div id="wizard" role="region" aria-label={m.wizard.label} className="mt-10 scroll-mt-4">
           <StepNavigator />
 
-          <StepPanel step="core-parameters-configuration" text={m.wizard}>
-            <AddressStep locale={locale} text={m.address} />
+          <StepPanel step="core-parameters-configuration" text={m.wizard} labels={labels}>
+            <AddressStep locale={locale} text={m.address} choices={choices} discover={discoverMailDomainAction} />
           </StepPanel>
 
-          <StepPanel step="access-settings" text={m.wizard}>
-            <p className="leading-7">{m.access.intro}</p>
-            <div className="mt-4">
-              <WebmailLink locale={locale} text={m.access} />
-            </div>
-            <p className="mt-3 text-sm">
-              {m.access.otherWebmail}{' '}
-              {webmails.map((domain, index) => (
-                <span key={domain.domain}>
+          <StepPanel step="access-settings" text={m.wizard} labels={labels}>
+            <ProviderSwitch
+              variants={byProvider(
+                <>
+                  <p className="leading-7">{m.access.intro}</p>
+                  <div className="mt-4">
+                    <WebmailLink locale={locale} text={m.access} />
+                  </div>
+                  <p className="mt-3 text-sm">
+                    {m.access.otherWebmail}{' '}
+                    {webmails.map((domain, index) => (
+                      <span key={domain.domain}>
                   {index > 0 && ' · '}
                   <a href={domain.webmailUrl} target="_blank" rel="noopener noreferrer" className={textLink}>
                     {domain.domain}
                     <span className="sr-only">{m.access.opensInNewTab}</span>
                   </a>
-                </span>
-              ))}
-            </p>
-            <CalloutList items={m.access.instructions} locale={locale} />
-            <p className="mt-3 text-sm">
-              {m.access.path}{' '}
-              <span className="font-medium">
-                <LangRuns text={NETEASE_PERSONAL.settingsPath[locale]} locale={locale} />
-              </span>
-            </p>
-            <WebmailSettingsIllustration text={m.figures.webmail} />
-            <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">
-              <LangRuns text={m.access.phoneNote} locale={locale} />
-            </p>
+                      </span>
+                    ))}
+                  </p>
+                  <CalloutList items={m.access.instructions} locale={locale} />
+                  <p className="mt-3 text-sm">
+                    {m.access.path}{' '}
+                    <span className="font-medium">
+                      <LangRuns text={NETEASE_PERSONAL.settingsPath[locale]} locale={locale} />
+                    </span>
+                  </p>
+                  <WebmailSettingsIllustration text={m.figures.webmail} />
+                  <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">
+                    <LangRuns text={m.access.phoneNote} locale={locale} />
+                  </p>
+                </>,
+                guideStep('access-settings'),
+              )}
+            />
           </StepPanel>
 
-          <StepPanel step="enable-service-and-get-code" text={m.wizard}>
-            <p className="leading-7">{m.enable.intro}</p>
-            <CalloutList items={enableSteps.slice(0, 3)} locale={locale} />
-            <ServiceSwitchesIllustration text={m.figures.switches} />
-            <CalloutList items={enableSteps.slice(3, 5)} start={4} locale={locale} />
-            <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{m.enable.noPhone}</p>
-            <SmsCheckIllustration text={m.figures.sms} />
-            <CalloutList items={enableSteps.slice(5)} start={6} locale={locale} />
-            <CodeDialogIllustration text={m.figures.code} />
-            <div
-              role="note"
-              aria-labelledby="code-once-title"
-              className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950"
-            >
-              <p id="code-once-title" className="font-semibold text-red-900 dark:text-red-100">
-                {m.enable.onceTitle}
-              </p>
-              <p className="mt-1 text-sm leading-6 text-red-950 dark:text-red-100">{m.enable.once}</p>
-            </div>
-            <p className="mt-4 text-sm leading-6">{m.enable.afterCode}</p>
+          <StepPanel step="enable-service-and-get-code" text={m.wizard} labels={labels}>
+            <ProviderSwitch
+              variants={byProvider(
+                <>
+                  <p className="leading-7">{m.enable.intro}</p>
+                  <CalloutList items={enableSteps.slice(0, 3)} locale={locale} />
+                  <ServiceSwitchesIllustration text={m.figures.switches} />
+                  <CalloutList items={enableSteps.slice(3, 5)} start={4} locale={locale} />
+                  <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{m.enable.noPhone}</p>
+                  <SmsCheckIllustration text={m.figures.sms} />
+                  <CalloutList items={enableSteps.slice(5)} start={6} locale={locale} />
+                  <CodeDialogIllustration text={m.figures.code} />
+                  <div
+                    role="note"
+                    aria-labelledby="code-once-title"
+                    className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950"
+                  >
+                    <p id="code-once-title" className="font-semibold text-red-900 dark:text-red-100">
+                      {m.enable.onceTitle}
+                    </p>
+                    <p className="mt-1 text-sm leading-6 text-red-950 dark:text-red-100">{m.enable.once}</p>
+                  </div>
+                  <p className="mt-4 text-sm leading-6">{m.enable.afterCode}</p>
+                </>,
+                guideStep('enable-service-and-get-code'),
+              )}
+            />
           </StepPanel>
 
-          <StepPanel step="configure-in-client" text={m.wizard}>
-            <p className="leading-7">{m.configure.intro}</p>
-            <CalloutList items={m.configure.instructions} locale={locale} />
-            <ClientPasswordIllustration text={m.figures.client} />
+          <StepPanel step="configure-in-client" text={m.wizard} labels={labels}>
+            <ProviderSwitch
+              variants={byProvider(
+                <>
+                  <p className="leading-7">{m.configure.intro}</p>
+                  <CalloutList items={m.configure.instructions} locale={locale} />
+                  <ClientPasswordIllustration text={m.figures.client} />
+                </>,
+                (provider) => <div className="mb-6">{guideStep('configure-in-client')(provider)}</div>,
+              )}
+            />
             <ConnectForm action={connectMailbox} locale={locale} text={m.configure} />
-            <StatusBadgeIllustration text={m.figures.status} statusLabel={m.result.statusOk} />
+            <ProviderSwitch
+              variants={byProvider(<StatusBadgeIllustration text={m.figures.status} statusLabel={m.result.statusOk} />, () => null)}
+            />
           </StepPanel>
 
-          <StepPanel step="result" text={m.wizard}>
+          <StepPanel step="result" text={m.wizard} labels={labels}>
             <ResultPanel
               locale={locale}
               text={m.result}
               progressText={m.configure}
               steps={steps}
+              stepsByProvider={stepsByProvider}
               stageLabels={stageLabels}
               signInHref={SIGN_IN_HREF}
             />

@@ -69,7 +69,10 @@ test('another provider is named honestly, and a broken address is explained afte
   const wizard = new WizardPage(page);
   await wizard.open();
   await wizard.addressInput.fill('wang@qq.com');
-  await expect(wizard.currentPanel).toContainText('「qq.com」不是网易个人邮箱');
+  await expect(wizard.currentPanel).toContainText('已识别：QQ 邮箱');
+  await wizard.addressInput.fill('wang@example.org');
+  // A domain no provider lists is looked up by its MX records (the test DNS server knows no example.org).
+  await expect(wizard.currentPanel).toContainText('找不到「example.org」这个域名');
 
   await wizard.addressInput.fill('wang163.com');
   await expect(wizard.addressInput).not.toHaveAttribute('aria-invalid', 'true');

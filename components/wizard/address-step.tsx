@@ -1,27 +1,70 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ServerTable } from '@/components/providers/server-table';
 import { textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
-import { shownDomainOf, type AddressView } from '@/lib/wizard/default-domain';
-import { preloadWizardLogic, useWizardLogic } from '@/lib/wizard/logic-loader';
+import { NETEASE_PERSONAL } from '@/lib/providers/netease';
+import { preloadWizardLogic } from '@/lib/wizard/logic-loader';
+import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { useSessionStore } from '@/lib/wizard/session-store';
-import { addressStore } from '@/lib/wizard/stores';
+import { addressStore, domainDiscoveryStore, providerChoiceStore } from '@/lib/wizard/stores';
+import type { DiscoverDomainAction } from '@/lib/wizard/types';
+import { ProviderChooser, type ProviderChoice } from './provider-chooser';
 
 /**
  * Step 1: the address, the provider recognised as it is typed, and the servers for it. The
  * address is shared with the later steps (webmail link, code form) and kept for the tab.
  */
-export function AddressStep({ locale, text }: { locale: Locale; text: Messages['address'] }) {
+export function AddressStep({
+  locale,
+  text,
+  choices,
+  discover,
+}: {
+  locale: Locale;
+  text: Messages['address'];
+  choices: readonly ProviderChoice[];
+  /** Asks the server what a domain's MX records say, for domains no provider lists. */
+  discover?: DiscoverDomainAction;
+}) {
   const typed = useSessionStore(addressStore);
+  const choice = useSessionStore(providerChoiceStore);
   const [blurred, setBlurred] = useState(false);
-  const logic = useWizardLogic(typed !== '');
-  const view: AddressView = typed.trim() === '' ? { kind: 'empty' } : logic ? logic.viewAddress(typed) : { kind: 'pending' };
-  const shown = shownDomainOf(view);
-  const showError = view.kind === 'invalid' && blurred;
+  const { view, shown } = useShownDomain();
+  const discovery = useSessionStore(domainDiscoveryStore);
+  const unknownDomain = view.kind === 'unknown' ? view.domain : null;
+  const unknownAddress = view.kind === 'unknown' ? view.address : null;
+  // Recognised from its MX records rather than from a list: say how we know.
+  const hostedDomain =
+    view.kind === 'known' && discovery?.result?.status === 'provider' && discovery.domain === view.address.slice(view.address.lastIndexOf('@') + 1)
+      ? discovery.domain
+      : null;
+  const lookup = unknownDomain !== null && discovery?.domain === unknownDomain ? discovery.result : undefined;
+
+  // One lookup per domain, once typing has paused on it.
+  useEffect(() => {
+    if (!discover || unknownDomain === null || unknownAddress === null) return;
+    if (domainDiscoveryStore.get()?.domain === unknownDomain) return;
+    const timer = setTimeout(() => {
+      domainDiscoveryStore.set({ domain: unknownDomain, result: null });
+      const settle = (result: Awaited<ReturnType<DiscoverDomainAction>>) => {
+        if (domainDiscoveryStore.get()?.domain === unknownDomain) domainDiscoveryStore.set({ domain: unknownDomain, result });
+      };
+      discover(unknownAddress).then(settle, () => settle({ status: 'not_found', domain: unknownDomain, reason: 'lookup_failed' }));
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [discover, unknownDomain, unknownAddress]);
+  // A provider picked but no user name typed yet: say what is missing instead of an error.
+  const chosen = view.kind !== 'known' && choice !== '' && shown.provider.id === choice && typed.trim().startsWith('@');
+  const showError = view.kind === 'invalid' && blurred && !chosen;
   const alternative = shown.alternatives[0];
+  const isNetease = shown.provider.id === NETEASE_PERSONAL.id;
+  const credential = shown.provider.credential.name[locale];
+  const username = isNetease
+    ? text.username
+    : format(text.usernameFor[shown.provider.usernameForm.imap], { credential });
 
   return (
     <div>
@@ -57,7 +100,8 @@ export function AddressStep({ locale, text }: { locale: Locale; text: Messages['
           role="status"
           className={`mt-2 min-h-12 text-sm leading-6 ${showError ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-200'}`}
         >
-          {view.kind === 'empty' && text.waiting}
+          {chosen && format(text.chosen, { name: shown.provider.name[locale] })}
+          {!chosen && view.kind === 'empty' && text.waiting}
           {view.kind === 'pending' && text.detecting}
           {view.kind === 'known' && (
             <>
@@ -68,15 +112,30 @@ export function AddressStep({ locale, text }: { locale: Locale; text: Messages['
                 </span>
               )}
               <br />
+              {hostedDomain && (
+                <>
+                  <span>{format(text.mx.found, { domain: hostedDomain, name: shown.provider.name[locale] })}</span>
+                  <br />
+                </>
+              )}
               <span className="break-all">{format(text.usingAddress, { address: view.address })}</span>
             </>
           )}
-          {view.kind === 'unknown' && format(text.unknown, { domain: view.domain })}
-          {view.kind === 'invalid' && (showError ? view.message[locale] : text.waiting)}
+          {view.kind === 'unknown' &&
+            (!discover
+              ? format(text.unknown, { domain: view.domain })
+              : !lookup
+                ? format(text.mx.looking, { domain: view.domain })
+                : lookup.status === 'not_found'
+                  ? format(text.mx[lookup.reason], { domain: view.domain })
+                  : format(text.unknown, { domain: view.domain }))}
+          {view.kind === 'invalid' && !chosen && (showError ? view.message[locale] : text.waiting)}
         </div>
       </div>
 
-      {!shown.info.confirmed && (
+      <ProviderChooser choices={choices} text={text.chooser} />
+
+      {!shown.info.confirmed && isNetease && (
         <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm leading-6 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           {format(text.unconfirmed, { domain: shown.info.domain })}
         </p>
@@ -85,11 +144,13 @@ export function AddressStep({ locale, text }: { locale: Locale; text: Messages['
       <div className="mt-6">
         <ServerTable
           endpoints={shown.endpoints}
-          caption={view.kind === 'known' ? format(text.tableCaption, { name: shown.info.name[locale] }) : text.defaultTableCaption}
+          caption={
+            view.kind === 'known' || !isNetease ? format(text.tableCaption, { name: shown.info.name[locale] }) : text.defaultTableCaption
+          }
           text={text}
         />
       </div>
-      <p className="mt-3 text-sm leading-6">{text.username}</p>
+      <p className="mt-3 text-sm leading-6">{username}</p>
       {shown.provider.hostNote && (
         <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{shown.provider.hostNote[locale]}</p>
       )}

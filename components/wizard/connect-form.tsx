@@ -6,8 +6,8 @@ import { primaryButton, secondaryButton, textInput } from '@/components/ui/style
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
-import { shownDomainOf } from '@/lib/wizard/default-domain';
-import { lazyConnectMailboxResolver, preloadWizardLogic, useWizardLogic } from '@/lib/wizard/logic-loader';
+import { lazyConnectMailboxResolver, preloadWizardLogic } from '@/lib/wizard/logic-loader';
+import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { goToStep } from '@/lib/wizard/navigation';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, checkRunner, checkStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
@@ -70,9 +70,17 @@ export function ConnectForm({
   const address = useWatch({ control, name: 'address' });
   const code = useWatch({ control, name: 'code' });
   const alternative = useWatch({ control, name: 'alternative' });
-  const logic = useWizardLogic(false);
-  const shown = shownDomainOf(logic?.viewAddress(address) ?? { kind: 'pending' });
-  const expected = shown.provider.credential.format?.length ?? 16;
+  const { shown, logic } = useShownDomain(address);
+  // The code field in the provider's words (NetEase's are the catalog's own).
+  const own = (text.byProvider as Record<string, (typeof text.byProvider)['qq'] | undefined>)[shown.provider.id];
+  const words = {
+    label: own?.label ?? text.codeLabel,
+    hint: own?.hint ?? text.codeHint,
+    warnings: own ?? text.warnings,
+  };
+  // No length on record (Sohu): the counter counts without a target and nothing is judged.
+  const knownLength = shown.provider.credential.format?.length;
+  const expected = knownLength ?? 16;
   // Until the helpers arrive (they come with the step), the counter counts what is there.
   const assessment = logic?.assessAuthCode(code, shown.provider) ?? {
     length: code.length,
@@ -95,11 +103,11 @@ export function ConnectForm({
   const warning = !showWarnings
     ? null
     : looksLikePassword
-      ? text.warnings.looks_like_password
+      ? words.warnings.looks_like_password
       : assessment.warnings.includes('non_letters')
-        ? text.warnings.non_letters
+        ? words.warnings.non_letters
         : assessment.warnings.includes('wrong_length')
-          ? format(text.warnings.wrong_length, { expected })
+          ? format(words.warnings.wrong_length, { expected })
           : null;
   const hasAlternative = shown.alternatives.length > 0;
   const running = isPending || check.phase === 'running';
@@ -228,20 +236,24 @@ export function ConnectForm({
       <div>
         <div className="flex items-baseline justify-between gap-3">
           <label htmlFor={CODE_ID} className="block font-medium">
-            {text.codeLabel}
+            {words.label}
           </label>
           <span
             id="connect-code-counter"
             className={`font-mono text-sm tabular-nums ${
-              assessment.length === expected ? 'text-green-800 dark:text-green-300' : 'text-slate-600 dark:text-slate-300'
+              knownLength !== undefined && assessment.length === knownLength ? 'text-green-800 dark:text-green-300' : 'text-slate-600 dark:text-slate-300'
             }`}
           >
-            <span aria-hidden="true">{format(text.counter, { length: assessment.length, expected })}</span>
-            <span className="sr-only">{format(text.counterLabel, { length: assessment.length, expected })}</span>
+            <span aria-hidden="true">
+              {format(knownLength === undefined ? text.counterFree : text.counter, { length: assessment.length, expected })}
+            </span>
+            <span className="sr-only">
+              {format(knownLength === undefined ? text.counterFreeLabel : text.counterLabel, { length: assessment.length, expected })}
+            </span>
           </span>
         </div>
         <p id="connect-code-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          {text.codeHint}
+          {words.hint}
         </p>
         <input
           id={CODE_ID}

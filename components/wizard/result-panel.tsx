@@ -5,8 +5,8 @@ import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
-import { shownDomainOf } from '@/lib/wizard/default-domain';
 import { useWizardLogic } from '@/lib/wizard/logic-loader';
+import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, checkRunner, checkStore, resultStore, retryAtOf, type ShownResult } from '@/lib/wizard/stores';
 import type { ProtocolView } from '@/lib/wizard/types';
@@ -21,6 +21,8 @@ export interface ResultPanelProps {
   progressText: CheckProgressText;
   /** Number and title of each step a diagnosis can send the reader back to. */
   steps: Record<GuideStep, { n: number; title: string }>;
+  /** The same per provider id, in that provider's words; `steps` for a provider not listed. */
+  stepsByProvider?: Record<string, Record<GuideStep, { n: number; title: string }>>;
   stageLabels: Record<CheckStage, string>;
   signInHref: string;
 }
@@ -58,10 +60,12 @@ function Checked({
   result: Extract<ShownResult, { status: 'checked' }>;
   props: ResultPanelProps;
 }) {
-  const { locale, text, progressText, steps, stageLabels } = props;
+  const { locale, text, progressText, stageLabels } = props;
   const typed = useSessionStore(addressStore);
-  const view = useWizardLogic(true)?.viewAddress(typed);
-  const shown = { ...shownDomainOf(view ?? { kind: 'pending' }), address: view?.kind === 'known' ? view.address : typed };
+  useWizardLogic(true);
+  const { view, shown: domain, providerId } = useShownDomain();
+  const shown = { ...domain, address: view.kind === 'known' ? view.address : typed };
+  const steps = props.stepsByProvider?.[providerId] ?? props.steps;
 
   if (result.ok) {
     return (

@@ -69,6 +69,10 @@ export interface ProviderImapServer {
   connections: ProviderImapConnection[];
   setRefusal(name: string | null): void;
   setLoginNames(rule: LoginNameRule): void;
+  /** Gives `address` this code (a new mailbox, or a new code for one), for tests driving a running app. */
+  setCode(address: string, code: string): void;
+  /** The account's own (web) password, to play a user who types it instead of the code. */
+  setWebPassword(address: string, password: string): void;
   stop(): Promise<void>;
 }
 
@@ -312,6 +316,8 @@ export async function startProviderImap(options: ProviderImapOptions): Promise<P
     script,
     connections,
     setRefusal,
+    setCode: (address, code) => void codes.set(normalise(address), code),
+    setWebPassword: (address, password) => void webPasswords.set(normalise(address), password),
     setLoginNames(rule) {
       loginNames = rule;
     },

@@ -57,6 +57,10 @@ export interface ProviderSmtpServer {
   script: SmtpScript;
   sessions: ProviderSmtpSession[];
   setRefusal(name: string | null): void;
+  /** Gives `address` this code (a new mailbox, or a new code for one), for tests driving a running app. */
+  setCode(address: string, code: string): void;
+  /** The account's own (web) password, to play a user who types it instead of the code. */
+  setWebPassword(address: string, password: string): void;
   stop(): Promise<void>;
 }
 
@@ -190,6 +194,8 @@ export async function startProviderSmtp(options: ProviderSmtpOptions): Promise<P
     script,
     sessions,
     setRefusal,
+    setCode: (address, code) => void codes.set(normalise(address), code),
+    setWebPassword: (address, password) => void webPasswords.set(normalise(address), password),
     async stop() {
       smtp.close();
       await sockets.closeNow();

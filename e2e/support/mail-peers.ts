@@ -9,7 +9,12 @@ export const E2E_SERVER_LOG = path.join(os.tmpdir(), `e2e-next-server-${E2E_CONT
 export type PeerCommand =
   | { type: 'set-code'; address: string; code: string }
   | { type: 'revoke'; address: string }
-  | { type: 'smtp-scenario'; scenario: 'ok' | 'auth_550' | 'mailfrom_550' | 'mailfrom_553' | 'ip_rejected_554' | 'too_much_fail_451' | 'no_auth' };
+  | { type: 'smtp-scenario'; scenario: 'ok' | 'auth_550' | 'mailfrom_550' | 'mailfrom_553' | 'ip_rejected_554' | 'too_much_fail_451' | 'no_auth' }
+  // The scripted peers of the providers after NetEase (qq.com, sohu.com, icloud.com...): `set-code`
+  // reaches them by the address's domain; these play the rest of their scripts.
+  | { type: 'web-password'; address: string; password: string }
+  | { type: 'provider-refusal'; provider: 'qq' | 'sohu' | 'icloud' | 'netease-enterprise'; refusal: string | null }
+  | { type: 'imap-login-names'; provider: 'qq' | 'sohu' | 'icloud'; rule: 'address' | 'local_part' | 'either' };
 
 export async function controlPeers(command: PeerCommand): Promise<void> {
   const response = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/`, {

@@ -3,6 +3,10 @@
 //   126.com           → Dovecot (real IMAP)
 //   vip.163.com       → a port nothing listens on ("the server is down")
 //   every domain      → one smtp-server answering with NetEase's texts
+//   qq.com, foxmail.com, sohu.com, icloud.com, me.com, mac.com
+//                     → that provider's scripted IMAP and SMTP peers (iCloud: STARTTLS submission)
+//   corp-example.test → NetEase enterprise's peers, found through its MX record on a loopback
+//                       DNS server (MAIL_DNS_SERVERS), which knows no other name
 // Tests change the peers through a small control endpoint on loopback (see mail-peers.ts).
 // The app gets the test CA through Node's NODE_EXTRA_CA_CERTS, as the product requires.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,6 +21,8 @@ import { refusedPort } from '../peers/faults';
 import { startNeteaseImap } from '../peers/netease-imap';
 import { startNeteaseSmtp, type SmtpScenario } from '../peers/netease-smtp';
 import { ensureTestPki } from '../peers/pki';
+import { startDnsServer } from '../peers/dns';
+import { startProviderPeers } from '../peers/provider-scripts';
 import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
 
 const port = process.argv[2] ?? '3107';
@@ -35,12 +41,39 @@ const imap = await startNeteaseImap({ users: {}, idRule: 'after-login' });
 const dovecot = existsSync('/usr/sbin/dovecot') || !process.env.DEMO ? await startDovecot({ users: {} }) : undefined;
 const smtp = await startNeteaseSmtp({ users: {} });
 const downPort = await refusedPort();
+// iCloud's IMAP takes the local part here, as ISPDB says; a test can switch the rule.
+const providerPeers = {
+  qq: await startProviderPeers('qq', { users: {} }),
+  sohu: await startProviderPeers('sohu', { users: {} }),
+  icloud: await startProviderPeers('icloud', { users: {}, imapLoginNames: 'local_part' }),
+  'netease-enterprise': await startProviderPeers('netease-enterprise', { users: {} }),
+};
+const dnsPeer = await startDnsServer({ 'corp-example.test': { mx: [{ exchange: 'mx.qiye.163.com', priority: 10 }] } });
+const PROVIDER_PEER_DOMAINS: Record<string, keyof typeof providerPeers> = {
+  'qq.com': 'qq',
+  'foxmail.com': 'qq',
+  'sohu.com': 'sohu',
+  'icloud.com': 'icloud',
+  'me.com': 'icloud',
+  'mac.com': 'icloud',
+  'corp-example.test': 'netease-enterprise',
+};
+const providerPeersOf = (address: string) => {
+  const id = PROVIDER_PEER_DOMAINS[address.slice(address.lastIndexOf('@') + 1).toLowerCase()];
+  return id ? providerPeers[id] : undefined;
+};
 
 const overrides = {
   '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
   'yeah.net': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
   '126.com': { imap: `127.0.0.1:${(dovecot ?? imap).port}`, smtp: `127.0.0.1:${smtp.port}` },
   'vip.163.com': { imap: `127.0.0.1:${downPort}`, smtp: `127.0.0.1:${downPort}` },
+  ...Object.fromEntries(
+    Object.entries(PROVIDER_PEER_DOMAINS).map(([domain, id]) => {
+      const { endpoints } = providerPeers[id];
+      return [domain, { imap: `127.0.0.1:${endpoints.imap.port}`, smtp: `127.0.0.1:${endpoints.smtp.port}`, smtpTls: endpoints.smtp.tls }];
+    }),
+  ),
 };
 
 async function createScratchDatabase(adminUrl: string) {
@@ -63,10 +96,34 @@ async function createScratchDatabase(adminUrl: string) {
 
 async function apply(command: PeerCommand): Promise<void> {
   switch (command.type) {
-    case 'set-code':
+    case 'set-code': {
+      const peers = providerPeersOf(command.address);
+      if (peers) {
+        peers.imap.setCode(command.address, command.code);
+        peers.smtp.setCode(command.address, command.code);
+        return;
+      }
       imap.setCode(command.address, command.code);
       smtp.setCode(command.address, command.code);
       await dovecot?.setPassword(command.address, command.code);
+      return;
+    }
+    case 'web-password': {
+      const peers = providerPeersOf(command.address);
+      if (!peers) throw new Error(`no scripted provider peers for ${command.address}`);
+      peers.imap.setWebPassword(command.address, command.password);
+      peers.smtp.setWebPassword(command.address, command.password);
+      return;
+    }
+    case 'provider-refusal': {
+      const { imap: providerImap, smtp: providerSmtp } = providerPeers[command.provider];
+      // Each protocol plays the refusal where its script has it.
+      if (command.refusal === null || Object.hasOwn(providerImap.script.refusals, command.refusal)) providerImap.setRefusal(command.refusal);
+      if (command.refusal === null || Object.hasOwn(providerSmtp.script.refusals, command.refusal)) providerSmtp.setRefusal(command.refusal);
+      return;
+    }
+    case 'imap-login-names':
+      providerPeers[command.provider].imap.setLoginNames(command.rule);
       return;
     case 'revoke':
       imap.removeUser(command.address);
@@ -105,6 +162,7 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'e2e-data-')),
   NODE_EXTRA_CA_CERTS: pki.ca.certPath,
   MAIL_ENDPOINT_OVERRIDES: JSON.stringify(overrides),
+  MAIL_DNS_SERVERS: dnsPeer.address,
   ALLOW_ENDPOINT_OVERRIDES: '1',
   BETTER_AUTH_URL: process.env.DEMO ? `http://localhost:${port}` : `http://127.0.0.1:${port}`,
   // Tests sign in many times from one address; the limit itself is covered by lib/auth tests.
@@ -173,7 +231,7 @@ async function shutdown(code: number) {
     }),
   );
   control.close();
-  await Promise.allSettled([imap.stop(), dovecot?.stop(), smtp.stop()]);
+  await Promise.allSettled([imap.stop(), dovecot?.stop(), smtp.stop(), ...Object.values(providerPeers).map((peers) => peers.stop()), dnsPeer.stop()]);
   await scratchDatabase?.drop().catch((error: unknown) => console.error('[e2e] could not drop the scratch database', error));
   log.end();
   process.exit(code);

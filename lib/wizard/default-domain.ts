@@ -30,7 +30,15 @@ export type AddressView =
   | { kind: 'unknown'; address: string; domain: string }
   | { kind: 'invalid'; message: Localized };
 
-/** The domain whose servers and webmail the steps show for this view. */
-export function shownDomainOf(view: AddressView): ShownDomain {
-  return view.kind === 'known' ? view.domain : DEFAULT_SHOWN_DOMAIN;
+/** The domain whose servers and webmail the steps show for this view; `chosen` (from the chooser) before an address is recognised. */
+export function shownDomainOf(view: AddressView, chosen?: ShownDomain): ShownDomain {
+  return view.kind === 'known' ? view.domain : (chosen ?? DEFAULT_SHOWN_DOMAIN);
+}
+
+/** A provider's main domain as the steps show it (the first listed); undefined for a provider with no domains. */
+export function mainDomainOf(provider: MailProvider): ShownDomain | undefined {
+  const main = provider.domains[0];
+  if (!main) return undefined;
+  const { endpoints, alternatives, ...info } = main;
+  return { provider, info, endpoints, alternatives };
 }

@@ -1,5 +1,5 @@
 import { createSessionStore } from './session-store';
-import type { ProtocolView, SubmitResult } from './types';
+import type { DomainDiscoveryResult, ProtocolView, SubmitResult } from './types';
 
 // State the wizard's steps share. The address and the last result survive a reload in this tab;
 // the authorization code lives only inside the code form and is never put in a store.
@@ -8,6 +8,22 @@ export const addressStore = createSessionStore<string>({
   key: 'wizard:address',
   initial: '',
   decode: (stored) => (typeof stored === 'string' ? stored : undefined),
+});
+
+/**
+ * The provider picked from the chooser on step 1, by id ('' for none). It decides the steps only
+ * while the address does not name a known provider itself; a recognised address always wins.
+ */
+export const providerChoiceStore = createSessionStore<string>({
+  key: 'wizard:provider',
+  initial: '',
+  decode: (stored) => (typeof stored === 'string' ? stored : undefined),
+});
+
+/** The last MX lookup of step 1: its domain, and its answer once there (null while asked). Memory only. */
+export const domainDiscoveryStore = createSessionStore<{ domain: string; result: DomainDiscoveryResult | null } | null>({
+  key: null,
+  initial: null,
 });
 
 /** A result worth showing after a reload: never `invalid`, which belongs to the form. */

@@ -37,4 +37,15 @@ export type SubmitResult =
 
 export type ConnectMailboxAction = (input: ConnectMailboxRequest) => Promise<SubmitResult>;
 
+/**
+ * What an address's MX records say about a domain no provider lists. Only a hint for the steps
+ * shown: the check looks the records up again on the server.
+ */
+export type DomainDiscoveryResult =
+  | { status: 'provider'; domain: string; providerId: string; confirmed: boolean }
+  | { status: 'not_found'; domain: string; reason: 'unknown_provider' | 'no_mx' | 'no_domain' | 'lookup_failed' }
+  | { status: 'invalid' };
+
+export type DiscoverDomainAction = (address: string) => Promise<DomainDiscoveryResult>;
+
 export type { Locale };

@@ -20,12 +20,17 @@ export const en: Messages = {
     lead: 'NetEase Mail (163.com, 126.com, yeah.net) does not let mail apps log in with your login password. Instead you create a “client authorization code” (客户端授权码) in webmail and enter it here. Five illustrated steps take you through it.',
     codeTipTitle: 'It all comes down to one code',
     codeTip: 'A client authorization code is a 16-letter password NetEase issues for mail apps only; it is not the password you use to sign in to webmail. It is shown once, when it is created.',
+    titleFor: 'Connect your {name} mailbox to our mail app',
+    leadFor: '{name} does not let mail apps log in with your login password. Instead you create a password for mail apps only, the {credential}, and enter it here. Five steps take you through it.',
+    codeTipTitleFor: 'It all comes down to the {credential}',
+    codeTipFor: 'The {credential} is a password {name} issues for mail apps only; it is not the password you normally sign in with.',
   },
   wizard: {
     label: 'Setup steps',
     progressLabel: 'Setup progress',
     stepOf: 'Step {n} of {total}',
     stepNumber: 'Step {n}',
+    shortFor: { get: 'Get the {credential}', paste: 'Paste the {credential}' },
     currentMarker: ' (current)',
     back: 'Back',
     next: 'Next',
@@ -49,7 +54,21 @@ export const en: Messages = {
     waiting: 'Once you type an address, the provider we recognise appears here.',
     detecting: 'Recognising…',
     unknown:
-      '“{domain}” is not a NetEase personal mailbox. For now this guide covers NetEase personal mail only: 163.com, 126.com, yeah.net and related domains.',
+      'We do not recognise the provider of “{domain}” yet. For now this guide covers NetEase personal mail (163.com, 126.com, yeah.net), QQ Mail, Sohu Mail and iCloud Mail.',
+    chosen: '{name} chosen: type your user name in front of the “@”.',
+    mx: {
+      looking: 'Looking up the mail records (MX) of “{domain}” to see which provider hosts it…',
+      found: 'From the mail records (MX) of “{domain}”: a company domain, hosted by {name}.',
+      unknown_provider:
+        'The mail records (MX) of “{domain}” do not point to a provider we know. For now this guide covers NetEase personal mail, QQ Mail, Sohu Mail, iCloud Mail and NetEase Enterprise Mail; others cannot be connected here yet.',
+      no_mx: '“{domain}” has no mail servers set up (no MX records), so this address may not receive mail. Please check the part after the “@”.',
+      no_domain: 'There is no domain “{domain}”. Please check the spelling after the “@”.',
+      lookup_failed: 'The mail records (MX) of “{domain}” cannot be looked up right now. Please try again later.',
+    },
+    chooser: {
+      legend: 'Which mail provider do you use?',
+      hint: 'Rather not type the whole address? Pick a provider and we fill in the part after the “@”; you add the user name before it.',
+    },
     unconfirmedBadge: 'Unconfirmed',
     unconfirmed:
       'The servers for {domain} are inferred from the 163.com and 126.com pattern; NetEase has not published them. If the check fails, try again with the 163.com servers.',
@@ -64,6 +83,11 @@ export const en: Messages = {
     copyFailed: 'Could not copy; please select the text and copy it by hand.',
     username:
       'The user name is always the whole address, and the password is the authorization code, not your login password.',
+    usernameFor: {
+      address: 'The user name is the whole address, and the password is the {credential}, not your login password.',
+      local_part:
+        'For incoming mail (IMAP) the user name is first the part before the “@”; if that is refused, the check tries the whole address once. For outgoing mail (SMTP) it is the whole address. The password is the {credential}, not your login password.',
+    },
     alternativeTitle: 'Fallback servers: 163.com',
     alternativeCaption: 'Fallback server settings on 163.com',
     alternativeIntro: 'You can choose these servers in step 4.',
@@ -107,6 +131,41 @@ export const en: Messages = {
       '16 letters. Spaces, line breaks and invisible characters that come along when pasting are removed, and full-width letters are converted.',
     counter: '{length}/{expected}',
     counterLabel: '{length} characters entered; a code has {expected}',
+    counterFree: '{length}',
+    counterFreeLabel: '{length} characters entered',
+    byProvider: {
+      qq: {
+        label: 'Authorization code',
+        hint: '16 letters (the samples QQ shows are all lower case). Spaces, line breaks and invisible characters pasted with it are removed for you.',
+        looks_like_password:
+          'This looks like your QQ password rather than the authorization code, which is 16 letters only. A check with the QQ password always fails, and too many failures lock checks for a while.',
+        wrong_length: 'The code should have {expected} letters. Check that nothing is missing or extra.',
+        non_letters: 'The code is letters only, and this has digits or symbols. Check that nothing else was copied.',
+      },
+      sohu: {
+        label: 'Separate password',
+        hint: 'Sohu has not published the length or characters of the separate password (独立密码), so we do not check its format here and leave the verdict to Sohu’s server. Spaces and line breaks pasted with it are removed for you.',
+        looks_like_password: 'This looks like your webmail login password. Make sure it is the separate password.',
+        wrong_length: 'Check that the separate password was copied whole.',
+        non_letters: 'Check that nothing else was copied.',
+      },
+      icloud: {
+        label: 'App-specific password',
+        hint: 'Shaped like xxxx-xxxx-xxxx-xxxx: 16 lower-case letters; the hyphens may be pasted too and are not counted.',
+        looks_like_password:
+          'This looks like your Apple Account password rather than an app-specific password, which is 16 letters in four groups. A check with the Apple Account password always fails, and too many failures lock checks for a while.',
+        wrong_length: 'An app-specific password has {expected} letters (hyphens not counted). Check that nothing is missing or extra.',
+        non_letters: 'An app-specific password has only letters and hyphens, and this has digits or other symbols. Check that nothing else was copied.',
+      },
+      'netease-enterprise': {
+        label: 'Client authorization password',
+        hint: '16 characters. Spaces, line breaks and invisible characters pasted with it are removed for you.',
+        looks_like_password:
+          'This does not look like a client authorization password (it has 16 characters). A check with the webmail password always fails, and too many failures lock checks for a while.',
+        wrong_length: 'The client authorization password should have {expected} characters. Check that nothing is missing or extra.',
+        non_letters: 'Check that nothing else was copied.',
+      },
+    },
     cleaned: 'Removed spaces, line breaks or invisible characters from what was pasted.',
     warnings: {
       looks_like_password:
@@ -258,7 +317,7 @@ export const en: Messages = {
       {
         q: 'I use NetEase enterprise mail, QQ mail or another provider. Can I use this guide?',
         a: [
-          'Not yet. NetEase enterprise mail has other servers and its own rules for codes; QQ mail’s 授权码, Sohu’s 独立密码 and Apple iCloud’s app-specific passwords work on the same idea, but each is created in a different place and looks different, so they will get guides of their own.',
+          'QQ Mail, Sohu Mail and iCloud Mail can: pick the provider in step 1 or type your address, and the later steps switch to that provider’s own way of doing things. NetEase enterprise mail and companies’ own domains cannot yet; they are on the way.',
         ],
       },
       {
@@ -278,6 +337,38 @@ export const en: Messages = {
       { title: 'Review authorised devices', body: 'Every so often, sign in to webmail, look at the list of authorised devices and remove those you no longer use.' },
       { title: 'Never hand it out', body: 'A code is as sensitive as a password. Nobody should ask you for it, our support included.' },
     ],
+  },
+  guide: {
+    where: 'Where: ',
+    expect: 'When it went right, you see: ',
+    open: 'Open {label}',
+    opensInNewTab: ' (opens in a new tab)',
+    prerequisiteTitle: 'Before you start',
+    onceTitle: 'The {credential} is shown once',
+    once: 'Copy it straight away, ideally into a password manager, before you close the page. If you missed it, no harm done: make a new one.',
+    namedExpires: 'Give it a name you will recognise and note its expiry date: once it expires, make a new one and update it here.',
+    notesTitle: 'Good to know',
+    assumptionsTitle: 'What we are not sure of',
+    assumptionsIntro: 'These come from public sources and the provider has not confirmed them; where the provider’s page says otherwise, go by the page.',
+    tips: {
+      qq: 'QQ answers several failures with one sentence, being rate-limited among them. If the check is refused that way, check the code and the service switch, then wait at least 15 minutes before checking again.',
+      sohu: 'If you turned on Sohu’s IP whitelist, our checking server is not on it and is refused: turn the whitelist off before checking.',
+      icloud: 'Only an Apple Account with two-factor authentication can make app-specific passwords. Use your primary iCloud Mail address; an alias cannot sign in.',
+      'netease-enterprise': 'Be sure to click 确定 (OK) when making the client authorization password, or it never takes effect. If your administrator limits the addresses that may sign in, our checking server must be allowed first.',
+    },
+    figures: {
+      path: {
+        title: 'Sketch: where the setting is in {name}',
+        description: 'Sketch: a browser open at {url}, with {path} clicked in turn, each place numbered.',
+      },
+      code: {
+        title: 'Sketch: what the {credential} looks like (made-up sample)',
+        description: 'Sketch: a card showing the made-up sample {sample}, with a reminder to copy it now.',
+        unknownDescription: 'Sketch: a card showing the {credential}; its length and format are not on record, so no characters are drawn.',
+        unknownFormat: 'Format not published',
+        copyNow: 'Copy it now',
+      },
+    },
   },
   footer: {
     note: 'The illustrations are our own sketches; NetEase’s pages may look slightly different.',

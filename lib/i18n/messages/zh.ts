@@ -18,12 +18,19 @@ export const zh = {
     lead: '网易邮箱（163.com、126.com、yeah.net）不接受邮件客户端用登录密码登录。你需要在网页版邮箱里生成一个「客户端授权码」，再把它填到这里。下面五步带你完成，每一步都有图示。',
     codeTipTitle: '关键是那串授权码',
     codeTip: '客户端授权码是网易专门发给第三方客户端的 16 位字母密码，和你登录网页邮箱用的密码不是一回事。它只在生成时显示一次。',
+    // For the providers after NetEase: the same three lines, worded from the provider's data.
+    titleFor: '把{name}连接到我们的邮件客户端',
+    leadFor: '{name}不接受邮件客户端用登录密码登录。你需要先生成一个「{credential}」，再把它填到这里。下面五步带你完成。',
+    codeTipTitleFor: '关键是那个{credential}',
+    codeTipFor: '{credential}是{name}专门给邮件客户端用的密码，和你平时登录用的密码不是一回事。',
   },
   wizard: {
     label: '设置向导',
     progressLabel: '设置进度',
     stepOf: '第 {n} 步，共 {total} 步',
     stepNumber: '第 {n} 步',
+    // Short labels of steps 3 and 4 for providers whose code has another name.
+    shortFor: { get: '获取{credential}', paste: '粘贴{credential}' },
     currentMarker: '（当前）',
     back: '上一步',
     next: '下一步',
@@ -45,7 +52,21 @@ export const zh = {
     usingAddress: '将使用的地址：{address}',
     waiting: '输入地址后，这里会显示识别出的邮箱服务商。',
     detecting: '正在识别…',
-    unknown: '「{domain}」不是网易个人邮箱。这个向导目前只支持 163.com、126.com、yeah.net 等网易个人邮箱。',
+    unknown: '暂时认不出「{domain}」的邮箱服务商。这个向导目前支持网易个人邮箱（163.com、126.com、yeah.net）、QQ 邮箱、搜狐邮箱和 iCloud 邮件。',
+    chosen: '已选择{name}：请在 @ 前面填上你的邮箱用户名。',
+    // A domain no provider lists: what its MX records said.
+    mx: {
+      looking: '正在查询「{domain}」的收信记录（MX），看它由哪家服务商托管…',
+      found: '根据「{domain}」的收信记录（MX）判断：这是公司自己的域名，由{name}托管。',
+      unknown_provider: '「{domain}」的收信记录（MX）没有指向我们认识的服务商。这个向导目前支持网易个人邮箱、QQ 邮箱、搜狐邮箱、iCloud 邮件和网易企业邮箱，其他邮箱暂时还不能在这里连接。',
+      no_mx: '「{domain}」没有设置收信服务器（MX 记录），这个地址可能收不到邮件。请检查 @ 后面的部分。',
+      no_domain: '找不到「{domain}」这个域名。请检查 @ 后面的拼写。',
+      lookup_failed: '暂时查不到「{domain}」的收信记录（MX）。请稍后再试。',
+    },
+    chooser: {
+      legend: '你用的是哪家邮箱？',
+      hint: '不想输入完整地址？点一家服务商，我们会替你填好 @ 后面的部分，你只需补上 @ 前面的用户名。',
+    },
     unconfirmedBadge: '未经证实',
     unconfirmed: '{domain} 的服务器地址是按 163.com、126.com 的规律推测的，网易没有公开确认。如果检测失败，请改用 163.com 的服务器再试。',
     tableCaption: '{name}的服务器设置',
@@ -58,6 +79,10 @@ export const zh = {
     copied: '已复制 {value}',
     copyFailed: '没能复制，请长按或选中后手动复制。',
     username: '用户名一律填完整的邮箱地址；密码处填的是授权码，不是登录密码。',
+    usernameFor: {
+      address: '用户名填完整的邮箱地址；密码处填的是{credential}，不是登录密码。',
+      local_part: '收信（IMAP）的用户名先用 @ 前面的部分，被拒时检测会再试一次完整地址；发信（SMTP）的用户名是完整地址。密码处填的是{credential}，不是登录密码。',
+    },
     alternativeTitle: '备用服务器：163.com',
     alternativeCaption: '备用的 163.com 服务器设置',
     alternativeIntro: '在第 4 步可以选择改用这组服务器。',
@@ -97,6 +122,39 @@ export const zh = {
     codeHint: '16 位字母。粘贴时带进来的空格、换行和看不见的字符会被自动去掉，全角字母会转成半角。',
     counter: '{length}/{expected}',
     counterLabel: '已输入 {length} 个字符，授权码应为 {expected} 个',
+    counterFree: '{length}',
+    counterFreeLabel: '已输入 {length} 个字符',
+    // The code field for providers after NetEase, whose code has another name and format.
+    byProvider: {
+      qq: {
+        label: '授权码',
+        hint: '16 位字母（QQ 给出的样例都是小写）。粘贴时带进来的空格、换行和看不见的字符会被自动去掉。',
+        looks_like_password: '这看起来像 QQ 密码，而不是授权码。授权码是 16 位纯字母。用 QQ 密码检测一定会失败，而且失败太多次会让检测暂时被锁定。',
+        wrong_length: '授权码应为 {expected} 位。请检查是否少复制或多复制了字符。',
+        non_letters: '授权码只由字母组成，这里有数字或符号。请检查是否复制了别的内容。',
+      },
+      sohu: {
+        label: '独立密码',
+        hint: '搜狐没有公开独立密码的长度和字符组成，所以这里不检查格式，由搜狐的服务器来判断。粘贴时带进来的空格和换行会被自动去掉。',
+        looks_like_password: '这看起来像网页邮箱的登录密码。请确认填的是独立密码。',
+        wrong_length: '请检查独立密码是否复制完整。',
+        non_letters: '请检查是否复制了别的内容。',
+      },
+      icloud: {
+        label: 'App 专用密码',
+        hint: '形如 xxxx-xxxx-xxxx-xxxx：16 个小写字母，中间的短横线可以一起粘贴，不计入位数。',
+        looks_like_password: '这看起来像 Apple 账户密码，而不是 App 专用密码。App 专用密码是 16 个字母（分成四组）。用 Apple 账户密码检测一定会失败，失败太多次会让检测暂时被锁定。',
+        wrong_length: 'App 专用密码应为 {expected} 个字母（不算短横线）。请检查是否少复制或多复制了字符。',
+        non_letters: 'App 专用密码只有字母和短横线，这里有数字或其他符号。请检查是否复制了别的内容。',
+      },
+      'netease-enterprise': {
+        label: '客户端授权密码',
+        hint: '16 个字符。粘贴时带进来的空格、换行和看不见的字符会被自动去掉。',
+        looks_like_password: '这看起来不像客户端授权密码（它有 16 个字符）。用网页版登录密码检测一定会失败，失败太多次会让检测暂时被锁定。',
+        wrong_length: '客户端授权密码应为 {expected} 个字符。请检查是否少复制或多复制了字符。',
+        non_letters: '请检查是否复制了别的内容。',
+      },
+    },
     cleaned: '已去掉粘贴内容里的空格、换行或不可见字符。',
     warnings: {
       looks_like_password: '这看起来像网页邮箱的登录密码，而不是授权码。授权码是 16 位纯字母。用登录密码检测一定会失败，而且失败太多次会让检测暂时被锁定。',
@@ -242,7 +300,7 @@ export const zh = {
       {
         q: '我的是网易企业邮箱、QQ 邮箱或其他邮箱，能用这个向导吗？',
         a: [
-          '暂时不能。网易企业邮箱的服务器和授权密码规则不同；QQ 邮箱的「授权码」、搜狐邮箱的「独立密码」、苹果 iCloud 的「App 专用密码」原理类似，但生成位置和格式各不相同，我们会单独提供向导。',
+          'QQ 邮箱、搜狐邮箱和 iCloud 邮件可以：在第 1 步点选服务商或直接输入地址，后面的步骤会换成那家邮箱自己的做法。网易企业邮箱和公司自己的域名还不行，我们正在准备。',
         ],
       },
       {
@@ -262,6 +320,39 @@ export const zh = {
       { title: '定期检查授权设备', body: '隔一段时间登录网页邮箱看看授权列表，把不再使用的设备移除。' },
       { title: '不要发给别人', body: '授权码和密码一样重要。任何人都不该向你要它，包括我们的客服。' },
     ],
+  },
+  // Steps 2 to 4 for providers after NetEase: labels around the provider's own guide data.
+  guide: {
+    where: '在哪里：',
+    expect: '做对了会看到：',
+    open: '打开{label}',
+    opensInNewTab: '（在新标签页打开）',
+    prerequisiteTitle: '开始之前',
+    onceTitle: '{credential}只显示一次',
+    once: '马上复制，最好存进密码管理器，再关掉页面。没来得及复制也不要紧，重新生成一个就行。',
+    namedExpires: '生成时给它起一个认得出的名字，并记下有效期：过期以后需要生成新的，再回到这里更新。',
+    notesTitle: '须知',
+    assumptionsTitle: '我们不确定的地方',
+    assumptionsIntro: '下面这些来自公开资料，服务商没有正式确认；如果和你在页面上看到的不一样，以服务商的页面为准。',
+    tips: {
+      qq: 'QQ 对好几种失败只回同一句话，其中包括「登录太频繁」。如果检测被这样拒绝，核对授权码和服务开关之后，至少等 15 分钟再检测。',
+      sohu: '如果你在搜狐邮箱里开启过「IP 白名单」，我们的检测服务器不在名单上，会被拒绝：请先关掉它再检测。',
+      icloud: '只有开启了双重认证的 Apple 账户才能生成 App 专用密码。请用 iCloud 邮件的主地址，别名不能登录。',
+      'netease-enterprise': '生成客户端授权密码时一定要点「确定」，否则它不会生效。公司管理员如果限制了登录的网络地址，需要先放行我们的检测服务器。',
+    },
+    figures: {
+      path: {
+        title: '示意图：{name}里的设置位置',
+        description: '示意图：浏览器打开 {url}，依次点 {path}，每一处都标了序号。',
+      },
+      code: {
+        title: '示意图：{credential}的样子（虚构的示例）',
+        description: '示意图：一个卡片上显示虚构的示例 {sample}，旁边提醒马上复制。',
+        unknownDescription: '示意图：一个卡片上显示{credential}，它的长度和格式没有公开记录，所以图上不画具体的字符。',
+        unknownFormat: '格式未公开',
+        copyNow: '马上复制',
+      },
+    },
   },
   footer: {
     note: '图示是我们自己画的示意图，网易页面的实际样式可能略有不同。',

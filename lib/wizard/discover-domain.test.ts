@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
+import { discoverMailDomain } from './discover-domain';
+
+// Step 1's MX lookup against a DNS server on loopback; never the internet.
+
+let dns: DnsPeer;
+
+beforeAll(async () => {
+  dns = await startDnsServer({
+    'corp-a.test': { mx: [{ exchange: 'mx.qiye.163.com', priority: 10 }] },
+    'own-server.test': { mx: [{ exchange: 'mx1.own-server.test', priority: 10 }] },
+    'no-mx.test': { a: ['93.184.215.14'] },
+    'broken.test': { rcode: 'SERVFAIL' },
+  });
+});
+afterAll(async () => {
+  await dns?.stop();
+});
+
+const discover = (address: string) => discoverMailDomain(address, { servers: [dns.address], budgetMs: 1_500 });
+
+describe('discoverMailDomain', () => {
+  it('names NetEase enterprise for a company domain whose MX is under qiye.163.com', async () => {
+    expect(await discover('Sun@Corp-A.test')).toEqual({ status: 'provider', domain: 'corp-a.test', providerId: 'netease-enterprise', confirmed: true });
+  });
+
+  it('answers a listed domain from the registry without asking DNS', async () => {
+    expect(await discover('wang@qq.com')).toMatchObject({ status: 'provider', providerId: 'qq' });
+  });
+
+  it('tells apart mail servers we do not know, no MX, no such domain and a failed lookup', async () => {
+    expect(await discover('li@own-server.test')).toEqual({ status: 'not_found', domain: 'own-server.test', reason: 'unknown_provider' });
+    expect(await discover('li@no-mx.test')).toEqual({ status: 'not_found', domain: 'no-mx.test', reason: 'no_mx' });
+    expect(await discover('li@nowhere.test')).toEqual({ status: 'not_found', domain: 'nowhere.test', reason: 'no_domain' });
+    expect(await discover('li@broken.test')).toEqual({ status: 'not_found', domain: 'broken.test', reason: 'lookup_failed' });
+  });
+
+  it('asks nothing for what is not an address', async () => {
+    expect(await discover('not an address')).toEqual({ status: 'invalid' });
+  });
+});

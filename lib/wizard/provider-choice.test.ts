@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/i18n/messages/en';
+import { zh } from '@/lib/i18n/messages/zh';
+import { PROVIDERS } from '@/lib/providers/registry';
+import { mainDomainOf } from './default-domain';
+import { chooserProviders, withDomain } from './provider-choice';
+
+describe('withDomain', () => {
+  it('keeps what was typed before the "@" and puts the picked domain after it', () => {
+    expect(withDomain('', 'qq.com')).toBe('@qq.com');
+    expect(withDomain('zhangsan@163.com', 'qq.com')).toBe('zhangsan@qq.com');
+    expect(withDomain(' zhangsan ', 'sohu.com')).toBe('zhangsan@sohu.com');
+    expect(withDomain('@qq.com', 'icloud.com')).toBe('@icloud.com');
+    expect(withDomain('a@b@163.com', 'qq.com')).toBe('a@b@qq.com');
+  });
+});
+
+describe('the chooser', () => {
+  const listed = chooserProviders(PROVIDERS);
+
+  it('offers NetEase first, then QQ, Sohu and iCloud; not the provider of custom domains only', () => {
+    expect(listed.map((p) => p.id)).toEqual(['netease', 'qq', 'sohu', 'icloud']);
+  });
+
+  it('prefills each provider’s main domain and shows its servers', () => {
+    expect(listed.map((p) => mainDomainOf(p)?.info.domain)).toEqual(['163.com', 'qq.com', 'sohu.com', 'icloud.com']);
+    expect(mainDomainOf(PROVIDERS.find((p) => p.id === 'icloud')!)?.endpoints.smtp).toEqual({ host: 'smtp.mail.me.com', port: 587, tls: 'starttls' });
+  });
+
+  it('has the code field’s words and a tip for every provider after NetEase, in both languages', () => {
+    for (const provider of listed.slice(1)) {
+      for (const messages of [zh, en]) {
+        const words = (messages.configure.byProvider as Record<string, { label: string } | undefined>)[provider.id];
+        expect(words?.label, provider.id).toBeTruthy();
+        expect((messages.guide.tips as Record<string, string | undefined>)[provider.id], provider.id).toBeTruthy();
+      }
+      // Every step of the guide is there to render.
+      expect(provider.guide?.map((step) => step.id)).toEqual([
+        'core-parameters-configuration',
+        'access-settings',
+        'enable-service-and-get-code',
+        'configure-in-client',
+      ]);
+    }
+  });
+});

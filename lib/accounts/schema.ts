@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createManualServerSchema } from '@/lib/discovery/manual';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { createMailAddressSchema } from '@/lib/providers/detect';
 import type { Locale } from '@/lib/providers/types';
@@ -11,7 +12,9 @@ const MAX_ALTERNATIVE = 15;
 
 /**
  * Address (normalised, lower-cased), code (spaces and invisible characters removed,
- * full-width letters folded), and optionally which alternative server set to check.
+ * full-width letters folded), optionally which alternative server set to check, and, for a
+ * domain no provider hosts, the servers the user typed (manual setup). The server decides
+ * whether `manual` is used: a provider's own data always wins over it.
  */
 export function createConnectMailboxSchema(locale: Locale = 'zh') {
   return z.object({
@@ -26,6 +29,7 @@ export function createConnectMailboxSchema(locale: Locale = 'zh') {
       ])
       .pipe(z.number().int().min(0).max(MAX_ALTERNATIVE).optional())
       .optional(),
+    manual: createManualServerSchema(locale).optional(),
   });
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MANUAL_PROVIDER } from './manual';
 import { NETEASE_PERSONAL } from './netease';
-import { findProviderByDomain, getProvider, matchKnownError, PROVIDERS } from './registry';
+import { findProviderByDomain, getProvider, matchKnownError, PROVIDERS, registerRuntimeProvider } from './registry';
+import { GUIDE_STEP_IDS } from './types';
 
 describe('provider registry', () => {
   it('lists every NetEase personal domain, confirmed or not', () => {
@@ -38,6 +40,28 @@ describe('provider registry', () => {
     expect(NETEASE_PERSONAL.usernameForm).toEqual({ imap: 'address', smtp: 'address', pop3: 'address' });
     expect(NETEASE_PERSONAL.requiresIdAfterLogin).toBe(true);
     expect(NETEASE_PERSONAL.name).toEqual({ zh: '网易邮箱', en: 'NetEase Mail' });
+  });
+});
+
+describe('manual setup provider', () => {
+  it('is found by id but listed nowhere detection, the chooser or the endpoint allow-list look', () => {
+    expect(getProvider('manual')).toBe(MANUAL_PROVIDER);
+    expect(PROVIDERS).not.toContain(MANUAL_PROVIDER);
+    expect(PROVIDERS.map((p) => p.id)).not.toContain('manual');
+    expect(MANUAL_PROVIDER.domains).toEqual([]);
+    expect(MANUAL_PROVIDER.customDomains).toBeUndefined();
+    expect(findProviderByDomain('example.com')).toBeUndefined();
+  });
+
+  it('knows no texts of its own and has the four guide steps', () => {
+    expect(MANUAL_PROVIDER.knownErrors).toEqual([]);
+    expect(MANUAL_PROVIDER.credential.format).toBeUndefined();
+    expect(MANUAL_PROVIDER.guide?.map((step) => step.id)).toEqual(GUIDE_STEP_IDS);
+  });
+
+  it('cannot be shadowed by a provider registered at run time', () => {
+    expect(() => registerRuntimeProvider({ ...MANUAL_PROVIDER, name: { zh: 'x', en: 'x' } })).toThrow(/clashes/);
+    expect(getProvider('manual')).toBe(MANUAL_PROVIDER);
   });
 });
 

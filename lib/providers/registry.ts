@@ -1,4 +1,5 @@
 import { ICLOUD_MAIL } from './icloud';
+import { MANUAL_PROVIDER } from './manual';
 import { NETEASE_PERSONAL } from './netease';
 import { NETEASE_ENTERPRISE } from './netease-enterprise';
 import { QQ_MAIL } from './qq';
@@ -44,7 +45,7 @@ function runtimeProviders(): Map<string, MailProvider> {
  * Its id and domains must not clash with the registry's, so it can never shadow a real provider.
  */
 export function registerRuntimeProvider(provider: MailProvider): () => void {
-  if (PROVIDERS.some((p) => p.id === provider.id) || provider.domains.some((d) => BY_DOMAIN.has(d.domain))) {
+  if (PROVIDERS.some((p) => p.id === provider.id) || provider.id === MANUAL_PROVIDER.id || provider.domains.some((d) => BY_DOMAIN.has(d.domain))) {
     throw new Error(`Runtime provider ${provider.id} clashes with a registered provider`);
   }
   const providers = runtimeProviders();
@@ -69,7 +70,12 @@ export function findProviderByDomain(domain: string): ProviderMatch | undefined 
   return undefined;
 }
 
+/**
+ * A provider by id: the registry's, manual setup's (`manual`, which is in no list because it
+ * names no domains and no servers of its own), or one registered at run time.
+ */
 export function getProvider(id: string): MailProvider | undefined {
+  if (id === MANUAL_PROVIDER.id) return MANUAL_PROVIDER;
   return PROVIDERS.find((provider) => provider.id === id) ?? runtimeProviders().get(id);
 }
 

@@ -1,3 +1,4 @@
+import type { ManualGuess, ManualServerInput } from '@/lib/discovery/manual';
 import type { Locale } from '@/lib/providers/types';
 import type { ProtocolCheckResult } from '@/lib/mail-check/types';
 
@@ -13,6 +14,11 @@ export interface ConnectMailboxRequest {
   code: string;
   /** Index into the detected domain's `alternatives` (0 = the 163.com servers); absent = the address's own servers. */
   alternative?: number;
+  /**
+   * The servers typed for manual setup, for an address no provider hosts. Ignored for an address
+   * a provider hosts; each host is resolved and vetted on the server before anything connects.
+   */
+  manual?: ManualServerInput;
 }
 
 /**
@@ -25,11 +31,26 @@ export type ProtocolView = ProtocolCheckResult;
 /** Why a check was not run; the same reasons as `LockoutReason` in lib/mail-check/lockout.ts. */
 export type RefusalReason = 'mailbox_locked' | 'provider_paused';
 
+/**
+ * Messages per field. The manual server fields are flat (`imapHost`, not `manual.imapHost`); a
+ * host the address guard refused is reported on its field too.
+ */
+export interface InvalidFieldErrors {
+  address?: string[];
+  code?: string[];
+  imapHost?: string[];
+  imapPort?: string[];
+  imapTls?: string[];
+  smtpHost?: string[];
+  smtpPort?: string[];
+  smtpTls?: string[];
+}
+
 export type SubmitResult =
   /** No session: nothing was checked; the wizard asks the user to sign in and come back. */
   | { status: 'signed_out' }
   /** The input failed the shared schema on the server; messages are already in the user's locale. */
-  | { status: 'invalid'; fieldErrors: { address?: string[]; code?: string[] }; formError?: string }
+  | { status: 'invalid'; fieldErrors: InvalidFieldErrors; formError?: string }
   /** The lockout refused to run a check; `retryAt` is an ISO 8601 instant. */
   | { status: 'refused'; reason: RefusalReason; retryAt: string }
   /** Both checks ran. `ok` only when both passed; `saved` only when the account was stored. */
@@ -43,7 +64,13 @@ export type ConnectMailboxAction = (input: ConnectMailboxRequest) => Promise<Sub
  */
 export type DomainDiscoveryResult =
   | { status: 'provider'; domain: string; providerId: string; confirmed: boolean }
-  | { status: 'not_found'; domain: string; reason: 'unknown_provider' | 'no_mx' | 'no_domain' | 'lookup_failed' }
+  | {
+      status: 'not_found';
+      domain: string;
+      reason: 'unknown_provider' | 'no_mx' | 'no_domain' | 'lookup_failed';
+      /** Where manual setup starts: the servers guessed from the domain and its MX records. Absent when the lookup never answered. */
+      guess?: ManualGuess;
+    }
   | { status: 'invalid' };
 
 export type DiscoverDomainAction = (address: string) => Promise<DomainDiscoveryResult>;

@@ -1,0 +1,97 @@
+import type { MailProvider } from './types';
+
+// Any mail service we do not know, set up by hand: the user types the servers (lib/discovery/
+// manual.ts) and the check connects only where the address guard allows. Not in PROVIDERS on
+// purpose: it names no domains to detect, is no tile in the chooser, and its servers come from
+// the user, so none of them may join the endpoint allow-list. `getProvider('manual')` finds it,
+// so the check, the diagnosis and /accounts can speak of it. With nothing known about the
+// service, there are no known errors and the diagnoses stay general.
+
+export const MANUAL_PROVIDER: MailProvider = {
+  id: 'manual',
+  name: { zh: '其他邮箱', en: 'Other mail service' },
+  domains: [],
+  usernameForm: { imap: 'address', smtp: 'address' },
+  credential: {
+    name: { zh: '邮箱密码或授权码', en: 'mailbox password or app password' },
+    // Every service words and shapes it differently: no format, no warnings.
+    shownOnce: false,
+  },
+  settingsPath: {
+    zh: '邮箱网页版的设置里，名为“IMAP/SMTP”“POP3/SMTP/IMAP”或“第三方客户端”的一页',
+    en: 'In your web mail settings, the page called “IMAP/SMTP”, “POP3/SMTP/IMAP” or “third-party clients”',
+  },
+  requiresIdAfterLogin: false,
+  knownErrors: [],
+  guide: [
+    {
+      id: 'core-parameters-configuration',
+      title: { zh: '邮箱地址', en: 'Your address' },
+      instruction: {
+        zh: '填写完整的邮箱地址。我们认不出这家邮件服务，所以接下来要请你自己填写收信和发信服务器。',
+        en: 'Enter your whole email address. We do not recognise this mail service, so you will enter its incoming and outgoing servers yourself.',
+      },
+      outcome: {
+        zh: '页面请你填写服务器，并按常见做法先填好一个猜测。',
+        en: 'The page asks for the servers and fills in a common guess to start from.',
+      },
+    },
+    {
+      id: 'access-settings',
+      title: { zh: '找到邮箱的客户端设置', en: "Find your mailbox's client settings" },
+      instruction: {
+        zh: '在浏览器里登录你的邮箱，打开设置，找名为“IMAP/SMTP”“POP3/SMTP/IMAP”或“第三方客户端”的一页。找不到时，可以问邮箱管理员或服务商的客服。',
+        en: 'Sign in to your mailbox in a browser, open its settings and look for a page called “IMAP/SMTP”, “POP3/SMTP/IMAP” or “third-party clients”. If there is none, ask whoever runs your mail or the provider’s support.',
+      },
+      location: {
+        zh: '邮箱网页版 → 设置',
+        en: 'Web mail → Settings',
+      },
+      outcome: {
+        zh: '页面列出收发信服务的开关，常常也写着服务器地址和端口。',
+        en: 'The page shows switches for the mail services, and often the server addresses and ports too.',
+      },
+    },
+    {
+      id: 'enable-service-and-get-code',
+      title: { zh: '开启服务，准备密码', en: 'Switch the services on and get a password' },
+      instruction: {
+        zh: '把 IMAP 和 SMTP 两项服务都打开。如果服务商提供“授权码”“应用专用密码”或“客户端密码”，生成一个并复制下来；没有的话，通常可以直接用邮箱的登录密码。',
+        en: 'Switch on both IMAP and SMTP. If the provider offers an “authorization code”, an “app password” or a “client password”, create one and copy it; if it offers none, the mailbox’s own password usually works.',
+      },
+      location: {
+        zh: '同一页',
+        en: 'The same page',
+      },
+      outcome: {
+        zh: 'IMAP 和 SMTP 都显示为已开启，手上有要用的密码。',
+        en: 'IMAP and SMTP both show as on, and you have the password to use.',
+      },
+    },
+    {
+      id: 'configure-in-client',
+      title: { zh: '填写服务器并检测', en: 'Enter the servers and check' },
+      instruction: {
+        zh: '回到这里，核对收信（IMAP）和发信（SMTP）服务器的地址、端口和加密方式，粘贴密码，然后开始检测。',
+        en: 'Come back here, check the address, port and encryption of the incoming (IMAP) and outgoing (SMTP) servers, paste the password and start the check.',
+      },
+      outcome: {
+        zh: '收信和发信都检测通过后，邮箱会保存下来。',
+        en: 'Once receiving and sending both pass, the mailbox is saved.',
+      },
+    },
+  ],
+  helpLinks: [],
+  notes: [
+    {
+      zh: '服务器地址、端口和加密方式以你的邮件服务商公布的为准；我们预先填的只是按常见做法的猜测。',
+      en: 'The server addresses, ports and encryption your mail provider publishes are what count; what we filled in is only a common guess.',
+    },
+  ],
+  assumptions: [
+    {
+      zh: '我们不认识这家邮件服务，所以不检查密码的格式，出错时也只能给出一般的检查清单。',
+      en: 'We do not know this mail service, so we do not check the password’s format, and a failure gets the general checklist only.',
+    },
+  ],
+};

@@ -25,6 +25,8 @@ import {
   endHelpSession,
   findActiveHelpSession,
   HELP_CODE_TTL_MS,
+  HELP_SESSION_MAX_MS,
+  HELP_SESSION_RETENTION_MS,
   newBrowserToken,
   recordHelpProgress,
   startHelpSession,
@@ -118,6 +120,7 @@ describe.each(availableBackends())('support console on %s', (kind) => {
       state: 'live',
       maskedAddress: `li***@126.com`,
       providerName: expect.stringContaining('126'),
+      providerId: 'netease',
       step: { id: 'configure-in-client', number: 4 },
       customerSignedIn: false,
       attempts: [],
@@ -219,6 +222,32 @@ describe.each(availableBackends())('support console on %s', (kind) => {
       .where(and(eq(supportAuditLog.staffId, guesser.id), eq(supportAuditLog.action, 'code_refused')));
     expect(refusals).toHaveLength(CODE_ENTRY_LIMIT);
     await endHelpSession(db, token);
+  });
+
+  it('deletes requests a week after they finished, with a new request, and keeps the audit', async () => {
+    const day = 24 * 60 * 60_000;
+    const now = Date.now();
+    // Ran out 8 days ago, ended by the customer 8 days ago, ran out 6 days ago, still running.
+    const ranOutLongAgo = await startHelpSession(db, { token: newBrowserToken(), customerId: null }, new Date(now - 8 * day - HELP_SESSION_MAX_MS));
+    const endedToken = newBrowserToken();
+    const endedLongAgo = await startHelpSession(db, { token: endedToken, customerId: null }, new Date(now - 8 * day - 60_000));
+    await endHelpSession(db, endedToken, new Date(now - 8 * day));
+    const ranOutRecently = await startHelpSession(db, { token: newBrowserToken(), customerId: null }, new Date(now - 6 * day - HELP_SESSION_MAX_MS));
+    const runningToken = newBrowserToken();
+    const running = await startHelpSession(db, { token: runningToken, customerId: null });
+    await db.insert(supportAuditLog).values({ staffId: staffUser.id, staffEmail: staffUser.email, action: 'session_viewed', helpSessionId: endedLongAgo.id });
+    expect(HELP_SESSION_RETENTION_MS).toBe(7 * day);
+
+    const trigger = newBrowserToken();
+    await startHelpSession(db, { token: trigger, customerId: null });
+    const left = new Set((await db.select({ id: helpSessions.id }).from(helpSessions)).map((row) => row.id));
+    expect(left.has(ranOutLongAgo.id)).toBe(false);
+    expect(left.has(endedLongAgo.id)).toBe(false);
+    expect(left.has(ranOutRecently.id)).toBe(true);
+    expect(left.has(running.id)).toBe(true);
+    const audit = await db.select().from(supportAuditLog).where(eq(supportAuditLog.helpSessionId, endedLongAgo.id));
+    expect(audit).toHaveLength(1);
+    await Promise.all([runningToken, trigger].map((token) => endHelpSession(db, token)));
   });
 
   it('hands out distinct codes to requests running at the same time', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { helpSessions, type HelpSession } from '@/lib/db/schema';
 import { normalizeAddress } from '@/lib/providers/detect';
@@ -16,6 +16,12 @@ import type { HelpStep } from './steps';
 export const HELP_CODE_TTL_MS = 30 * 60_000;
 /** Once asked for, help lasts at most this long (the customer can end it any time). */
 export const HELP_SESSION_MAX_MS = 2 * 60 * 60_000;
+/**
+ * A finished request (ended, revoked or run out) is deleted this long after it finished: it holds
+ * the customer's address as typed, which nobody needs once help is over. Staff's audit entries
+ * about it are kept (they carry no foreign key and only a masked address).
+ */
+export const HELP_SESSION_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 export const hashBrowserToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -68,9 +74,24 @@ export function customerView(session: HelpSession | null): CustomerHelpView {
 const MAX_CODE_DRAWS = 20;
 
 /**
+ * Deletes the requests that finished more than HELP_SESSION_RETENTION_MS before `now`; returns
+ * how many. Called with every new request, so the table holds about a week of requests without
+ * a job of its own.
+ */
+export async function purgeFinishedHelpSessions(db: Pick<AppDatabase, 'delete'>, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - HELP_SESSION_RETENTION_MS);
+  const deleted = await db
+    .delete(helpSessions)
+    .where(or(lt(helpSessions.endsAt, cutoff), lt(helpSessions.revokedAt, cutoff)))
+    .returning({ id: helpSessions.id });
+  return deleted.length;
+}
+
+/**
  * Starts a help request for the browser holding `token` (a new one from `newBrowserToken`),
  * with a six-digit code no other running request uses. Codes are drawn at random; an
  * advisory lock on PostgreSQL keeps two instances from handing out the same one at once.
+ * Requests finished long ago are purged on the way (see `purgeFinishedHelpSessions`).
  */
 export async function startHelpSession(
   db: AppDatabase,
@@ -79,6 +100,7 @@ export async function startHelpSession(
 ): Promise<HelpSession> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('help_sessions.code'))`);
+    await purgeFinishedHelpSessions(tx, now);
     for (let draw = 0; draw < MAX_CODE_DRAWS; draw += 1) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const [taken] = await tx

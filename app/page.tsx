@@ -26,6 +26,7 @@ import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { ResultPanel } from '@/components/wizard/result-panel';
 import { StepNavigator } from '@/components/wizard/step-navigator';
 import { ProviderGuideStep } from '@/components/wizard/provider-guide';
+import { ProviderHint } from '@/components/wizard/provider-hint';
 import { ProviderSwitch } from '@/components/wizard/provider-switch';
 import { StepPanel, type StepLabelsByProvider } from '@/components/wizard/step-panel';
 import { WebmailLink } from '@/components/wizard/webmail-link';
@@ -176,6 +177,7 @@ export default async function HomePage() {
 
         <div id="wizard" role="region" aria-label={m.wizard.label} className="mt-10 scroll-mt-4">
           <StepNavigator />
+          <ProviderHint providerIds={Object.keys(labels)} />
 
           <StepPanel step="core-parameters-configuration" text={m.wizard} labels={labels}>
             <AddressStep locale={locale} text={m.address} choices={choices} discover={discoverMailDomainAction} />

@@ -140,7 +140,7 @@ test('a code revoked at the peer turns 「正常」 into 「异常」 with the d
   await expect(card.getByRole('heading', { name: DIAGNOSES.auth_failed.title.zh })).toBeVisible();
   await expect(card.getByText(DIAGNOSES.auth_failed.checklist[2]?.zh ?? '')).toBeVisible();
   const fix = card.getByRole('link', { name: /^去第 3 步：开启服务，获取授权码$/ });
-  await expect(fix).toHaveAttribute('href', '/#enable-service-and-get-code');
+  await expect(fix).toHaveAttribute('href', '/?provider=netease#enable-service-and-get-code');
 
   // Still 「异常」 after a reload: the status is the server's.
   await page.reload();

@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { secondaryButton, textLink } from '@/components/ui/styles';
 import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
 import { format } from '@/lib/i18n/locale';
+import { wizardStepHref } from '@/lib/wizard/provider-hint';
 import { AccountHistory } from './account-history';
 import { DeleteDialog } from './delete-dialog';
 import { ReplaceCodeForm } from './replace-code-form';
@@ -245,7 +246,7 @@ export function AccountCard({
             ) : null;
           })}
           <p className="mt-4">
-            <a href={`/#${diagnosis.guideStep}`} className={textLink}>
+            <a href={wizardStepHref(diagnosis.guideStep, account.providerId)} className={textLink}>
               {format(text.fixLink, { n: step.n, title: step.title })}
             </a>
           </p>

@@ -13,18 +13,21 @@ export function StepLinks({
   copyText,
   copiedText,
   failedText,
+  providerId,
 }: {
   stepTitles: Record<WizardStep, string>;
   copyText: string;
   copiedText: string;
   failedText: string;
+  /** The customer's provider, when known: the links then open its steps. */
+  providerId?: string | null;
 }) {
   // The app's own address as the browser sees it; on the server render, a relative link.
   const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '');
   return (
     <ol className="mt-3 space-y-2">
       {WIZARD_STEPS.map((step, index) => {
-        const link = stepLink(origin, step);
+        const link = stepLink(origin, step, providerId);
         return (
           <li key={step} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-700">
             <span className="min-w-0">

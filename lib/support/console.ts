@@ -194,6 +194,8 @@ export type StaffSessionView =
       state: 'live';
       maskedAddress: string | null;
       providerName: string | null;
+      /** For the console's step links, so they open this provider's steps (lib/wizard/provider-hint.ts). */
+      providerId: string | null;
       step: { id: HelpStep; number: number | null; title: string } | null;
       /** ISO instants. */
       progressAt: string | null;
@@ -246,6 +248,7 @@ export async function readStaffSessionView(
     state: 'live',
     maskedAddress: session.address ? maskAddress(session.address) : null,
     providerName: detected?.ok ? detected.domainInfo.name[locale] : null,
+    providerId: detected?.ok ? detected.provider.id : null,
     step: step ? { id: step, number: step === 'accounts' ? null : WIZARD_STEPS.indexOf(step) + 1, title: stepTitle(locale, step) } : null,
     progressAt: session.progressAt?.toISOString() ?? null,
     checkingSince: session.checkingSince?.toISOString() ?? null,

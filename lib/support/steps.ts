@@ -1,3 +1,4 @@
+import { wizardStepHref } from '@/lib/wizard/provider-hint';
 import { isWizardStep, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 // Where a customer can be while asking for help: a step of the wizard, or the /accounts page.
@@ -11,9 +12,12 @@ export function isHelpStep(value: unknown): value is HelpStep {
   return typeof value === 'string' && (HELP_STEPS as readonly string[]).includes(value);
 }
 
-/** The deep link of a wizard step, as staff paste it into a chat. */
-export function stepLink(origin: string, step: WizardStep): string {
-  return `${origin}/#${step}`;
+/**
+ * The deep link of a wizard step, as staff paste it into a chat; with the customer's provider
+ * when known, so the link shows that provider's steps even in a tab without the address.
+ */
+export function stepLink(origin: string, step: WizardStep, providerId?: string | null): string {
+  return wizardStepHref(step, providerId, origin);
 }
 
 export { isWizardStep };

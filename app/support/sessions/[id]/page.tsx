@@ -38,7 +38,7 @@ export default async function SupportSessionPage({ params }: { params: Promise<{
           </Link>
         </p>
         <LiveSession sessionId={id} initialView={view} locale={locale} text={text} stepTitles={stepTitles} suggestAction={suggestStepAction} />
-        <StepLinksSection text={text} wizardText={m.wizard} />
+        <StepLinksSection text={text} wizardText={m.wizard} providerId={view.state === 'live' ? view.providerId : null} />
       </main>
     </>
   );

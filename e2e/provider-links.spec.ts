@@ -1,0 +1,138 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { QQ_MAIL } from '@/lib/providers/qq';
+import { signUp } from './support/accounts';
+import { AccountsPage } from './support/accounts-page';
+import { controlPeers, createMailbox, E2E_STAFF } from './support/mail-peers';
+import { WizardPage, type WizardStep } from './support/wizard-page';
+
+// Links into the wizard from elsewhere (/accounts' way back to a step, the support console's step
+// links) carry the mailbox's provider, so a tab that never saw the address still shows that
+// provider's steps rather than NetEase's.
+
+test.skip(({ isMobile }) => isMobile, 'links and steps are the same on a phone; the phone runs the layout tests');
+
+/** 16 lower-case letters, as QQ hands them out. */
+function lowerCode(): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return Array.from({ length: 16 }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
+}
+
+const QQ_HEADING = '把QQ 邮箱连接到我们的邮件客户端';
+const NETEASE_HEADING = '把网易邮箱连接到我们的邮件客户端';
+
+/** Opens `href` in a new browser context: no address, choice or step stored for the tab. */
+async function openFresh(browser: Browser, baseURL: string, href: string) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto(href);
+  await page.waitForLoadState('networkidle');
+  return { context, page, wizard: new WizardPage(page) };
+}
+
+test('a QQ mailbox’s way back to a step on /accounts opens QQ’s steps in a tab that never saw the address', async ({ page, browser, baseURL }) => {
+  const mailbox = await createMailbox('qq.com', lowerCode());
+  await signUp(page, '/');
+  const wizard = new WizardPage(page);
+  await wizard.open('configure-in-client');
+  await wizard.formAddressInput.fill(mailbox.address);
+  await wizard.panel('configure-in-client').getByLabel('授权码', { exact: true }).fill(mailbox.code);
+  await wizard.submitButton.click();
+  await wizard.expectStep('result');
+  await expect(wizard.currentPanel.getByText('连接成功，邮箱状态「正常」')).toBeVisible({ timeout: 30_000 });
+
+  // The code is replaced at QQ: the next check fails and the card points back into the guide.
+  await controlPeers({ type: 'set-code', address: mailbox.address, code: lowerCode() });
+  const accounts = new AccountsPage(page);
+  await accounts.open();
+  await accounts.checkNowButton(mailbox.address).click();
+  await expect(accounts.status(mailbox.address)).toHaveText('异常', { timeout: 30_000 });
+  const fix = accounts.card(mailbox.address).getByRole('link', { name: /^去第 \d 步：/ });
+  const href = (await fix.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/\?provider=qq#/);
+  const step = href.slice(href.indexOf('#') + 1) as WizardStep;
+  const qqTitle = QQ_MAIL.guide?.find((s) => s.id === step)?.title.zh ?? '';
+  expect(qqTitle).not.toBe('');
+  await expect(fix).toContainText(qqTitle);
+
+  const fresh = await openFresh(browser, baseURL!, href);
+  try {
+    await fresh.wizard.expectStep(step);
+    await expect(fresh.wizard.heading(step)).toHaveText(qqTitle);
+    await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
+    // The hint is taken once and leaves the URL; the step stays.
+    await expect(fresh.page).toHaveURL((url) => url.search === '' && url.hash === `#${step}`);
+    await fresh.page.reload();
+    await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
+
+    // An address typed afterwards still decides.
+    await fresh.wizard.open('core-parameters-configuration');
+    await fresh.wizard.addressInput.fill('li@163.com');
+    await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(NETEASE_HEADING);
+  } finally {
+    await fresh.context.close();
+  }
+});
+
+test('a hint names no provider we know, or arrives after the address: the wizard goes by what it knows', async ({ browser, baseURL }) => {
+  const unknown = await openFresh(browser, baseURL!, '/?provider=gmail#access-settings');
+  try {
+    await unknown.wizard.expectStep('access-settings');
+    await expect(unknown.page.getByRole('heading', { level: 1 })).toHaveText(NETEASE_HEADING);
+  } finally {
+    await unknown.context.close();
+  }
+
+  const context = await browser.newContext({ baseURL });
+  try {
+    const page = await context.newPage();
+    const wizard = new WizardPage(page);
+    await wizard.open();
+    await wizard.addressInput.fill('li@163.com');
+    await page.goto('/?provider=qq#access-settings');
+    await page.waitForLoadState('networkidle');
+    await wizard.expectStep('access-settings');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(NETEASE_HEADING);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the support console’s step links name the customer’s provider and open its steps', async ({ page, browser, baseURL }) => {
+  const mailbox = await createMailbox('qq.com', lowerCode());
+  const customer = new WizardPage(page);
+  await customer.open();
+  await customer.addressInput.fill(mailbox.address);
+  await page.getByRole('button', { name: '联系客服' }).click();
+  const helpCode = page.getByTestId('help-code');
+  await expect(helpCode).toHaveText(/^\d{3} \d{3}$/);
+  const code = (await helpCode.textContent())!.replace(/\s/g, '');
+
+  const staffContext = await browser.newContext({ baseURL });
+  try {
+    const staff = await staffContext.newPage();
+    await staff.goto(`/sign-in?next=${encodeURIComponent('/support')}`);
+    await staff.getByLabel(/^(邮箱|Email)$/).fill(E2E_STAFF.email);
+    await staff.getByLabel(/^(密码|Password)$/).fill(E2E_STAFF.password);
+    await staff.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+    await expect(staff).toHaveURL((url) => url.pathname === '/support');
+    await staff.getByLabel('客户的求助码').fill(code);
+    await staff.getByRole('button', { name: '查看客户进度' }).click();
+    await expect(staff).toHaveURL(/\/support\/sessions\/[0-9a-f-]{36}$/);
+    await expect(staff.getByTestId('customer-place')).toContainText('QQ');
+    // The customer's address reached the session before the page was drawn: its links carry QQ.
+    await staff.reload();
+    const link = staff.getByText(/\/\?provider=qq#access-settings$/);
+    await expect(link).toBeVisible();
+    const href = (await link.textContent()) ?? '';
+
+    const fresh = await openFresh(browser, baseURL!, href);
+    try {
+      await fresh.wizard.expectStep('access-settings');
+      await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
+    } finally {
+      await fresh.context.close();
+    }
+  } finally {
+    await staffContext.close();
+  }
+});

@@ -23,6 +23,7 @@ import { AddressStep } from '@/components/wizard/address-step';
 import { ConnectForm } from '@/components/wizard/connect-form';
 import { Faq, SafetyTips } from '@/components/wizard/faq';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
+import { ManualSummary } from '@/components/wizard/manual-summary';
 import { ResultPanel } from '@/components/wizard/result-panel';
 import { StepNavigator } from '@/components/wizard/step-navigator';
 import { ProviderGuideStep } from '@/components/wizard/provider-guide';
@@ -35,6 +36,7 @@ import { getLocale, getMessages } from '@/lib/i18n/server';
 import { STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
 import { format } from '@/lib/i18n/locale';
+import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 import { PROVIDERS } from '@/lib/providers/registry';
 import type { MailProvider } from '@/lib/providers/types';
@@ -65,8 +67,12 @@ const GUIDE_STEPS: readonly GuideStep[] = [
 ];
 
 // Providers after NetEase with a guide of their own: their steps replace NetEase's when the
-// address (or its domain's MX records, for NetEase enterprise) or the chooser names them.
-const GUIDED_PROVIDERS: readonly MailProvider[] = PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id && provider.guide);
+// address (or its domain's MX records, for NetEase enterprise) or the chooser names them. Manual
+// setup's generic steps follow an address on a domain none of them hosts.
+const GUIDED_PROVIDERS: readonly MailProvider[] = [
+  ...PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id && provider.guide),
+  MANUAL_PROVIDER,
+];
 
 type GuideStepAfterAddress = Exclude<GuideStep, 'core-parameters-configuration'>;
 
@@ -257,7 +263,12 @@ export default async function HomePage() {
                   <CalloutList items={m.configure.instructions} locale={locale} />
                   <ClientPasswordIllustration text={m.figures.client} />
                 </>,
-                (provider) => <div className="mb-6">{guideStep('configure-in-client')(provider)}</div>,
+                (provider) => (
+                  <>
+                    <div className="mb-6">{guideStep('configure-in-client')(provider)}</div>
+                    {provider.id === MANUAL_PROVIDER.id && <ManualSummary text={m.address.manual} tableText={m.address} />}
+                  </>
+                ),
               )}
             />
             <ConnectForm action={connectMailbox} locale={locale} text={m.configure} />

@@ -11,6 +11,7 @@ import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { addressStore, domainDiscoveryStore, providerChoiceStore } from '@/lib/wizard/stores';
 import type { DiscoverDomainAction } from '@/lib/wizard/types';
+import { ManualServers } from './manual-servers';
 import { ProviderChooser, type ProviderChoice } from './provider-chooser';
 
 /**
@@ -32,7 +33,7 @@ export function AddressStep({
   const typed = useSessionStore(addressStore);
   const choice = useSessionStore(providerChoiceStore);
   const [blurred, setBlurred] = useState(false);
-  const { view, shown } = useShownDomain();
+  const { view, shown, manual, logic } = useShownDomain();
   const discovery = useSessionStore(domainDiscoveryStore);
   const unknownDomain = view.kind === 'unknown' ? view.domain : null;
   const unknownAddress = view.kind === 'unknown' ? view.address : null;
@@ -62,9 +63,13 @@ export function AddressStep({
   const alternative = shown.alternatives[0];
   const isNetease = shown.provider.id === NETEASE_PERSONAL.id;
   const credential = shown.provider.credential.name[locale];
-  const username = isNetease
-    ? text.username
-    : format(text.usernameFor[shown.provider.usernameForm.imap], { credential });
+  const username = manual
+    ? text.manual.username
+    : isNetease
+      ? text.username
+      : format(text.usernameFor[shown.provider.usernameForm.imap], { credential });
+  // The servers to start manual setup from; made here only when the lookup itself failed to answer.
+  const manualGuess = manual ? (manual.guess ?? logic?.guessManualSettings(manual.domain)) : undefined;
 
   return (
     <div>
@@ -133,6 +138,10 @@ export function AddressStep({
         </div>
       </div>
 
+      {manual && manualGuess && (
+        <ManualServers domain={manual.domain} guess={manualGuess} locale={locale} text={text.manual} tlsNames={text.tls} />
+      )}
+
       <ProviderChooser choices={choices} text={text.chooser} />
 
       {!shown.info.confirmed && isNetease && (
@@ -141,15 +150,17 @@ export function AddressStep({
         </p>
       )}
 
-      <div className="mt-6">
-        <ServerTable
-          endpoints={shown.endpoints}
-          caption={
-            view.kind === 'known' || !isNetease ? format(text.tableCaption, { name: shown.info.name[locale] }) : text.defaultTableCaption
-          }
-          text={text}
-        />
-      </div>
+      {!manual && (
+        <div className="mt-6">
+          <ServerTable
+            endpoints={shown.endpoints}
+            caption={
+              view.kind === 'known' || !isNetease ? format(text.tableCaption, { name: shown.info.name[locale] }) : text.defaultTableCaption
+            }
+            text={text}
+          />
+        </div>
+      )}
       <p className="mt-3 text-sm leading-6">{username}</p>
       {shown.provider.hostNote && (
         <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{shown.provider.hostNote[locale]}</p>

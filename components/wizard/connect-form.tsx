@@ -10,7 +10,8 @@ import { lazyConnectMailboxResolver, preloadWizardLogic } from '@/lib/wizard/log
 import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { goToStep } from '@/lib/wizard/navigation';
 import { useSessionStore } from '@/lib/wizard/session-store';
-import { addressStore, checkRunner, checkStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
+import { manualFieldErrors, manualFieldId, MANUAL_FIELDS, type ManualField } from '@/lib/wizard/manual-setup';
+import { addressStore, checkRunner, checkStore, manualDraftStore, manualErrorsStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
 import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
 import { CheckProgress } from './check-progress';
 import { formatRetryTime, useLockedUntil } from './lockout';
@@ -70,7 +71,7 @@ export function ConnectForm({
   const address = useWatch({ control, name: 'address' });
   const code = useWatch({ control, name: 'code' });
   const alternative = useWatch({ control, name: 'alternative' });
-  const { shown, logic } = useShownDomain(address);
+  const { shown, logic, manual } = useShownDomain(address);
   // The code field in the provider's words (NetEase's are the catalog's own).
   const own = (text.byProvider as Record<string, (typeof text.byProvider)['qq'] | undefined>)[shown.provider.id];
   const words = {
@@ -112,8 +113,24 @@ export function ConnectForm({
   const hasAlternative = shown.alternatives.length > 0;
   const running = isPending || check.phase === 'running';
 
+  // Problems with the servers typed on step 1 are shown there, on their fields.
+  const showManualProblems = (problems: Partial<Record<ManualField, string>>) => {
+    manualErrorsStore.set(problems);
+    setFormError(text.manualInvalid);
+    const first = MANUAL_FIELDS.find((field) => problems[field]);
+    goToStep('core-parameters-configuration', first ? manualFieldId(first) : undefined);
+  };
+
   const runCheck = (values: ConnectMailboxValues, confirmed = false) => {
     if (running || locked) return;
+    const servers = manual ? manualDraftStore.get()?.values : undefined;
+    if (servers && logic) {
+      const problems = logic.manualServerProblems(servers, locale);
+      if (Object.keys(problems).length > 0) {
+        showManualProblems(problems);
+        return;
+      }
+    }
     // Warn, do not block: a login password always fails, and failures count toward the lockout.
     const passwordLike = logic?.assessAuthCode(values.code, shown.provider).warnings.includes('looks_like_password');
     if (passwordLike && !confirmed && confirmedCode !== values.code) {
@@ -124,6 +141,7 @@ export function ConnectForm({
     if (confirmed) setConfirmedCode(values.code);
     setAskConfirm(false);
     setFormError(null);
+    manualErrorsStore.set(null);
     checkStore.set({ phase: 'running' });
     startTransition(async () => {
       let result: SubmitResult;
@@ -132,6 +150,7 @@ export function ConnectForm({
           address: values.address,
           code: values.code,
           ...(hasAlternative && values.alternative !== undefined ? { alternative: values.alternative } : {}),
+          ...(servers ? { manual: servers } : {}),
         });
       } catch {
         checkStore.set({ phase: 'idle' });
@@ -145,6 +164,11 @@ export function ConnectForm({
         const codeError = result.fieldErrors.code?.[0];
         if (addressError) setError('address', { type: 'server', message: addressError });
         if (codeError) setError('code', { type: 'server', message: codeError });
+        const serverProblems = manualFieldErrors(result.fieldErrors);
+        if (!addressError && !codeError && Object.keys(serverProblems).length > 0) {
+          showManualProblems(serverProblems);
+          return;
+        }
         setFormError(result.formError ?? null);
         goToStep('configure-in-client', addressError ? ADDRESS_ID : codeError ? CODE_ID : FORM_ERROR_ID);
         return;

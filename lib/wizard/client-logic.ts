@@ -2,14 +2,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import type { Locale } from '@/lib/providers/types';
 import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
+import { createManualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
 import { getProvider } from '@/lib/providers/registry';
 import { mainDomainOf, type ShownDomain } from './default-domain';
+import type { ManualField, ManualFormValues } from './manual-setup';
 
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
 // shared schemas). Loaded on demand by logic-loader.ts, so the page hydrates without it.
 
 export { assessAuthCode, normalizeAuthCode } from '@/lib/providers/auth-code';
 export { viewAddress, viewAddressHostedBy } from './detection';
+export { guessManualSettings } from '@/lib/discovery/manual';
 
 /** The main domain of the provider picked from the chooser, as the steps show it. */
 export function chosenDomain(providerId: string): ShownDomain | undefined {
@@ -27,4 +30,28 @@ export function connectMailboxResolver(locale: Locale): Resolver<ConnectMailboxI
     resolvers.set(locale, resolver);
   }
   return resolver;
+}
+
+const manualResolvers = new Map<Locale, Resolver<ManualServerInput, unknown, ManualServerValues>>();
+
+/** react-hook-form's resolver for manual setup's servers (the schema the server parses them with). */
+export function manualServerResolver(locale: Locale): Resolver<ManualServerInput, unknown, ManualServerValues> {
+  let resolver = manualResolvers.get(locale);
+  if (!resolver) {
+    resolver = zodResolver(createManualServerSchema(locale));
+    manualResolvers.set(locale, resolver);
+  }
+  return resolver;
+}
+
+/** The first problem per field of typed servers, in `locale`; empty when the schema takes them. */
+export function manualServerProblems(values: ManualFormValues, locale: Locale): Partial<Record<ManualField, string>> {
+  const parsed = createManualServerSchema(locale).safeParse(values);
+  if (parsed.success) return {};
+  const problems: Partial<Record<ManualField, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as ManualField;
+    problems[field] ??= issue.message;
+  }
+  return problems;
 }

@@ -30,10 +30,22 @@ describe('discoverMailDomain', () => {
   });
 
   it('tells apart mail servers we do not know, no MX, no such domain and a failed lookup', async () => {
-    expect(await discover('li@own-server.test')).toEqual({ status: 'not_found', domain: 'own-server.test', reason: 'unknown_provider' });
-    expect(await discover('li@no-mx.test')).toEqual({ status: 'not_found', domain: 'no-mx.test', reason: 'no_mx' });
-    expect(await discover('li@nowhere.test')).toEqual({ status: 'not_found', domain: 'nowhere.test', reason: 'no_domain' });
-    expect(await discover('li@broken.test')).toEqual({ status: 'not_found', domain: 'broken.test', reason: 'lookup_failed' });
+    expect(await discover('li@own-server.test')).toMatchObject({ status: 'not_found', domain: 'own-server.test', reason: 'unknown_provider' });
+    expect(await discover('li@no-mx.test')).toMatchObject({ status: 'not_found', domain: 'no-mx.test', reason: 'no_mx' });
+    expect(await discover('li@nowhere.test')).toMatchObject({ status: 'not_found', domain: 'nowhere.test', reason: 'no_domain' });
+    expect(await discover('li@broken.test')).toMatchObject({ status: 'not_found', domain: 'broken.test', reason: 'lookup_failed' });
+  });
+
+  it('brings the manual-setup guess made from the same MX answer', async () => {
+    const own = await discover('li@own-server.test');
+    expect(own.status === 'not_found' && own.guess).toMatchObject({
+      basis: 'mx_host',
+      values: { imapHost: 'mx1.own-server.test', imapPort: 993, imapTls: 'implicit', smtpHost: 'mx1.own-server.test', smtpPort: 465, smtpTls: 'implicit' },
+    });
+    const noMx = await discover('li@no-mx.test');
+    expect(noMx.status === 'not_found' && noMx.guess).toMatchObject({ basis: 'domain', values: { imapHost: 'imap.no-mx.test', smtpHost: 'smtp.no-mx.test' } });
+    const broken = await discover('li@broken.test');
+    expect(broken.status === 'not_found' && broken.guess).toMatchObject({ basis: 'domain', values: { imapHost: 'imap.broken.test' } });
   });
 
   it('asks nothing for what is not an address', async () => {

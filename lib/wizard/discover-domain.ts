@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DnsOptions } from '@/lib/discovery/dns';
+import { guessManualSettings } from '@/lib/discovery/manual';
 import { discoverByMx } from '@/lib/discovery/mx';
 import { env } from '@/lib/env';
 import { normalizeAddress } from '@/lib/providers/detect';
@@ -8,8 +9,9 @@ import type { DomainDiscoveryResult } from './types';
 
 /**
  * Step 1's question for an address on a domain no provider lists: do its MX records point to a
- * provider we know (NetEase enterprise for a company domain)? One DNS lookup within the
- * discovery budget; never throws.
+ * provider we know (NetEase enterprise for a company domain)? When they do not, the answer
+ * carries the best guess at the servers for manual setup, made from the same MX answer. One DNS
+ * lookup within the discovery budget; never throws.
  */
 export async function discoverMailDomain(address: string, options: DnsOptions = {}): Promise<DomainDiscoveryResult> {
   const normalized = normalizeAddress(address);
@@ -18,17 +20,18 @@ export async function discoverMailDomain(address: string, options: DnsOptions = 
   const listed = findProviderByDomain(domain);
   if (listed) return { status: 'provider', domain, providerId: listed.provider.id, confirmed: listed.domain.confirmed };
   const mx = await discoverByMx(domain, { servers: env().MAIL_DNS_SERVERS, ...options });
+  const guess = guessManualSettings(domain, mx);
   switch (mx.code) {
     case 'provider':
       // A rule naming a provider the registry lacks would be a data bug; say nothing rather than guess.
       return getProvider(mx.providerId)
         ? { status: 'provider', domain, providerId: mx.providerId, confirmed: mx.confirmed }
-        : { status: 'not_found', domain, reason: 'unknown_provider' };
+        : { status: 'not_found', domain, reason: 'unknown_provider', guess };
     case 'unknown_provider':
     case 'no_mx':
     case 'no_domain':
-      return { status: 'not_found', domain, reason: mx.code };
+      return { status: 'not_found', domain, reason: mx.code, guess };
     default:
-      return { status: 'not_found', domain, reason: 'lookup_failed' };
+      return { status: 'not_found', domain, reason: 'lookup_failed', guess };
   }
 }

@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { Resolver } from 'react-hook-form';
 import type { Locale } from '@/lib/providers/types';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
+import type { ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
 
 // The validation code (zod, the shared schemas, detection) is about half of the wizard's
 // JavaScript and is needed only once someone types, or reaches the code step. It is fetched
@@ -61,5 +62,13 @@ export function lazyConnectMailboxResolver(
   return async (values, context, options) => {
     const logic = await loadWizardLogic();
     return logic.connectMailboxResolver(locale)(values, context, options);
+  };
+}
+
+/** The manual server schema's resolver, fetched at the first validation if it is not here yet. */
+export function lazyManualServerResolver(locale: Locale): Resolver<ManualServerInput, unknown, ManualServerValues> {
+  return async (values, context, options) => {
+    const logic = await loadWizardLogic();
+    return logic.manualServerResolver(locale)(values, context, options);
   };
 }

@@ -1,3 +1,4 @@
+import { decodeManualDraft, type ManualDraft, type ManualField } from './manual-setup';
 import { createSessionStore } from './session-store';
 import type { DomainDiscoveryResult, ProtocolView, SubmitResult } from './types';
 
@@ -25,6 +26,19 @@ export const domainDiscoveryStore = createSessionStore<{ domain: string; result:
   key: null,
   initial: null,
 });
+
+/**
+ * The servers typed on step 1 for an address no provider hosts (manual setup), with what the
+ * guess rested on. Kept for the tab like the address: hosts and ports, never anything secret.
+ */
+export const manualDraftStore = createSessionStore<ManualDraft | null>({
+  key: 'wizard:manual',
+  initial: null,
+  decode: decodeManualDraft,
+});
+
+/** Why the last check did not run with those servers, per field (a host the server refused). Memory only. */
+export const manualErrorsStore = createSessionStore<Partial<Record<ManualField, string>> | null>({ key: null, initial: null });
 
 /** A result worth showing after a reload: never `invalid`, which belongs to the form. */
 export type ShownResult = Exclude<SubmitResult, { status: 'invalid' }>;

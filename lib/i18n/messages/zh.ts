@@ -58,10 +58,38 @@ export const zh = {
     mx: {
       looking: '正在查询「{domain}」的收信记录（MX），看它由哪家服务商托管…',
       found: '根据「{domain}」的收信记录（MX）判断：这是公司自己的域名，由{name}托管。',
-      unknown_provider: '「{domain}」的收信记录（MX）没有指向我们认识的服务商。这个向导目前支持网易个人邮箱、QQ 邮箱、搜狐邮箱、iCloud 邮件和网易企业邮箱，其他邮箱暂时还不能在这里连接。',
-      no_mx: '「{domain}」没有设置收信服务器（MX 记录），这个地址可能收不到邮件。请检查 @ 后面的部分。',
-      no_domain: '找不到「{domain}」这个域名。请检查 @ 后面的拼写。',
-      lookup_failed: '暂时查不到「{domain}」的收信记录（MX）。请稍后再试。',
+      unknown_provider: '「{domain}」的收信记录（MX）没有指向我们认识的服务商。请在下面手动填写它的服务器。',
+      no_mx: '「{domain}」没有设置收信服务器（MX 记录），这个地址可能收不到邮件。请检查 @ 后面的部分；如果没错，请在下面手动填写服务器。',
+      no_domain: '找不到「{domain}」这个域名。请检查 @ 后面的拼写；如果确定没错，也可以在下面手动填写服务器。',
+      lookup_failed: '暂时查不到「{domain}」的收信记录（MX）。可以稍后再试，也可以直接在下面手动填写服务器。',
+    },
+    // Manual setup: the servers of a mail service no provider entry describes.
+    manual: {
+      title: '手动填写服务器',
+      intro: '我们认不出这家邮件服务，所以请你填写它的收信（IMAP）和发信（SMTP）服务器。检测会完全按这里填的设置连接；在第 4 步检测之前，随时可以回来修改，填过的内容不会丢。',
+      basis: {
+        provider: '预先填的是这家服务商公布的服务器。',
+        mx_host: '预先填的 {host} 是「{domain}」的收信服务器（来自它的 MX 记录）：自己运营邮件的单位，收信和发信常常用同一台服务器。',
+        mx_base_domain: '「{domain}」的收信记录（MX）指向 {base} 的服务器，所以我们按常见命名猜了 {imap} 和 {smtp}。',
+        domain: '没有可以参考的收信记录，所以我们按最常见的命名猜了 {imap} 和 {smtp}。',
+      },
+      caution: '这只是猜测。请以邮件服务商或管理员公布的设置为准。',
+      imapLegend: '收信服务器（IMAP）',
+      smtpLegend: '发信服务器（SMTP）',
+      host: '服务器地址',
+      port: '端口',
+      tls: '加密方式',
+      portHint: {
+        imap: '通常 SSL/TLS 用 993，STARTTLS 用 143。换加密方式时我们会改成它常用的端口，除非你自己改过端口。',
+        smtp: '通常 SSL/TLS 用 465，STARTTLS 用 587。换加密方式时我们会改成它常用的端口，除非你自己改过端口。',
+      },
+      alternatives: '其他常见的地址：',
+      useAlternative: '改用 {host}',
+      reset: '恢复成我们猜的设置',
+      username: '用户名填完整的邮箱地址；密码填这家服务商给邮件客户端用的密码（授权码、应用专用密码），没有的话通常就是邮箱密码。',
+      summaryCaption: '你在第 1 步填写的服务器',
+      summaryEdit: '回到第 1 步修改服务器',
+      summaryIncomplete: '第 1 步的服务器还没有填完整。',
     },
     chooser: {
       legend: '你用的是哪家邮箱？',
@@ -147,6 +175,13 @@ export const zh = {
         wrong_length: 'App 专用密码应为 {expected} 个字母（不算短横线）。请检查是否少复制或多复制了字符。',
         non_letters: 'App 专用密码只有字母和短横线，这里有数字或其他符号。请检查是否复制了别的内容。',
       },
+      manual: {
+        label: '邮箱密码或授权码',
+        hint: '服务商如果提供授权码或应用专用密码，就填它；没有的话填邮箱密码。我们不认识这家服务，所以不检查格式。粘贴时带进来的空格和换行会被自动去掉。',
+        looks_like_password: '请确认填的是这家服务商给邮件客户端用的密码。',
+        wrong_length: '请检查密码是否复制完整。',
+        non_letters: '请检查是否复制了别的内容。',
+      },
       'netease-enterprise': {
         label: '客户端授权密码',
         hint: '16 个字符。粘贴时带进来的空格、换行和看不见的字符会被自动去掉。',
@@ -162,6 +197,7 @@ export const zh = {
       non_letters: '授权码只由字母组成，这里有数字或符号。请检查是否复制了别的内容。',
     },
     confirmPassword: '这确实是授权码，继续检测',
+    manualInvalid: '第 1 步填写的服务器有问题，没有开始检测。请按那里的提示修改后再检测。',
     serversLegend: '使用哪组服务器',
     serversOwn: '{domain} 自己的服务器（推荐）',
     serversAlternative: '163.com 的服务器',
@@ -339,6 +375,7 @@ export const zh = {
       sohu: '如果你在搜狐邮箱里开启过「IP 白名单」，我们的检测服务器不在名单上，会被拒绝：请先关掉它再检测。',
       icloud: '只有开启了双重认证的 Apple 账户才能生成 App 专用密码。请用 iCloud 邮件的主地址，别名不能登录。',
       'netease-enterprise': '生成客户端授权密码时一定要点「确定」，否则它不会生效。公司管理员如果限制了登录的网络地址，需要先放行我们的检测服务器。',
+      manual: '检测失败时，先核对第 1 步的服务器地址、端口和加密方式是否和服务商公布的一致，再核对密码。有的服务商要求先在网页版里开启 IMAP/SMTP，或改用专门给客户端的密码。',
     },
     figures: {
       path: {

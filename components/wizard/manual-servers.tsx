@@ -1,0 +1,270 @@
+'use client';
+
+import { useEffect, useMemo, useRef } from 'react';
+import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { secondaryButton, textInput } from '@/components/ui/styles';
+import type { ManualGuess, ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
+import { format, type Locale } from '@/lib/i18n/locale';
+import type { Messages } from '@/lib/i18n/messages/zh';
+import type { TlsMode } from '@/lib/providers/types';
+import { lazyManualServerResolver } from '@/lib/wizard/logic-loader';
+import {
+  draftFor,
+  draftFromGuess,
+  MANUAL_FIELDS,
+  manualFieldId,
+  USUAL_PORTS,
+  type ManualDraft,
+  type ManualField,
+  type ManualFormValues,
+  type ManualProtocol,
+} from '@/lib/wizard/manual-setup';
+import { useSessionStore } from '@/lib/wizard/session-store';
+import { manualDraftStore, manualErrorsStore } from '@/lib/wizard/stores';
+
+type ManualText = Messages['address']['manual'];
+
+const TLS_MODES: readonly TlsMode[] = ['implicit', 'starttls'];
+
+const asText = (values: ManualServerInput): ManualFormValues => ({
+  imapHost: values.imapHost,
+  imapPort: String(values.imapPort),
+  imapTls: values.imapTls,
+  smtpHost: values.smtpHost,
+  smtpPort: String(values.smtpPort),
+  smtpTls: values.smtpTls,
+});
+
+/** What the guess rests on, in the reader's words. */
+function basisLine(text: ManualText, domain: string, guess: ManualGuess): string {
+  const { imapHost, smtpHost } = guess.values;
+  return format(text.basis[guess.basis], {
+    domain,
+    host: imapHost,
+    imap: imapHost,
+    smtp: smtpHost,
+    base: imapHost.replace(/^imap\./, ''),
+  });
+}
+
+/**
+ * Step 1's server form for an address no provider hosts: IMAP and SMTP host, port and TLS mode,
+ * prefilled from the guess, checked as typed by the schema the server parses them with, and
+ * kept for the tab (sessionStorage) so going back and forth or reloading loses nothing. The
+ * check itself runs from step 4 with these values; refusals it brings back land on the field.
+ */
+export function ManualServers({
+  domain,
+  guess,
+  locale,
+  text,
+  tlsNames,
+}: {
+  domain: string;
+  guess: ManualGuess;
+  locale: Locale;
+  text: ManualText;
+  tlsNames: Record<TlsMode, string>;
+}) {
+  const stored = useSessionStore(manualDraftStore);
+  const draft = draftFor(stored, domain, guess);
+  // The draft this form was filled from; a new one (another domain, the guess again) refills it.
+  const shownDraft = useRef<ManualDraft | null>(null);
+  const resolver = useMemo(() => lazyManualServerResolver(locale), [locale]);
+  const {
+    register,
+    reset,
+    setValue,
+    getValues,
+    setError,
+    clearErrors,
+    formState: { errors },
+  } = useForm<ManualServerInput, unknown, ManualServerValues>({ resolver, defaultValues: draft.values, mode: 'onTouched' });
+
+  useEffect(() => {
+    if (stored !== draft) manualDraftStore.set(draft);
+    if (shownDraft.current?.values !== draft.values && JSON.stringify(asText(getValues())) !== JSON.stringify(draft.values)) {
+      reset(draft.values);
+    }
+    shownDraft.current = draft;
+  }, [stored, draft, getValues, reset]);
+
+  // Problems the last check found with these servers (a refused host), shown on their fields.
+  const serverErrors = useSessionStore(manualErrorsStore);
+  useEffect(() => {
+    if (!serverErrors) return;
+    for (const field of MANUAL_FIELDS) {
+      const message = serverErrors[field];
+      if (message) setError(field, { type: 'server', message });
+    }
+  }, [serverErrors, setError]);
+
+  const save = (change: Partial<Pick<ManualDraft, 'portEdited'>> = {}) => {
+    const current = manualDraftStore.get() ?? draft;
+    manualDraftStore.set({ ...current, ...change, domain, values: asText(getValues()), edited: true });
+  };
+  const forgetServerError = (field: ManualField) => {
+    const current = manualErrorsStore.get();
+    if (current?.[field]) manualErrorsStore.set({ ...current, [field]: undefined });
+  };
+
+  const restoreGuess = () => {
+    const fresh = draftFromGuess(domain, guess);
+    manualErrorsStore.set(null);
+    clearErrors();
+    manualDraftStore.set(fresh);
+  };
+
+  const protocolFields = (protocol: ManualProtocol) => {
+    const hostField = `${protocol}Host` as const;
+    const portField = `${protocol}Port` as const;
+    const tlsField = `${protocol}Tls` as const;
+    const hostId = manualFieldId(hostField);
+    const portId = manualFieldId(portField);
+    const hostError = errors[hostField]?.message;
+    const portError = errors[portField]?.message;
+    const tlsError = errors[tlsField]?.message;
+    const alternatives = draft.alternatives[protocol].filter((host) => host !== (draft.values[hostField] ?? ''));
+    const withSave = (field: ManualField, registered: UseFormRegisterReturn, after?: () => void): UseFormRegisterReturn => ({
+      ...registered,
+      onChange: async (event) => {
+        await registered.onChange(event);
+        forgetServerError(field);
+        after?.();
+      },
+    });
+    const host = withSave(hostField, register(hostField), () => save());
+    const port = withSave(portField, register(portField), () =>
+      save({ portEdited: { ...(manualDraftStore.get() ?? draft).portEdited, [protocol]: true } }),
+    );
+    const tls = withSave(tlsField, register(tlsField), () => {
+      const current = manualDraftStore.get() ?? draft;
+      // The usual port of the new mode, unless a port was typed by hand.
+      if (!current.portEdited[protocol]) {
+        const mode = getValues(tlsField);
+        setValue(portField, String(USUAL_PORTS[protocol][mode]), { shouldValidate: Boolean(errors[portField]) });
+        forgetServerError(portField);
+      }
+      save();
+    });
+
+    return (
+      <fieldset key={protocol} className="min-w-0 rounded-lg border border-slate-300 p-3 sm:p-4 dark:border-slate-700">
+        <legend className="px-1 font-medium">
+          {protocol === 'imap' ? text.imapLegend : text.smtpLegend}
+        </legend>
+        <div>
+          <label htmlFor={hostId} className="block text-sm font-medium">
+            {text.host}
+          </label>
+          <input
+            id={hostId}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-invalid={hostError ? true : undefined}
+            aria-describedby={hostError ? `${hostId}-error` : undefined}
+            className={`${textInput} mt-1 font-mono`}
+            {...host}
+          />
+          {hostError && (
+            <p id={`${hostId}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+              {hostError}
+            </p>
+          )}
+          {alternatives.length > 0 && (
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-slate-600 dark:text-slate-300">{text.alternatives}</span>
+              {alternatives.map((alternative) => (
+                <button
+                  key={alternative}
+                  type="button"
+                  className="min-h-8 rounded-md border border-slate-300 px-2 font-mono text-xs break-all hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+                  aria-label={format(text.useAlternative, { host: alternative })}
+                  onClick={() => {
+                    setValue(hostField, alternative, { shouldValidate: true });
+                    forgetServerError(hostField);
+                    save();
+                  }}
+                >
+                  {alternative}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+        <div className="mt-3 grid gap-3 sm:grid-cols-[8rem_1fr]">
+          <div>
+            <label htmlFor={portId} className="block text-sm font-medium">
+              {text.port}
+            </label>
+            <input
+              id={portId}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              aria-invalid={portError ? true : undefined}
+              aria-describedby={[`${portId}-hint`, portError ? `${portId}-error` : ''].filter(Boolean).join(' ')}
+              className={`${textInput} mt-1 font-mono`}
+              {...port}
+            />
+          </div>
+          <fieldset aria-describedby={tlsError ? `manual-${protocol}-tls-error` : undefined}>
+            <legend className="block text-sm font-medium">{text.tls}</legend>
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {TLS_MODES.map((mode) => (
+                <label key={mode} className="flex min-h-11 items-center gap-2">
+                  <input
+                    id={`manual-${protocol}-tls-${mode}`}
+                    type="radio"
+                    value={mode}
+                    className="size-4"
+                    {...tls}
+                  />
+                  {tlsNames[mode]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <p id={`${portId}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+          {text.portHint[protocol]}
+        </p>
+        {portError && (
+          <p id={`${portId}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+            {portError}
+          </p>
+        )}
+        {tlsError && (
+          <p id={`manual-${protocol}-tls-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+            {tlsError}
+          </p>
+        )}
+      </fieldset>
+    );
+  };
+
+  return (
+    <section aria-labelledby="manual-servers-title" data-manual-servers className="mt-6">
+      <h3 id="manual-servers-title" className="text-lg font-semibold">
+        {text.title}
+      </h3>
+      <p className="mt-2 leading-7">{text.intro}</p>
+      <p className="mt-2 text-sm leading-6 text-slate-700 dark:text-slate-200">
+        {basisLine(text, domain, guess)} {text.caution}
+      </p>
+      <div className="mt-4 space-y-4">
+        {protocolFields('imap')}
+        {protocolFields('smtp')}
+      </div>
+      {draft.edited && (
+        <button type="button" className={`${secondaryButton} mt-4`} onClick={restoreGuess}>
+          {text.reset}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+
+import { ServerTable, type ServerTableText } from '@/components/providers/server-table';
+import { secondaryButton } from '@/components/ui/styles';
+import type { Messages } from '@/lib/i18n/messages/zh';
+import { draftEndpoints } from '@/lib/wizard/manual-setup';
+import { useSessionStore } from '@/lib/wizard/session-store';
+import { manualDraftStore } from '@/lib/wizard/stores';
+
+/** Step 4 of manual setup: the servers the check will use, as typed on step 1, and the way back to change them. */
+export function ManualSummary({ text, tableText }: { text: Messages['address']['manual']; tableText: ServerTableText }) {
+  const draft = useSessionStore(manualDraftStore);
+  const endpoints = draft ? draftEndpoints(draft.values) : undefined;
+  return (
+    <div className="mb-6">
+      {endpoints ? (
+        <ServerTable endpoints={endpoints} caption={text.summaryCaption} text={tableText} />
+      ) : (
+        <p className="leading-7">{text.summaryIncomplete}</p>
+      )}
+      <a href="#core-parameters-configuration" className={`${secondaryButton} mt-3`}>
+        {text.summaryEdit}
+      </a>
+    </div>
+  );
+}

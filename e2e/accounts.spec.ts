@@ -178,8 +178,8 @@ test('a wrong replacement code is refused with the diagnosis and the old code is
   await accounts.codeInput(mailbox.address).fill('WrongWrongWrongW');
   await accounts.codeInput(mailbox.address).press('Enter');
   const card = accounts.card(mailbox.address);
-  await expect(card.getByText('旧的授权码仍然保留，没有任何改动。')).toBeVisible({ timeout: 30_000 });
-  await expect(card.getByText(`新授权码没有通过检测：${DIAGNOSES.auth_failed.title.zh}`)).toBeVisible();
+  await expect(card.getByText('旧的客户端授权码仍然保留，没有任何改动。')).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(`新的客户端授权码没有通过检测：${DIAGNOSES.auth_failed.title.zh}`)).toBeVisible();
   await expect(accounts.status(mailbox.address)).toHaveText('正常');
 
   await card.getByRole('button', { name: '取消' }).click();

@@ -4,6 +4,9 @@ test('the home page introduces the product in Chinese and fits the screen', asyn
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('网易邮箱');
+  // The page's title and description are the product's, whichever provider the steps are about.
+  await expect(page).toHaveTitle('连接你的邮箱 · 授权码设置向导');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /QQ 邮箱.*iCloud 邮件/);
   const table = page.getByRole('table', { name: /服务器/ });
   await expect(table).toBeVisible();
   await expect(table.getByRole('cell', { name: 'imap.163.com' })).toBeVisible();

@@ -29,7 +29,11 @@ async function openFresh(browser: Browser, baseURL: string, href: string) {
   return { context, page, wizard: new WizardPage(page) };
 }
 
-test('a QQ mailbox’s way back to a step on /accounts opens QQ’s steps in a tab that never saw the address', async ({ page, browser, baseURL }) => {
+test('a failing QQ mailbox on /accounts: its way back to a step opens QQ’s steps in a tab that never saw the address, and a new code is asked for in QQ’s words', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const mailbox = await createMailbox('qq.com', lowerCode());
   await signUp(page, '/');
   const wizard = new WizardPage(page);
@@ -71,6 +75,14 @@ test('a QQ mailbox’s way back to a step on /accounts opens QQ’s steps in a t
   } finally {
     await fresh.context.close();
   }
+
+  // The replace-code form speaks of QQ's 授权码, not NetEase's 客户端授权码.
+  await accounts.replaceCodeButton(mailbox.address).click();
+  const card = accounts.card(mailbox.address);
+  await expect(card.getByLabel('新的授权码', { exact: true })).toBeFocused();
+  await expect(card.getByRole('heading', { name: `更换 ${mailbox.address} 的授权码` })).toBeVisible();
+  await expect(card.getByText('16 位字母。粘贴进来的空格、换行和看不见的字符会被自动去掉。')).toBeVisible();
+  await expect(card.locator('form')).not.toContainText('客户端授权码');
 });
 
 test('a hint names no provider we know, or arrives after the address: the wizard goes by what it knows', async ({ browser, baseURL }) => {

@@ -110,6 +110,27 @@ test('the lock lifts by itself when its time has come', async ({ page }) => {
   await expect(retry).toBeEnabled({ timeout: 30_000 });
 });
 
+test('a refusal names the provider of the address and its own word for the code, not NetEase', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({
+    address: 'wang@qq.com',
+    result: { status: 'refused', reason: 'provider_paused', retryAt: new Date(Date.now() + 600_000).toISOString() },
+  });
+  await wizard.open('result');
+  await expect(wizard.currentPanel.getByRole('heading', { name: '对QQ 邮箱的检测暂停中' })).toBeVisible();
+  await expect(wizard.currentPanel).toContainText('QQ 邮箱暂时拒绝了来自我们服务器的连接');
+  await expect(wizard.currentPanel).not.toContainText('网易');
+
+  await page.evaluate(() => {
+    sessionStorage.setItem('wizard:address', JSON.stringify('li@icloud.com'));
+    sessionStorage.setItem('wizard:result', JSON.stringify({ status: 'refused', reason: 'mailbox_locked', retryAt: new Date(Date.now() + 600_000).toISOString() }));
+  });
+  await page.reload();
+  await expect(wizard.currentPanel.getByRole('heading', { name: '这个邮箱的检测暂时锁定了' })).toBeVisible();
+  await expect(wizard.currentPanel).toContainText('趁这段时间核对一下App 专用密码。');
+  await expect(wizard.currentPanel).not.toContainText('网易');
+});
+
 test('check again from the result step reruns the form, or takes the reader to the empty code field', async ({ page }) => {
   const wizard = new WizardPage(page);
   await wizard.seedSession({

@@ -14,6 +14,7 @@ import { ContactSupport, type ContactSupportActions } from '@/components/help/co
 import type { AccountActions, AccountsContext, ProviderWording } from '@/components/accounts/types';
 import { textLink } from '@/components/ui/styles';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
+import { credentialWording } from '@/lib/accounts/credential-wording';
 import { listAccountViews } from '@/lib/accounts/manage';
 import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
@@ -23,7 +24,8 @@ import { getLocale, getMessages } from '@/lib/i18n/server';
 import { DIAGNOSES, diagnose } from '@/lib/mail-check/diagnosis';
 import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import { listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
+import { getProvider, listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
+import type { MailProvider } from '@/lib/providers/types';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 const SIGN_IN_HREF = '/sign-in?next=/accounts';
@@ -86,11 +88,13 @@ export default async function AccountsPage() {
     ]),
   );
 
+  // Practice mode's provider is registered at run time, and only while it is on; manual setup's
+  // is in no list.
+  const allProviders = [...PROVIDERS, ...listRuntimeProviders(), getProvider('manual')].filter((provider): provider is MailProvider => !!provider);
   const context: AccountsContext = {
     locale,
     text,
-    // Practice mode's provider is registered at run time, and only while it is on.
-    providerNames: Object.fromEntries([...PROVIDERS, ...listRuntimeProviders()].map((provider) => [provider.id, provider.name[locale]])),
+    providerNames: Object.fromEntries(allProviders.map((provider) => [provider.id, provider.name[locale]])),
     guideSteps: Object.fromEntries(
       GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: wizardText.wizard.steps[step].title }]),
     ) as AccountsContext['guideSteps'],
@@ -98,6 +102,8 @@ export default async function AccountsPage() {
       Object.entries(DIAGNOSES).map(([code, diagnosis]) => [code, diagnosis.title[locale]]),
     ) as Record<FailureCode, string>,
     byProvider,
+    credentials: Object.fromEntries(allProviders.map((provider) => [provider.id, credentialWording(provider, locale, text.replace)])),
+    defaultCredential: credentialWording(NETEASE_PERSONAL, locale, text.replace),
     signInHref: SIGN_IN_HREF,
   };
 

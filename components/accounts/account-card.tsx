@@ -27,8 +27,13 @@ export function titleId(accountId: string): string {
 }
 
 /** The message for an answer every action can get; `null` for `done`, `check_failed` and `deleted`. */
-export function commonMessage(result: AccountActionResult, address: string, context: AccountsContext): CardMessage | null {
+export function commonMessage(
+  result: AccountActionResult,
+  account: Pick<AccountView, 'address' | 'providerId'>,
+  context: AccountsContext,
+): CardMessage | null {
   const r = context.text.results;
+  const { address } = account;
   switch (result.status) {
     case 'signed_out':
       return { tone: 'error', text: r.signedOut, signIn: true };
@@ -37,7 +42,8 @@ export function commonMessage(result: AccountActionResult, address: string, cont
     case 'refused': {
       if (result.reason === 'paused') return { tone: 'info', text: format(r.refusedPaused, { address }) };
       const retry = result.retryAt ? format(r.retryAt, { time: formatRetryClock(result.retryAt, context.locale) }) : undefined;
-      return { tone: 'error', text: result.reason === 'mailbox_locked' ? r.mailboxLocked : r.providerPaused, retry };
+      const provider = context.providerNames[account.providerId] ?? account.providerId;
+      return { tone: 'error', text: format(result.reason === 'mailbox_locked' ? r.mailboxLocked : r.providerPaused, { provider }), retry };
     }
     case 'not_found':
       return { tone: 'error', text: r.notFound };
@@ -128,7 +134,7 @@ export function AccountCard({
       );
       return;
     }
-    setMessage(commonMessage(result, address, context));
+    setMessage(commonMessage(result, account, context));
   }
 
   async function togglePause() {
@@ -147,7 +153,7 @@ export function AccountCard({
       });
       return;
     }
-    setMessage(commonMessage(result, address, context));
+    setMessage(commonMessage(result, account, context));
   }
 
   async function confirmDelete() {
@@ -159,7 +165,7 @@ export function AccountCard({
     }
     setConfirmingDelete(false);
     deleteButton.current?.focus();
-    if (result) setMessage(commonMessage(result, address, context));
+    if (result) setMessage(commonMessage(result, account, context));
   }
 
   const lastChecked = account.lastCheckedAt ?? account.lastCheck?.checkedAt ?? null;
@@ -321,7 +327,7 @@ export function AccountCard({
               replaceButton.current?.focus();
             }}
             onFailed={(updated) => onChange(updated)}
-            onOtherResult={(result) => setMessage(commonMessage(result, address, context))}
+            onOtherResult={(result) => setMessage(commonMessage(result, account, context))}
             onCancel={() => {
               setReplaceOpen(false);
               replaceButton.current?.focus();

@@ -44,6 +44,8 @@ export function ReplaceCodeForm({
 }) {
   const { locale, text } = context;
   const t = text.replace;
+  const credential = context.credentials[account.providerId] ?? context.defaultCredential;
+  const words = { credential: credential.name };
   const id = useId();
   const schema = useMemo(() => z.object({ code: createAuthCodeSchema(locale) }), [locale]);
   const {
@@ -105,14 +107,14 @@ export function ReplaceCodeForm({
       className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
     >
       <h3 id={`${id}-heading`} className="font-semibold break-all">
-        {format(t.heading, { address: account.address })}
+        {format(t.heading, { address: account.address, ...words })}
       </h3>
-      <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{t.intro}</p>
+      <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{format(t.intro, words)}</p>
       <label htmlFor={inputId} className="mt-3 block font-medium">
-        {t.label}
+        {format(t.label, words)}
       </label>
       <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-        {t.hint}
+        {credential.hint}
       </p>
       <input
         id={inputId}
@@ -145,13 +147,13 @@ export function ReplaceCodeForm({
       )}
 
       <div role="status" className="text-sm">
-        {running && <p className="mt-3 text-slate-700 dark:text-slate-200">{t.running}</p>}
+        {running && <p className="mt-3 text-slate-700 dark:text-slate-200">{format(t.running, words)}</p>}
       </div>
       <div ref={failureRef} tabIndex={-1} aria-live="polite" className="outline-none">
         {failure && (
           <div className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm leading-6 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50">
-            <p className="font-semibold">{format(t.failedTitle, { title: failure.diagnosis.title[locale] })}</p>
-            <p className="mt-1 font-medium">{t.oldCodeKept}</p>
+            <p className="font-semibold">{format(t.failedTitle, { title: failure.diagnosis.title[locale], ...words })}</p>
+            <p className="mt-1 font-medium">{format(t.oldCodeKept, words)}</p>
             <p className="mt-2">{failure.diagnosis.explanation[locale]}</p>
             <ol className="mt-2 list-decimal space-y-1 pl-5">
               {failure.diagnosis.checklist.map((item) => (

@@ -1,3 +1,4 @@
+import type { CredentialWording } from '@/lib/accounts/credential-wording';
 import type { AccountActionResult } from '@/lib/accounts/view';
 import type { Locale } from '@/lib/i18n/locale';
 import type { AccountsMessages } from '@/lib/i18n/messages/accounts';
@@ -33,5 +34,8 @@ export interface AccountsContext {
    * them differently (iCloud's steps are not NetEase's); the two fields above otherwise.
    */
   byProvider: Record<string, ProviderWording>;
+  /** Provider id → what the replace-code form calls its credential; `defaultCredential` (NetEase's) otherwise. */
+  credentials: Record<string, CredentialWording>;
+  defaultCredential: CredentialWording;
   signInHref: string;
 }

@@ -175,10 +175,14 @@ function Refused({ result, props }: { result: Extract<ShownResult, { status: 're
   const { locale, text } = props;
   const retryAt = retryAtOf(result);
   const locked = useLockedUntil(retryAt);
+  // The lockout is about the provider of the address checked, in its own words.
+  useWizardLogic(true);
+  const { provider } = useShownDomain().shown;
+  const words = { provider: provider.name[locale], credential: provider.credential.name[locale] };
   return (
     <div>
-      <h3 className="text-lg font-semibold">{text.refusedTitle[result.reason]}</h3>
-      <p className="mt-2 leading-7">{text.refused[result.reason]}</p>
+      <h3 className="text-lg font-semibold">{format(text.refusedTitle[result.reason], words)}</h3>
+      <p className="mt-2 leading-7">{format(text.refused[result.reason], words)}</p>
       <p className="mt-4 font-medium" id="result-retry-at">
         {format(text.retryAt, { time: formatRetryTime(retryAt, locale) })}
       </p>

@@ -5,9 +5,9 @@ import type { Messages } from './zh';
 
 export const en: Messages = {
   meta: {
-    title: 'Connect NetEase Mail · client authorization code setup',
+    title: 'Connect your mailbox · authorization code setup',
     description:
-      'Switch on IMAP/SMTP, get a client authorization code, and see the mailbox really send and receive before it is saved. For 163.com, 126.com and yeah.net.',
+      'Switch on IMAP/SMTP, get an authorization code or app password, and see the mailbox really send and receive before it is saved. For NetEase Mail, QQ Mail, Sohu Mail, iCloud Mail and NetEase enterprise mail.',
   },
   header: {
     skipToWizard: 'Skip to the setup steps',
@@ -254,13 +254,13 @@ export const en: Messages = {
     edit: 'Edit and check again',
     refusedTitle: {
       mailbox_locked: 'Checks of this mailbox are locked for now',
-      provider_paused: 'Checks of NetEase Mail are paused',
+      provider_paused: 'Checks of {provider} are paused',
     },
     refused: {
       mailbox_locked:
-        'Too many recent checks of this mailbox failed. NetEase blocks our server after repeated failed logins, so we have stopped checking it for a while. Use the time to double-check your code.',
+        'Too many recent checks of this mailbox failed. Mail providers block a server that keeps failing to log in, so we have stopped checking it for a while. Use the time to double-check your {credential}.',
       provider_paused:
-        'NetEase is refusing connections from our server for now. It is our checking server that is blocked, not your mailbox. To keep the block from growing longer, we have paused every check of NetEase mail.',
+        '{provider} is refusing connections from our server for now. It is our checking server that is blocked, not your mailbox. To keep the block from growing longer, we have paused every check of {provider}.',
     },
     retryAt: 'Please try again after {time}',
     signedOutTitle: 'Please sign in first',
@@ -351,7 +351,7 @@ export const en: Messages = {
       {
         q: 'I use NetEase enterprise mail, QQ mail or another provider. Can I use this guide?',
         a: [
-          'QQ Mail, Sohu Mail and iCloud Mail can: pick the provider in step 1 or type your address, and the later steps switch to that provider’s own way of doing things. NetEase enterprise mail and companies’ own domains cannot yet; they are on the way.',
+          'QQ Mail, Sohu Mail and iCloud Mail can: pick the provider in step 1 or type your address, and the later steps switch to that provider’s own way of doing things. So can NetEase enterprise mail on a company’s own domain: type the address and we recognise it from the domain’s mail records (MX).',
         ],
       },
       {
@@ -406,6 +406,6 @@ export const en: Messages = {
     },
   },
   footer: {
-    note: 'The illustrations are our own sketches; NetEase’s pages may look slightly different.',
+    note: 'The illustrations are our own sketches; your webmail’s pages may look slightly different.',
   },
 };

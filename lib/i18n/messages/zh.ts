@@ -4,8 +4,8 @@
 
 export const zh = {
   meta: {
-    title: '连接网易邮箱 · 客户端授权码设置向导',
-    description: '开启 IMAP/SMTP、获取客户端授权码，并在保存前确认邮箱真的能收发。适用于 163.com、126.com 和 yeah.net。',
+    title: '连接你的邮箱 · 授权码设置向导',
+    description: '开启 IMAP/SMTP、获取授权码或专用密码，并在保存前确认邮箱真的能收发。适用于网易邮箱、QQ 邮箱、搜狐邮箱、iCloud 邮件和网易企业邮箱。',
   },
   header: {
     skipToWizard: '跳到设置步骤',
@@ -243,11 +243,12 @@ export const zh = {
     edit: '修改后再检测',
     refusedTitle: {
       mailbox_locked: '这个邮箱的检测暂时锁定了',
-      provider_paused: '对网易邮箱的检测暂停中',
+      provider_paused: '对{provider}的检测暂停中',
     },
+    // {provider}: the provider's name; {credential}: what it calls the code.
     refused: {
-      mailbox_locked: '这个邮箱最近失败的检测太多了。网易会因为频繁的登录失败而封禁我们的服务器，所以我们暂时停止了对它的检测。趁这段时间核对一下授权码。',
-      provider_paused: '网易暂时拒绝了来自我们服务器的连接，被限制的是我们的检测服务器，不是你的邮箱。为了不让限制延长，我们暂停了所有对网易邮箱的检测。',
+      mailbox_locked: '这个邮箱最近失败的检测太多了。邮件服务商会封禁频繁登录失败的服务器，所以我们暂时停止了对它的检测。趁这段时间核对一下{credential}。',
+      provider_paused: '{provider}暂时拒绝了来自我们服务器的连接，被限制的是我们的检测服务器，不是你的邮箱。为了不让限制延长，我们暂停了所有对{provider}的检测。',
     },
     retryAt: '请在 {time} 之后再试',
     signedOutTitle: '请先登录',
@@ -336,7 +337,7 @@ export const zh = {
       {
         q: '我的是网易企业邮箱、QQ 邮箱或其他邮箱，能用这个向导吗？',
         a: [
-          'QQ 邮箱、搜狐邮箱和 iCloud 邮件可以：在第 1 步点选服务商或直接输入地址，后面的步骤会换成那家邮箱自己的做法。网易企业邮箱和公司自己的域名还不行，我们正在准备。',
+          'QQ 邮箱、搜狐邮箱和 iCloud 邮件可以：在第 1 步点选服务商或直接输入地址，后面的步骤会换成那家邮箱自己的做法。公司域名上的网易企业邮箱也可以：输入地址后，我们会按域名的收信记录（MX）认出它。',
         ],
       },
       {
@@ -392,7 +393,7 @@ export const zh = {
     },
   },
   footer: {
-    note: '图示是我们自己画的示意图，网易页面的实际样式可能略有不同。',
+    note: '图示是我们自己画的示意图，邮箱网页的实际样式可能略有不同。',
   },
 };
 

@@ -1,9 +1,8 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { z } from 'zod';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
-import { createConnectMailboxSchema } from '@/lib/accounts/schema';
+import { connectFieldErrors, createConnectMailboxSchema } from '@/lib/accounts/schema';
 import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { getLocale } from '@/lib/i18n/server';
@@ -33,8 +32,7 @@ export async function connectMailbox(input: ConnectMailboxRequest): Promise<Subm
   const locale = await getLocale();
   const parsed = createConnectMailboxSchema(locale).safeParse(input);
   if (!parsed.success) {
-    const { address, code, alternative } = z.flattenError(parsed.error).fieldErrors;
-    return { status: 'invalid', fieldErrors: { address, code }, ...(alternative ? { formError: alternative[0] } : {}) };
+    return { status: 'invalid', ...connectFieldErrors(parsed.error) };
   }
   const user = await getSessionUser();
   if (!user) return { status: 'signed_out' };

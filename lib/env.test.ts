@@ -46,6 +46,28 @@ describe('parseEnv', () => {
     ).toBeDefined();
   });
 
+  it('reads the manual-setup allow-list in canonical form and refuses what is no host', () => {
+    expect(parseEnv({}).MAIL_MANUAL_ALLOW_HOSTS).toBeUndefined();
+    expect(parseEnv({ MAIL_MANUAL_ALLOW_HOSTS: ' Mail.SelfHosted.test. , [::1],mail.selfhosted.test,' }).MAIL_MANUAL_ALLOW_HOSTS).toEqual([
+      'mail.selfhosted.test',
+      '::1',
+    ]);
+    expect(() => parseEnv({ MAIL_MANUAL_ALLOW_HOSTS: 'mail.selfhosted.test:993' })).toThrow(/MAIL_MANUAL_ALLOW_HOSTS/);
+    expect(() => parseEnv({ MAIL_MANUAL_ALLOW_HOSTS: 'imaps://mail.example.com' })).toThrow(/not a host/);
+  });
+
+  it('refuses the manual-setup allow-list in production unless explicitly allowed', () => {
+    const hosts = 'mail.selfhosted.test';
+    expect(() => parseEnv({ NODE_ENV: 'production', MAIL_MANUAL_ALLOW_HOSTS: hosts })).toThrow(EnvError);
+    expect(() => parseEnv({ NODE_ENV: 'production', MAIL_MANUAL_ALLOW_HOSTS: hosts })).toThrow(
+      /MAIL_MANUAL_ALLOW_HOSTS is set while NODE_ENV=production.*ALLOW_ENDPOINT_OVERRIDES=1/s,
+    );
+    expect(parseEnv({ NODE_ENV: 'production', MAIL_MANUAL_ALLOW_HOSTS: hosts, ALLOW_ENDPOINT_OVERRIDES: '1' }).MAIL_MANUAL_ALLOW_HOSTS).toEqual([
+      hosts,
+    ]);
+    expect(parseEnv({ NODE_ENV: 'test', MAIL_MANUAL_ALLOW_HOSTS: hosts }).MAIL_MANUAL_ALLOW_HOSTS).toEqual([hosts]);
+  });
+
   it('refuses a DATABASE_URL that is not PostgreSQL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres/);
     expect(parseEnv({ DATABASE_URL: '  ' }).DATABASE_URL).toBeUndefined();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHost } from './discovery/host';
 
 // The one place that reads process.env. Every variable is documented in .env.example.
 
@@ -68,6 +69,28 @@ const overridesFromJson = z
       }
     }
     return parsed.data;
+  });
+
+/**
+ * `MAIL_MANUAL_ALLOW_HOSTS`: host names (or IP literals), comma-separated, in the canonical form
+ * the address guard compares them in. A host that is no host is refused, not skipped.
+ */
+const hostList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((text, ctx): string[] | undefined => {
+    if (!text) return undefined;
+    const hosts: string[] = [];
+    for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const parsed = parseHost(part);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(part)} is not a host name or IP address` });
+        return z.NEVER;
+      }
+      if (!hosts.includes(parsed.host)) hosts.push(parsed.host);
+    }
+    return hosts.length > 0 ? hosts : undefined;
   });
 
 /** A switch that is on unless set to 0/false. */
@@ -149,6 +172,9 @@ export const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('.data'),
   MAIL_ENDPOINT_OVERRIDES: overridesFromJson,
   ALLOW_ENDPOINT_OVERRIDES: booleanFlag,
+  // Hosts manual setup may connect to whatever they resolve to (loopback test servers): the
+  // address guard's only way round. Not the hosts of MAIL_ENDPOINT_OVERRIDES, on purpose.
+  MAIL_MANUAL_ALLOW_HOSTS: hostList,
   // Name servers for recognising custom domains by their MX records (`address` or
   // `address:port`, comma-separated); unset: the system's. Tests point it at a loopback server.
   MAIL_DNS_SERVERS: z
@@ -211,6 +237,13 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     throw new EnvError(
       'MAIL_ENDPOINT_OVERRIDES is set while NODE_ENV=production. It redirects mail checks to other ' +
         'servers and is meant for tests; unset it, or set ALLOW_ENDPOINT_OVERRIDES=1 if this is deliberate.',
+    );
+  }
+  if (env.MAIL_MANUAL_ALLOW_HOSTS && env.NODE_ENV === 'production' && !env.ALLOW_ENDPOINT_OVERRIDES) {
+    throw new EnvError(
+      'MAIL_MANUAL_ALLOW_HOSTS is set while NODE_ENV=production. It lets manual setup connect to ' +
+        'those hosts even when they resolve to loopback or private addresses, and is meant for tests; ' +
+        'unset it, or set ALLOW_ENDPOINT_OVERRIDES=1 if this is deliberate.',
     );
   }
   return env;

@@ -19,7 +19,7 @@ export interface TestPki {
   dir: string;
   /** The CA tests trust, through NODE_EXTRA_CA_CERTS or a `ca` option. */
   ca: CaCert;
-  /** Signed by `ca` for localhost, 127.0.0.1 and ::1. */
+  /** Signed by `ca` for localhost, 127.0.0.1, ::1 and mail.selfhosted.test (manual setup's allowed test host). */
   server: CertAndKey;
   /** Signed by `ca`, but only for wrong.example: clients must fail with ERR_TLS_CERT_ALTNAME_INVALID. */
   wrongName: CertAndKey;
@@ -32,7 +32,10 @@ export interface TestPki {
 export const DEFAULT_PKI_DIR = path.resolve(import.meta.dirname, '../../.test-pki');
 
 // Written last, so a folder holding it is complete; bump the version when the layout changes.
-const COMPLETE_MARKER = 'complete-v1';
+// v2: the server certificate also names mail.selfhosted.test.
+const COMPLETE_MARKER = 'complete-v2';
+/** Markers of older layouts: their authorities are kept when the leaves are made again. */
+const OLDER_MARKERS = ['complete-v1'];
 
 const FILES = {
   caCert: 'ca.crt',
@@ -104,19 +107,33 @@ function makeLeaf(
   fs.rmSync(path.join(cwd, ext));
 }
 
-function generateInto(dir: string): void {
-  makeCa(dir, FILES.caKey, FILES.caCert, 'Test CA');
+const CA_FILES = [FILES.caCert, FILES.caKey, FILES.unknownCaCert, FILES.unknownCaKey] as const;
+
+/**
+ * Builds the PKI in `dir`. With `keepAuthoritiesOf` (a complete older layout), its two CAs are
+ * copied rather than made anew, so that processes already trusting the old test CA (through
+ * NODE_EXTRA_CA_CERTS, read once at start) keep trusting the new leaves.
+ */
+function generateInto(dir: string, keepAuthoritiesOf?: string): void {
+  const reuse = keepAuthoritiesOf !== undefined && CA_FILES.every((f) => fs.existsSync(path.join(keepAuthoritiesOf, f)));
+  if (reuse) {
+    for (const file of CA_FILES) fs.copyFileSync(path.join(keepAuthoritiesOf, file), path.join(dir, file));
+    const bundle = path.join(keepAuthoritiesOf, 'extra-ca-bundle.pem');
+    if (fs.existsSync(bundle)) fs.copyFileSync(bundle, path.join(dir, 'extra-ca-bundle.pem'));
+  } else {
+    makeCa(dir, FILES.caKey, FILES.caCert, 'Test CA');
+    makeCa(dir, FILES.unknownCaKey, FILES.unknownCaCert, 'Unknown CA');
+  }
   makeLeaf(dir, {
     caCert: FILES.caCert, caKey: FILES.caKey,
     keyFile: FILES.serverKey, certFile: FILES.serverCert,
-    commonName: 'localhost', san: 'DNS:localhost,IP:127.0.0.1,IP:::1',
+    commonName: 'localhost', san: 'DNS:localhost,IP:127.0.0.1,IP:::1,DNS:mail.selfhosted.test',
   });
   makeLeaf(dir, {
     caCert: FILES.caCert, caKey: FILES.caKey,
     keyFile: FILES.wrongNameKey, certFile: FILES.wrongNameCert,
     commonName: 'wrong.example', san: 'DNS:wrong.example',
   });
-  makeCa(dir, FILES.unknownCaKey, FILES.unknownCaCert, 'Unknown CA');
   makeLeaf(dir, {
     caCert: FILES.unknownCaCert, caKey: FILES.unknownCaKey,
     keyFile: FILES.unknownCaServerKey, certFile: FILES.unknownCaServerCert,
@@ -160,7 +177,7 @@ export function ensureTestPki(dir: string = DEFAULT_PKI_DIR): TestPki {
   fs.mkdirSync(parent, { recursive: true });
   const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`));
   try {
-    generateInto(staging);
+    generateInto(staging, OLDER_MARKERS.some((m) => fs.existsSync(path.join(target, m))) ? target : undefined);
     fs.chmodSync(staging, 0o755);
     for (let attempt = 0; attempt < 3; attempt++) {
       try {

@@ -34,6 +34,10 @@ export async function connectMailboxForOwner(
       return { status: 'invalid', fieldErrors: { code: [result.message[locale]] } };
     case 'no_such_alternative':
       return { status: 'invalid', fieldErrors: {}, formError: NO_SUCH_SERVERS[locale] };
+    // Manual setup: the message goes on the field the user typed the server into.
+    case 'invalid_servers':
+    case 'host_refused':
+      return { status: 'invalid', fieldErrors: { [result.field]: [result.message[locale]] } };
     case 'refused':
       return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };
     case 'checked': {

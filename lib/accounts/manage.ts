@@ -11,12 +11,13 @@ import {
   type StoredCheckResult,
 } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
-import { DIAGNOSES, diagnose, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
+import { checkMailbox, type CheckMailboxInput, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
+import { DIAGNOSES, diagnose, failedResult, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import { resolveEndpoints } from '@/lib/mail-check/endpoints';
 import type { CheckReport, CheckStage, Diagnosis, FailureCode, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { createAuthCodeSchema } from '@/lib/providers/auth-code';
-import { detectProvider } from '@/lib/providers/detect';
+import { assessAuthCode, createAuthCodeSchema } from '@/lib/providers/auth-code';
+import { detectProviderById } from '@/lib/providers/detect';
+import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
 import type { Locale, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 import { saveCheckedMailAccount, toStoredCheckResult, type SealingOptions } from './queries';
@@ -211,6 +212,7 @@ async function findAccountForCheck(db: AppDatabase, ownerId: string, accountId: 
       id: mailAccounts.id,
       ownerId: mailAccounts.ownerId,
       address: mailAccounts.address,
+      providerId: mailAccounts.providerId,
       status: mailAccounts.status,
       sealedCode: mailAccounts.sealedCode,
       codeKeyId: mailAccounts.codeKeyId,
@@ -227,22 +229,27 @@ async function findAccountForCheck(db: AppDatabase, ownerId: string, accountId: 
 }
 
 type AccountForCheck = NonNullable<Awaited<ReturnType<typeof findAccountForCheck>>>;
+/** What an account's saved servers are read from. */
+type SavedServers = Pick<AccountForCheck, 'address' | 'providerId' | 'imapHost' | 'imapPort' | 'imapTls' | 'smtpHost' | 'smtpPort' | 'smtpTls'>;
 
 const sameEndpoint = (a: ServerEndpoint, b: ServerEndpoint) => a.host === b.host && a.port === b.port && a.tls === b.tls;
 
+const savedEndpoints = (account: SavedServers): MailEndpoints => ({
+  imap: { host: account.imapHost, port: account.imapPort, tls: account.imapTls },
+  smtp: { host: account.smtpHost, port: account.smtpPort, tls: account.smtpTls },
+});
+
 /**
  * Which of the provider's server sets the account was saved with (undefined: the main one),
- * so that a re-check connects where the wizard's check did. Provider data that changed since
- * falls back to the main set.
+ * so that a re-check connects where the wizard's check did. The provider is the one it was
+ * saved with: a custom domain (NetEase enterprise, found by MX) is detected by id, not by its
+ * domain. Provider data that changed since falls back to the main set.
  */
-function alternativeOf(account: AccountForCheck, options: CheckMailboxOptions): number | undefined {
-  const detected = detectProvider(account.address);
+export function alternativeOf(account: SavedServers, options: CheckMailboxOptions): number | undefined {
+  const detected = detectProviderById(account.address, account.providerId);
   if (!detected.ok) return undefined;
   const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
-  const saved: MailEndpoints = {
-    imap: { host: account.imapHost, port: account.imapPort, tls: account.imapTls },
-    smtp: { host: account.smtpHost, port: account.smtpPort, tls: account.smtpTls },
-  };
+  const saved = savedEndpoints(account);
   const matches = (alternative: number | undefined) => {
     const resolved = resolveEndpoints(detected.domain, detected.endpoints, detected.alternatives, { alternative, overrides });
     return resolved.ok && sameEndpoint(resolved.endpoints.imap, saved.imap) && sameEndpoint(resolved.endpoints.smtp, saved.smtp);
@@ -250,6 +257,50 @@ function alternativeOf(account: AccountForCheck, options: CheckMailboxOptions): 
   if (matches(undefined)) return undefined;
   const index = detected.alternatives.findIndex((_, i) => matches(i));
   return index === -1 ? undefined : index;
+}
+
+/**
+ * What a re-check of the account asks for: its provider's server set, or, for a mailbox set up
+ * by hand, the servers it was saved with, typed again as it were, so that the address guard
+ * resolves and vets them again (what a name resolves to may have changed since).
+ */
+function recheckInput(account: AccountForCheck, code: string, options: CheckMailboxOptions): CheckMailboxInput {
+  if (account.providerId === MANUAL_PROVIDER.id) {
+    const { imap, smtp } = savedEndpoints(account);
+    return {
+      address: account.address,
+      code,
+      manual: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
+    };
+  }
+  return { address: account.address, code, alternative: alternativeOf(account, options) };
+}
+
+/**
+ * A re-check of a mailbox set up by hand whose server the address guard now refuses (its name
+ * resolves to a private address since, or not at all): nothing was dialled, but for the account
+ * it is a failed check like any other, so it becomes one. The refused side fails at `connect`
+ * (`timeout` or `aborted` where the lookup ran out of time or was cancelled, else
+ * `unreachable`); the other side was not checked and says so.
+ */
+function withGuardRefusalAsFailure(result: MailboxCheckResult, account: AccountForCheck, code: string): MailboxCheckResult {
+  if (result.status !== 'host_refused') return result;
+  const endpoints = savedEndpoints(account);
+  const failure = result.code === 'timeout' || result.code === 'aborted' ? result.code : 'unreachable';
+  const refused = failedResult({ code: failure, stage: 'connect', detail: `address guard: ${result.code}` }, endpoints.imap, 0, MANUAL_PROVIDER);
+  const imapRefused = result.field === 'imapHost';
+  const notChecked = (endpoint: ServerEndpoint) =>
+    failedResult({ code: 'aborted', stage: 'connect', detail: 'not checked: the other server was refused' }, endpoint, 0, MANUAL_PROVIDER);
+  const imap = imapRefused ? refused : notChecked(endpoints.imap);
+  const smtp = imapRefused ? notChecked(endpoints.smtp) : { ...refused, endpoint: endpoints.smtp };
+  return {
+    status: 'checked',
+    address: account.address,
+    providerId: MANUAL_PROVIDER.id,
+    endpoints,
+    codeAssessment: assessAuthCode(code, MANUAL_PROVIDER),
+    report: { ok: false, durationMs: 0, imap, smtp, banSignal: false },
+  };
 }
 
 function openAccountCode(account: AccountForCheck, options: SealingOptions): string {
@@ -274,10 +325,10 @@ export async function checkAccountNow(
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
 
   const code = openAccountCode(account, options);
-  const result = await checkMailbox(
-    db,
-    { address: account.address, code, alternative: alternativeOf(account, options) },
-    { ...options, ownerId: account.ownerId },
+  const result = withGuardRefusalAsFailure(
+    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId }),
+    account,
+    code,
   );
   if (result.status === 'refused') {
     return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };
@@ -395,10 +446,10 @@ export async function replaceAccountCode(
   if (!account) return NOT_FOUND;
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
 
-  const result = await checkMailbox(
-    db,
-    { address: account.address, code, alternative: alternativeOf(account, options) },
-    { ...options, ownerId: account.ownerId },
+  const result = withGuardRefusalAsFailure(
+    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId }),
+    account,
+    code,
   );
   if (result.status === 'refused') {
     return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };

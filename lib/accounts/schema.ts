@@ -3,6 +3,7 @@ import { createManualServerSchema } from '@/lib/discovery/manual';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { createMailAddressSchema } from '@/lib/providers/detect';
 import type { Locale } from '@/lib/providers/types';
+import type { InvalidFieldErrors } from '@/lib/wizard/types';
 
 // The wizard's submit ("connect this mailbox"), shared by the client form (zodResolver) and
 // the server action (safeParse). No server-only imports: the browser bundle loads this file.
@@ -39,3 +40,28 @@ export const connectMailboxSchema = createConnectMailboxSchema('zh');
 export type ConnectMailboxInput = z.input<ReturnType<typeof createConnectMailboxSchema>>;
 /** What the server action works with after parsing. */
 export type ConnectMailboxValues = z.output<ReturnType<typeof createConnectMailboxSchema>>;
+
+const MANUAL_FIELDS = ['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls'] as const;
+
+/**
+ * The schema's complaints as the wizard shows them: per field, the manual server fields flat
+ * (`manual.imapHost` → `imapHost`), and a bad alternative as the form's message. A `manual`
+ * that is not an object at all is put on the first server field.
+ */
+export function connectFieldErrors(error: z.ZodError<ConnectMailboxInput>): { fieldErrors: InvalidFieldErrors; formError?: string } {
+  const fieldErrors: InvalidFieldErrors = {};
+  let formError: string | undefined;
+  const add = (field: keyof InvalidFieldErrors, message: string) => {
+    (fieldErrors[field] ??= []).push(message);
+  };
+  for (const issue of error.issues) {
+    const [top, nested] = issue.path;
+    if (top === 'address' || top === 'code') add(top, issue.message);
+    else if (top === 'alternative') formError ??= issue.message;
+    else if (top === 'manual') {
+      const field = MANUAL_FIELDS.find((f) => f === nested) ?? 'imapHost';
+      add(field, issue.message);
+    } else formError ??= issue.message;
+  }
+  return { fieldErrors, ...(formError !== undefined ? { formError } : {}) };
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
-import { parseEnv } from '@/lib/env';
 import { createResourceTracker, describeLeaks, type ResourceTracker } from '@/lib/mail-check/resource-tracker';
-import { allowListFromOverrides, guardHost, type GuardOptions } from './address-guard';
+import { guardHost, type GuardOptions } from './address-guard';
 import { GUARD_MESSAGES } from './messages';
 
 // The SSRF guard against a real DNS server on loopback: names that resolve into our machine or
@@ -228,19 +227,6 @@ describe('guardHost: the test override is the only way past', () => {
     expect(await guard('10.0.0.5', { allow })).toMatchObject({ ok: false, code: 'private' });
     // Allow-listing does not make an unknown name resolvable.
     expect(await guard('nowhere.test', { allow: ['nowhere.test'] })).toMatchObject({ ok: false, code: 'unresolvable' });
-  });
-
-  it('takes its allow-list from MAIL_ENDPOINT_OVERRIDES', async () => {
-    const overrides = parseEnv({
-      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({
-        '163.com': { imap: '127.0.0.1:10993', smtp: 'localhost:10465' },
-        'yeah.net': { imap: '[::1]:993' },
-      }),
-    }).MAIL_ENDPOINT_OVERRIDES;
-    const allow = allowListFromOverrides(overrides);
-    expect(allow.sort()).toEqual(['127.0.0.1', '::1', 'localhost']);
-    expect(await guard('localhost', { allow })).toMatchObject({ ok: true, allowListed: true });
-    expect(allowListFromOverrides(undefined)).toEqual([]);
   });
 });
 

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { EndpointOverrides } from '@/lib/env';
 import type { Localized } from '@/lib/providers/types';
 import { withDnsSession, type DnsOptions, type QueryOutcome } from './dns';
 import { parseHost } from './host';
@@ -38,9 +37,10 @@ export type GuardResult =
 
 export interface GuardOptions extends DnsOptions {
   /**
-   * Hosts let through whatever they resolve to: the test servers named in
-   * MAIL_ENDPOINT_OVERRIDES (see `allowListFromOverrides`). Compared after normalisation, by
-   * host only. Nothing else bypasses the check.
+   * Hosts let through whatever they resolve to: the test servers of MAIL_MANUAL_ALLOW_HOSTS
+   * (never those of MAIL_ENDPOINT_OVERRIDES, so that loopback stays refused where the tests
+   * point providers at it). Compared after normalisation, by host only. Nothing else bypasses
+   * the check.
    */
   allow?: readonly string[];
 }
@@ -53,17 +53,6 @@ function refuse(code: GuardRefusalCode, detail?: string): GuardResult {
 function canonicalHost(text: string): string | undefined {
   const parsed = parseHost(text);
   return parsed.ok ? parsed.host : undefined;
-}
-
-/** The hosts MAIL_ENDPOINT_OVERRIDES points at, for `GuardOptions.allow`. */
-export function allowListFromOverrides(overrides: EndpointOverrides | undefined): string[] {
-  const hosts = new Set<string>();
-  for (const entry of Object.values(overrides ?? {})) {
-    for (const endpoint of [entry.imap, entry.smtp]) {
-      if (endpoint) hosts.add(endpoint.host);
-    }
-  }
-  return [...hosts];
 }
 
 function vet(address: string, family: 4 | 6): AddressClass {

@@ -2,26 +2,39 @@ import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import { env, type EndpointOverrides } from '@/lib/env';
 import { assessAuthCode, normalizeAuthCode, MAX_AUTH_CODE_LENGTH, type AuthCodeAssessment } from '@/lib/providers/auth-code';
+import { guardHost, type GuardResult } from '@/lib/discovery/address-guard';
 import { discoverByMx } from '@/lib/discovery/mx';
 import type { DnsOptions } from '@/lib/discovery/dns';
-import { detectProvider, detectProviderById, type AddressProblem } from '@/lib/providers/detect';
-import type { Localized, MailEndpoints } from '@/lib/providers/types';
+import { createManualServerSchema, manualEndpoints, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import type { GuardRefusalCode } from '@/lib/discovery/messages';
+import { detectProvider, detectProviderById, loginNamesFor, type AddressProblem, type DetectedProvider } from '@/lib/providers/detect';
+import { MANUAL_PROVIDER } from '@/lib/providers/manual';
+import type { Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
 import { isLoginVerdict } from './diagnosis';
 import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
 import { checkAllowance, lockoutPolicyFromEnv, recordCheckAttempt, type LockoutPolicy, type LockoutReason } from './lockout';
 import { runMailCheck } from './run-check';
-import type { CheckReport, ProtocolCheckResult } from './types';
+import type { CheckReport, MailCheckInput, ProtocolCheckResult } from './types';
 
 // What a server action calls: from what the user typed to a checked mailbox, with every guard
-// in between. Detection decides the servers (the user never names a host), the lockout decides
-// whether we may knock at all, and the outcome is recorded so the limits hold across restarts
-// and app instances.
+// in between. Detection decides the servers for every address a provider hosts; only for a
+// domain no provider hosts may the user name the servers (manual setup), and then each typed
+// host is resolved and vetted by the address guard, and only the vetted addresses are dialled.
+// The lockout decides whether we may knock at all, and the outcome is recorded so the limits
+// hold across restarts and app instances.
+
+/** The fields of manual setup, flat as the form names them. */
+export type ManualServerField = keyof ManualServerValues;
 
 export type MailboxCheckResult =
   | { status: 'invalid_address'; problem: AddressProblem; message: Localized }
   | { status: 'unknown_provider'; domain: string; message: Localized }
   | { status: 'invalid_code'; message: Localized }
   | { status: 'no_such_alternative' }
+  /** Manual setup: the typed servers failed the schema (the action parses them first, so rare). */
+  | { status: 'invalid_servers'; field: ManualServerField; message: Localized }
+  /** Manual setup: the address guard refused a typed host; nothing was dialled, nothing recorded. */
+  | { status: 'host_refused'; field: 'imapHost' | 'smtpHost'; code: GuardRefusalCode; message: Localized }
   | { status: 'refused'; reason: LockoutReason; retryAt: Date; address: string; providerId: string }
   | {
       status: 'checked';
@@ -40,8 +53,24 @@ export interface CheckMailboxOptions {
   signal?: AbortSignal;
   /** The signed-in user the check runs for; recorded with the attempt for support staff. */
   ownerId?: string;
-  /** How a custom domain's MX records are looked up; default: MAIL_DNS_SERVERS, else the system's. */
+  /**
+   * How a custom domain's MX records and the hosts typed for manual setup are looked up;
+   * default: MAIL_DNS_SERVERS, else the system's, within 3 s.
+   */
   dns?: DnsOptions;
+  /** Hosts the address guard lets through whatever they resolve to; default MAIL_MANUAL_ALLOW_HOSTS. */
+  manualAllowHosts?: readonly string[];
+}
+
+export interface CheckMailboxInput {
+  address: string;
+  code: string;
+  alternative?: number;
+  /**
+   * Servers typed for manual setup. Used only for an address no provider hosts (neither by its
+   * domain nor by its MX records): where provider data knows the servers, it wins.
+   */
+  manual?: ManualServerInput;
 }
 
 const EMPTY_CODE: Localized = {
@@ -55,9 +84,30 @@ const LONG_CODE: Localized = {
 
 const failureCode = (r: ProtocolCheckResult) => (r.ok ? null : r.code);
 
+type Detected = Extract<DetectedProvider, { ok: true }>;
+
+/** The schema's first complaint about the typed servers, in both languages. */
+function manualServersProblem(manual: ManualServerInput): { field: ManualServerField; message: Localized } | undefined {
+  const zh = createManualServerSchema('zh').safeParse(manual);
+  if (zh.success) return undefined;
+  const en = createManualServerSchema('en').safeParse(manual);
+  const issue = zh.error.issues[0];
+  const field = (issue?.path[0] ?? 'imapHost') as ManualServerField;
+  const enMessage = en.success ? undefined : en.error.issues.find((i) => i.path[0] === field)?.message;
+  const message = issue?.message ?? '';
+  return { field, message: { zh: message, en: enMessage ?? message } };
+}
+
+const refusal = (field: 'imapHost' | 'smtpHost', guard: Extract<GuardResult, { ok: false }>): MailboxCheckResult => ({
+  status: 'host_refused',
+  field,
+  code: guard.code,
+  message: guard.message,
+});
+
 export async function checkMailbox(
   db: AppDatabase,
-  input: { address: string; code: string; alternative?: number },
+  input: CheckMailboxInput,
   options: CheckMailboxOptions = {},
 ): Promise<MailboxCheckResult> {
   let detected = detectProvider(input.address);
@@ -65,19 +115,40 @@ export async function checkMailbox(
   // enterprise): its MX records say which. The browser's answer is never trusted; we ask again.
   if (!detected.ok && detected.error === 'unknown_provider') {
     const mx = await discoverByMx(detected.domain, { servers: env().MAIL_DNS_SERVERS, signal: options.signal, ...options.dns });
-    // The wizard words each lookup outcome itself; here the answer is that we cannot check it.
-    if (mx.code !== 'provider') return { status: 'unknown_provider', domain: detected.domain, message: detected.message };
-    detected = detectProviderById(input.address, mx.providerId);
+    if (mx.code === 'provider') {
+      detected = detectProviderById(input.address, mx.providerId);
+    } else if (input.manual !== undefined) {
+      return checkManualServers(db, { address: detected.address, code: input.code, manual: input.manual }, options);
+    } else {
+      // The wizard words each lookup outcome itself; here the answer is that we cannot check it.
+      return { status: 'unknown_provider', domain: detected.domain, message: detected.message };
+    }
   }
   if (!detected.ok) {
     return detected.error === 'invalid_address'
       ? { status: 'invalid_address', problem: detected.problem, message: detected.message }
       : { status: 'unknown_provider', domain: detected.domain, message: detected.message };
   }
+  // From here on the provider's data names the servers; `input.manual`, if any, is ignored:
+  // typed servers never replace a known provider's (nor reach its allow-listed endpoints).
+  return checkProviderServers(db, detected, input, options);
+}
 
-  const code = normalizeAuthCode(input.code);
-  if (!code) return { status: 'invalid_code', message: EMPTY_CODE };
-  if (code.length > MAX_AUTH_CODE_LENGTH) return { status: 'invalid_code', message: LONG_CODE };
+function acceptedCode(text: string): { ok: true; code: string } | { ok: false; result: MailboxCheckResult } {
+  const code = normalizeAuthCode(text);
+  if (!code) return { ok: false, result: { status: 'invalid_code', message: EMPTY_CODE } };
+  if (code.length > MAX_AUTH_CODE_LENGTH) return { ok: false, result: { status: 'invalid_code', message: LONG_CODE } };
+  return { ok: true, code };
+}
+
+async function checkProviderServers(
+  db: AppDatabase,
+  detected: Detected,
+  input: CheckMailboxInput,
+  options: CheckMailboxOptions,
+): Promise<MailboxCheckResult> {
+  const accepted = acceptedCode(input.code);
+  if (!accepted.ok) return accepted.result;
 
   const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
   const resolved = resolveEndpoints(detected.domain, detected.endpoints, detected.alternatives, {
@@ -90,8 +161,82 @@ export async function checkMailbox(
   if (!isAllowedEndpoint(endpoints.imap, overrides) || !isAllowedEndpoint(endpoints.smtp, overrides)) {
     throw new Error('checkMailbox: resolved an endpoint outside provider data and overrides');
   }
+  return runAndRecord(db, {
+    address: detected.address,
+    provider: detected.provider,
+    username: { imap: detected.username.imap, smtp: detected.username.smtp },
+    code: accepted.code,
+    endpoints,
+    options,
+  });
+}
 
-  const { address, provider } = detected;
+/**
+ * Manual setup: the typed servers, each host resolved and vetted before anything connects.
+ * A refused host ends the check before the lockout is consulted or an attempt recorded: nothing
+ * was dialled, so there is nothing to count, and a refusal costs the user no attempt.
+ */
+async function checkManualServers(
+  db: AppDatabase,
+  input: { address: string; code: string; manual: ManualServerInput },
+  options: CheckMailboxOptions,
+): Promise<MailboxCheckResult> {
+  // The action parsed these already; parsed again here because this is where they get used.
+  const parsed = createManualServerSchema('zh').safeParse(input.manual);
+  if (!parsed.success) {
+    const problem = manualServersProblem(input.manual);
+    if (!problem) throw new Error('checkMailbox: manual servers failed one parse and passed the next');
+    return { status: 'invalid_servers', ...problem };
+  }
+  const accepted = acceptedCode(input.code);
+  if (!accepted.ok) return accepted.result;
+
+  const endpoints = manualEndpoints(parsed.data);
+  // Only the hosts MAIL_MANUAL_ALLOW_HOSTS names bypass the address check; the test servers of
+  // MAIL_ENDPOINT_OVERRIDES do not, so that loopback stays refused in the browser tests too.
+  const guardOptions = {
+    servers: env().MAIL_DNS_SERVERS,
+    signal: options.signal,
+    ...options.dns,
+    allow: options.manualAllowHosts ?? env().MAIL_MANUAL_ALLOW_HOSTS ?? [],
+  };
+  const [imapGuard, smtpGuard] = await Promise.all([
+    guardHost(endpoints.imap.host, guardOptions),
+    guardHost(endpoints.smtp.host, guardOptions),
+  ]);
+  if (!imapGuard.ok) return refusal('imapHost', imapGuard);
+  if (!smtpGuard.ok) return refusal('smtpHost', smtpGuard);
+
+  const parts = { address: input.address, localPart: input.address.slice(0, input.address.lastIndexOf('@')) };
+  const names = loginNamesFor(MANUAL_PROVIDER, parts);
+  return runAndRecord(db, {
+    address: input.address,
+    provider: MANUAL_PROVIDER,
+    username: { imap: names.imap, smtp: names.smtp },
+    code: accepted.code,
+    endpoints,
+    pinned: { imap: { addresses: imapGuard.addresses }, smtp: { addresses: smtpGuard.addresses } },
+    // The 'manual' id stands for every server anyone typed: one user's failures there must not
+    // pause everyone else's different servers. The per-mailbox lockout still holds.
+    pausesProvider: false,
+    options,
+  });
+}
+
+interface CheckRun {
+  address: string;
+  provider: MailProvider;
+  username: { imap: string; smtp: string };
+  code: string;
+  endpoints: MailEndpoints;
+  pinned?: MailCheckInput['pinned'];
+  pausesProvider?: boolean;
+  options: CheckMailboxOptions;
+}
+
+/** The lockout's allowance, the check itself, and the attempt recorded. */
+async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxCheckResult> {
+  const { address, provider, code, endpoints, options } = run;
   const policy = options.policy ?? lockoutPolicyFromEnv();
   const allowance = await checkAllowance(db, { address, providerId: provider.id, policy });
   if (!allowance.allowed) {
@@ -101,7 +246,7 @@ export async function checkMailbox(
   const startedAt = new Date();
   const report = await runMailCheck({
     address,
-    username: { imap: detected.username.imap, smtp: detected.username.smtp },
+    username: run.username,
     code,
     endpoints,
     providerId: provider.id,
@@ -109,6 +254,7 @@ export async function checkMailbox(
     timeoutMs: options.timeoutMs ?? env().CHECK_TIMEOUT_MS,
     stageTimeoutMs: options.stageTimeoutMs ?? env().CHECK_STAGE_TIMEOUT_MS,
     signal: options.signal,
+    ...(run.pinned ? { pinned: run.pinned } : {}),
   });
   const finishedAt = new Date();
 
@@ -123,6 +269,7 @@ export async function checkMailbox(
     // Only a server's verdict on the login (any provider's: QQ's five-cause refusal, an
     // enterprise IP restriction...) can get our IP banned; a timeout says nothing about the code.
     countsTowardLimit: codes.some((c) => c !== null && isLoginVerdict(c)),
+    ...(run.pausesProvider === false ? { pausesProvider: false } : {}),
     startedAt,
     finishedAt,
     policy,

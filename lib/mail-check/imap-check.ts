@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import { ImapFlow, type ImapFlowOptions, type ImapTransport } from 'imapflow';
 import type { KnownServerError, ServerEndpoint } from '@/lib/providers/types';
 import { classifyServerReply, failedResult, type DiagnosisSource } from './diagnosis';
-import type { CheckStage, ImapClientInfo, ProtocolCheckResult } from './types';
+import type { CheckStage, ImapClientInfo, PinnedAddresses, ProtocolCheckResult } from './types';
 import {
   CheckFailure,
   SocketSet,
@@ -39,6 +39,8 @@ export interface ProtocolCheckParams {
   redact: (text: string) => string;
   /** Whose wording the diagnosis of a failure uses. */
   provider?: DiagnosisSource;
+  /** Connect to these addresses instead of resolving `endpoint.host` (a host the user typed). */
+  pinned?: PinnedAddresses;
 }
 
 export interface ImapCheckParams extends ProtocolCheckParams {
@@ -163,7 +165,7 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
   const sockets = new SocketSet();
   let client: GreetingOnlyImapFlow | undefined;
   try {
-    const socket = await openConnection(endpoint, clock, sockets);
+    const socket = await openConnection(endpoint, clock, sockets, params.pinned);
     // imapflow's own timers are left long: the clock's stage budgets fire first.
     const slack = params.stageTimeoutMs + 60_000;
     const options: ImapFlowOptions = {

@@ -114,6 +114,12 @@ export type CheckAttemptRecord = {
   policy?: LockoutPolicy;
   /** The signed-in user the check ran for, so support staff can follow their attempts. */
   ownerId?: string | null;
+  /**
+   * Whether this attempt may pause every check to its provider (a ban signal, too many failures
+   * within the window); default true. Manual setup passes false: its 'manual' id covers every
+   * server users type, and one user's server refusing them says nothing about anyone else's.
+   */
+  pausesProvider?: boolean;
   /** Where each protocol stopped, and the server's words as the check redacted them. */
   imapStage?: string | null;
   smtpStage?: string | null;
@@ -153,6 +159,7 @@ export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptR
     smtpServerText: storedText(attempt.smtpServerText),
   });
 
+  if (attempt.pausesProvider === false) return;
   const pausedUntil = new Date(finishedAt.getTime() + policy.providerPauseMs);
 
   if (banSignal) {

@@ -94,8 +94,14 @@ export async function runMailCheck(input: MailCheckInput): Promise<CheckReport> 
         ...(imapFallback !== undefined ? { fallbackUsername: imapFallback } : {}),
         endpoint: input.endpoints.imap,
         clientInfo: input.clientInfo ?? DEFAULT_CLIENT_INFO,
+        ...(input.pinned ? { pinned: input.pinned.imap } : {}),
       }),
-      checkSmtpSubmission({ ...common, username: usernames.smtp, endpoint: input.endpoints.smtp }),
+      checkSmtpSubmission({
+        ...common,
+        username: usernames.smtp,
+        endpoint: input.endpoints.smtp,
+        ...(input.pinned ? { pinned: input.pinned.smtp } : {}),
+      }),
     ]);
     return {
       ok: imap.ok && smtp.ok,

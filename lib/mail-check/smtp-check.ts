@@ -131,7 +131,7 @@ export async function checkSmtpSubmission(params: ProtocolCheckParams): Promise<
   let connection: SMTPConnection | undefined;
   let passed = false;
   try {
-    const socket = await openConnection(endpoint, clock, sockets);
+    const socket = await openConnection(endpoint, clock, sockets, params.pinned);
     const implicit = endpoint.tls === 'implicit';
     const slack = params.stageTimeoutMs + 60_000;
     const smtp = new SMTPConnection({

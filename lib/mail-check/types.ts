@@ -1,4 +1,4 @@
-import type { GuideStepId, KnownFailureCode, KnownServerError, Localized, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+import type { ConnectionFailureCode, GuideStepId, KnownFailureCode, KnownServerError, Localized, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 
 // The vocabulary of a connection check. Kept free of runtime code so that client components
 // and message catalogs can import it without pulling in sockets.
@@ -25,14 +25,7 @@ export type CheckStage =
  * Stable failure codes: the provider texts that `lib/providers` recognises (`KnownFailureCode`),
  * and what a check can tell from the connection itself.
  */
-export type FailureCode =
-  | KnownFailureCode
-  | 'no_auth_offered'
-  | 'tls_failed'
-  | 'timeout'
-  | 'unreachable'
-  | 'aborted'
-  | 'unexpected';
+export type FailureCode = KnownFailureCode | ConnectionFailureCode;
 
 /** The steps of the setup guide a diagnosis can send the user back to (every provider has them). */
 export type GuideStep = GuideStepId;
@@ -86,6 +79,15 @@ export interface CheckReport {
 /** RFC 2971 fields sent with IMAP ID. Values are plain strings; `null` leaves a field out. */
 export type ImapClientInfo = Record<string, string | null>;
 
+/**
+ * Where a check's TCP connection goes instead of resolving the endpoint's host again: the
+ * addresses the address guard vetted for a host the user typed (lib/discovery/address-guard.ts),
+ * tried in order. The host name still names the server for TLS (SNI and the certificate check).
+ */
+export interface PinnedAddresses {
+  addresses: readonly { address: string; family: 4 | 6 }[];
+}
+
 export interface MailCheckInput {
   /** The mailbox address; also the envelope sender for `MAIL FROM`. */
   address: string;
@@ -113,4 +115,9 @@ export interface MailCheckInput {
   knownErrors?: readonly KnownServerError[];
   /** Cancels the check; it then ends with `aborted` at whatever stage it reached. */
   signal?: AbortSignal;
+  /**
+   * Servers a user typed (manual setup): connect only to these vetted addresses, per protocol.
+   * Provider endpoints are dialled by name and need none.
+   */
+  pinned?: { imap: PinnedAddresses; smtp: PinnedAddresses };
 }

@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ServerEndpoint } from '@/lib/providers/types';
 import { trustRegisteredFor } from './endpoint-trust';
-import type { CheckStage, FailureCode } from './types';
+import type { CheckStage, FailureCode, PinnedAddresses } from './types';
 
 // Time budgets and socket ownership for one protocol check. Every stage of a check runs
 // through a StageClock, so that a server that stops answering costs at most one stage budget
@@ -219,42 +219,97 @@ function rememberSession(key: string, session: Buffer): void {
 }
 
 /**
+ * Connects to the first of `pin.addresses` that accepts, all within one connect stage: an
+ * address that refuses or is unreachable costs a round trip, one that drops the packets costs
+ * the stage. Every socket tried is registered, so the caller's cleanup closes them all.
+ */
+async function connectPinned<S extends net.Socket>(
+  pin: PinnedAddresses,
+  clock: StageClock,
+  sockets: SocketSet,
+  open: (address: string) => S,
+): Promise<S> {
+  if (pin.addresses.length === 0) throw new TypeError('openConnection: no address to connect to');
+  // Once the stage has ended (its budget, the overall one, a cancel) the caller closes every
+  // registered socket; the loop must not open another one after that.
+  let abandoned = false;
+  try {
+    return await clock.run('connect', async () => {
+      let lastError: unknown;
+      for (const { address } of pin.addresses) {
+        if (abandoned) break;
+        const socket = sockets.add(open(address));
+        try {
+          await socketEvent(socket, 'connect');
+          return socket;
+        } catch (err) {
+          lastError = err;
+          socket.destroy();
+        }
+      }
+      throw lastError;
+    });
+  } catch (err) {
+    abandoned = true;
+    throw err;
+  }
+}
+
+/**
  * Opens the TCP connection to `endpoint` and, for implicit TLS, completes the handshake, each
  * under its own stage budget. The certificate is verified by Node's defaults against its own
  * roots plus NODE_EXTRA_CA_CERTS, or, for a server the app runs itself (practice mode), against
  * the one authority registered for exactly that host and port: no option here can weaken that.
+ *
+ * With `pin`, the socket goes to the pinned addresses only and `endpoint.host` is never
+ * resolved: a name cannot pass the guard with one answer and be dialled with another. SNI and
+ * the certificate's name stay `endpoint.host` (an IP literal: no SNI, the certificate is
+ * checked against the IP).
  */
-export async function openConnection(endpoint: ServerEndpoint, clock: StageClock, sockets: SocketSet): Promise<net.Socket> {
+export async function openConnection(
+  endpoint: ServerEndpoint,
+  clock: StageClock,
+  sockets: SocketSet,
+  pin?: PinnedAddresses,
+): Promise<net.Socket> {
   if (endpoint.tls === 'implicit') {
     const names = tlsNameOptions(endpoint.host);
     const trust = trustRegisteredFor(endpoint);
     // A session is resumed only under the trust that verified it.
     const sessionKey = `${endpoint.host}:${endpoint.port}:${names.servername ?? ''}:${trust?.id ?? ''}`;
     const session = cachedSession(sessionKey);
-    const socket = sockets.add(
+    const open = (host: string) =>
       tls.connect({
-        host: endpoint.host,
+        host,
         port: endpoint.port,
         ...names,
+        // Node checks the certificate against `servername`, else `host`: with a pinned address
+        // in `host`, an IP literal endpoint must still be checked against itself.
+        ...(pin && !names.servername ? { checkServerIdentity: (_: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(endpoint.host, cert) } : {}),
         secureContext: trust?.secureContext ?? clientContext(),
         ...(session ? { session } : {}),
-      }),
-    );
+      });
+    const socket = pin ? await connectPinned(pin, clock, sockets, open) : sockets.add(open(endpoint.host));
     // Only a session whose handshake passed verification may ever be resumed. TLS 1.2 hands
     // the ticket over before the handshake is judged, so an early one waits for the verdict.
     socket.on('session', (ticket: Buffer) => {
       if (socket.authorized) rememberSession(sessionKey, ticket);
       else socket.once('secureConnect', () => socket.authorized && rememberSession(sessionKey, ticket));
     });
-    const connected = socketEvent(socket, 'connect');
     const secured = socketEvent(socket, 'secureConnect');
-    await clock.run('connect', () => connected);
+    if (!pin) await clock.run('connect', () => socketEvent(socket, 'connect'));
     await clock.run('tls', () => secured);
     socket.setNoDelay(true);
     return socket;
   }
-  const socket = sockets.add(net.connect({ host: endpoint.host, port: endpoint.port }));
-  await clock.run('connect', () => socketEvent(socket, 'connect'));
+  const open = (host: string) => net.connect({ host, port: endpoint.port });
+  const socket = pin
+    ? await connectPinned(pin, clock, sockets, open)
+    : await (async () => {
+        const plain = sockets.add(open(endpoint.host));
+        await clock.run('connect', () => socketEvent(plain, 'connect'));
+        return plain;
+      })();
   socket.setNoDelay(true);
   return socket;
 }

@@ -88,6 +88,61 @@ export const MANUAL_PROVIDER: MailProvider = {
       en: 'The server addresses, ports and encryption your mail provider publishes are what count; what we filled in is only a common guess.',
     },
   ],
+  // The general texts of these codes speak of NetEase (its one reply for many causes, its
+  // 16-letter code, its server names); for a service we know nothing of, plain ones.
+  diagnoses: {
+    auth_failed: {
+      title: { zh: '邮件服务器没有接受这个地址和密码', en: 'The server did not accept the address and password' },
+      explanation: {
+        zh: '邮件服务器拒绝了这次登录，没有说明原因。请按下面的清单逐项检查。',
+        en: 'The mail server refused the login without saying why. Please go through the list below.',
+      },
+      checklist: [
+        {
+          zh: '密码是否输入正确：复制时没有多带空格或别的字符。',
+          en: 'Is the password exactly right, copied without extra spaces or characters?',
+        },
+        {
+          zh: '如果服务商提供授权码或应用专用密码，这里要填它，而不是网页邮箱的登录密码。',
+          en: 'If the provider offers an authorization code or app password, that is what goes here, not your web-mail password.',
+        },
+        {
+          zh: '邮箱设置里 IMAP 和 SMTP 服务是否都已开启。',
+          en: 'Are IMAP and SMTP both switched on in your mailbox settings?',
+        },
+        {
+          zh: '服务商要求的用户名是否就是完整的邮箱地址（我们用完整地址登录）。',
+          en: 'Does the provider expect the whole email address as the user name? We sign in with the whole address.',
+        },
+        {
+          zh: '服务器地址是否是这个邮箱的：不同服务商的服务器不能混用。',
+          en: "Are these your mailbox's own servers? One provider's servers do not work for another's mailboxes.",
+        },
+      ],
+      guideStep: 'enable-service-and-get-code',
+    },
+    unreachable: {
+      explanation: {
+        zh: '找不到这个服务器，它的地址不能从互联网连接，或者这个端口拒绝了连接。',
+        en: 'The server cannot be found, its address cannot be reached from the internet, or the port refused the connection.',
+      },
+      checklist: [
+        {
+          zh: '核对服务器地址的拼写，以邮件服务商公布的为准。',
+          en: 'Check the spelling of the server address against what your mail provider publishes.',
+        },
+        {
+          zh: '核对端口和加密方式：IMAP 一般是 993（SSL/TLS），SMTP 一般是 465（SSL/TLS）或 587（STARTTLS）。',
+          en: 'Check the port and encryption: IMAP is usually 993 (SSL/TLS), SMTP usually 465 (SSL/TLS) or 587 (STARTTLS).',
+        },
+        {
+          zh: '只在公司内网开放的邮件服务器，我们从互联网连不到。',
+          en: 'A mail server open only inside a company network cannot be reached from the internet.',
+        },
+      ],
+      guideStep: 'configure-in-client',
+    },
+  },
   assumptions: [
     {
       zh: '我们不认识这家邮件服务，所以不检查密码的格式，出错时也只能给出一般的检查清单。',

@@ -56,6 +56,9 @@ export type KnownFailureCode =
   // enterprise): another host set, not another code, fixes it.
   | 'wrong_server_group';
 
+/** Failures the check tells from the connection itself (lib/mail-check/types.ts FailureCode). */
+export type ConnectionFailureCode = 'no_auth_offered' | 'tls_failed' | 'timeout' | 'unreachable' | 'aborted' | 'unexpected';
+
 export interface KnownServerError {
   protocol: MailProtocol;
   // Several NetEase failures share an SMTP reply code (554 is both a ban and a spam
@@ -188,5 +191,5 @@ export interface MailProvider {
   /** What this data assumes rather than knows; the UI says so instead of stating it as fact. */
   assumptions?: readonly Localized[];
   /** Where the general diagnosis of a code would mislead this provider's users. */
-  diagnoses?: Partial<Record<KnownFailureCode, DiagnosisOverride>>;
+  diagnoses?: Partial<Record<KnownFailureCode | ConnectionFailureCode, DiagnosisOverride>>;
 }

@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
+import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { listMailAccounts } from '@/lib/accounts/queries';
+import { connectFieldErrors, createConnectMailboxSchema } from '@/lib/accounts/schema';
+import { createKeyring } from '@/lib/accounts/seal';
+import type { OpenedDatabase } from '@/lib/db/client';
+import { authUsers, checkAttempts } from '@/lib/db/schema';
+import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+import { parseEnv } from '@/lib/env';
+import type { ManualServerInput } from '@/lib/discovery/manual';
+import { checkMailbox, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
+import type { LockoutPolicy } from '@/lib/mail-check/lockout';
+import { NETEASE_ENTERPRISE } from '@/lib/providers/netease-enterprise';
+import { connectMailboxForOwner } from './connect-mailbox';
+import { alternativeOf, checkAccountNow, type ManageOptions } from './manage';
+
+// Manual setup end to end: the wizard's submit with servers typed by hand, for an address on a
+// domain no provider hosts. Real Dovecot (IMAP, implicit TLS) and the smtp-server peer (SMTP on
+// 465 and with STARTTLS), reached as `mail.selfhosted.test` through a loopback DNS server and let
+// through by the test seam (MAIL_MANUAL_ALLOW_HOSTS, here `manualAllowHosts`). Every other
+// loopback, private, link-local or metadata host is refused before anything is dialled: a
+// listener on loopback stands where such a host points and must never see a connection.
+
+const CODE = 'Selfhosted-Pass-9';
+const ALLOWED = 'mail.selfhosted.test';
+const policy: LockoutPolicy = { maxFailuresPerMailbox: 5, windowMs: 60_000, providerPauseMs: 60_000, maxFailuresPerProvider: 2 };
+
+/** A TCP listener that only counts who knocks. */
+async function startCounter(host: string): Promise<{ port: number; connections: () => number; stop(): Promise<void> }> {
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    connections: () => connections,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.each(availableBackends())('manual setup on %s', (kind) => {
+  let store: ScratchStore;
+  let opened: OpenedDatabase;
+  let dovecot: DovecotServer;
+  let smtp: NeteaseSmtpServer;
+  let smtpStarttls: NeteaseSmtpServer;
+  let dns: DnsPeer;
+  let counter4: Awaited<ReturnType<typeof startCounter>>;
+  let counter6: Awaited<ReturnType<typeof startCounter>>;
+  const keyring = createKeyring([{ id: 'test', key: randomBytes(32) }]);
+  const owner = `user-${randomBytes(4).toString('hex')}`;
+  const users = {
+    'zhou@selfhosted.test': CODE,
+    'wu@selfhosted.test': CODE,
+    'zheng@selfhosted.test': CODE,
+    'wang@selfhosted.test': CODE,
+    'ma@qq.com': CODE,
+  };
+
+  beforeAll(async () => {
+    store = await createScratchStore(kind);
+    opened = await store.open();
+    await opened.db.insert(authUsers).values({ id: owner, name: 'Zhou', email: `${owner}@example.com` });
+    [dovecot, smtp, smtpStarttls, dns, counter4, counter6] = await Promise.all([
+      startDovecot({ users }),
+      startNeteaseSmtp({ users }),
+      startNeteaseSmtp({ users, tls: 'starttls' }),
+      startDnsServer({
+        // Mail servers of its own: no provider, so manual setup is the way.
+        'selfhosted.test': { mx: [{ exchange: ALLOWED, priority: 10 }] },
+        [ALLOWED]: { a: ['127.0.0.1'] },
+        'wrongname.selfhosted.test': { a: ['127.0.0.1'] },
+        'internal.selfhosted.test': { a: ['127.0.0.1'] },
+        'v6-loopback.selfhosted.test': { aaaa: ['::1'] },
+        'mapped.selfhosted.test': { aaaa: ['::ffff:127.0.0.1'] },
+        'private.selfhosted.test': { a: ['10.1.2.3'] },
+        'metadata.selfhosted.test': { a: ['169.254.169.254'] },
+        // One public answer does not excuse a private one.
+        'mixed.selfhosted.test': { a: ['93.184.215.14'], aaaa: ['fd12:3456::1'] },
+      }),
+      startCounter('127.0.0.1'),
+      startCounter('::1'),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([dovecot?.stop(), smtp?.stop(), smtpStarttls?.stop(), dns?.stop(), counter4?.stop(), counter6?.stop()]);
+    await opened?.close();
+    await store?.dispose();
+  });
+
+  const options = (extra: Partial<CheckMailboxOptions> = {}): ManageOptions => ({
+    policy,
+    timeoutMs: 10_000,
+    stageTimeoutMs: 5_000,
+    keyring,
+    dns: { servers: [dns.address] },
+    manualAllowHosts: [ALLOWED, 'wrongname.selfhosted.test'],
+    ...extra,
+  });
+
+  const servers = (overrides: Partial<ManualServerInput> = {}): ManualServerInput => ({
+    imapHost: ALLOWED,
+    imapPort: dovecot.port,
+    imapTls: 'implicit',
+    smtpHost: ALLOWED,
+    smtpPort: smtp.port,
+    smtpTls: 'implicit',
+    ...overrides,
+  });
+
+  async function submit(form: { address: string; code: string; manual?: ManualServerInput }, locale: 'zh' | 'en' = 'zh', extra = {}) {
+    const parsed = createConnectMailboxSchema(locale).safeParse(form);
+    if (!parsed.success) throw new Error(`the form did not parse: ${parsed.error.message}`);
+    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, locale, options(extra));
+    expect(JSON.stringify(result)).not.toContain(CODE);
+    return result;
+  }
+
+  const attemptsOf = (address: string) => opened.db.select().from(checkAttempts).where(eq(checkAttempts.address, address));
+
+  it('checks typed servers (IMAP and SMTP on implicit TLS), saves the mailbox as manual with the typed names, and re-checks it', async () => {
+    const result = await submit({ address: 'Zhou@SelfHosted.test', code: CODE, manual: servers() });
+    expect(result).toMatchObject({
+      status: 'checked',
+      ok: true,
+      saved: true,
+      imap: { ok: true, endpoint: { host: ALLOWED, port: dovecot.port, tls: 'implicit' } },
+      smtp: { ok: true, endpoint: { host: ALLOWED, port: smtp.port, tls: 'implicit' } },
+    });
+    expect(smtp.sessions.at(-1)).toMatchObject({ authenticatedUser: 'zhou@selfhosted.test', mailFrom: ['zhou@selfhosted.test'] });
+    const [account] = (await listMailAccounts(opened.db, owner)).filter((a) => a.address === 'zhou@selfhosted.test');
+    expect(account).toMatchObject({
+      providerId: 'manual',
+      imapHost: ALLOWED,
+      imapPort: dovecot.port,
+      imapTls: 'implicit',
+      smtpHost: ALLOWED,
+      smtpPort: smtp.port,
+      smtpTls: 'implicit',
+    });
+
+    // The re-check goes through the guard again, to the same servers.
+    const sessions = smtp.sessions.length;
+    const again = await checkAccountNow(opened.db, owner, account!.id, options());
+    expect(again).toMatchObject({ status: 'done', account: { status: 'ok', providerId: 'manual' } });
+    expect(smtp.sessions.length).toBe(sessions + 1);
+
+    // Had the name come to mean loopback (no allow-list now), the re-check refuses to dial it and
+    // the account shows the failure instead of silently passing.
+    const refused = await checkAccountNow(opened.db, owner, account!.id, options({ manualAllowHosts: [] }));
+    expect(refused).toMatchObject({
+      status: 'done',
+      account: { status: 'failed', lastCheck: { ok: false, imap: { ok: false, code: 'unreachable', stage: 'connect' } } },
+    });
+    expect(smtp.sessions.length).toBe(sessions + 1);
+    if (refused.status !== 'done') throw new Error('unreachable');
+    expect(refused.account.diagnosis?.code).toBe('unreachable');
+    expect(JSON.stringify(refused.account.diagnosis)).not.toMatch(/163|网易|NetEase/);
+  });
+
+  it('checks SMTP with STARTTLS, the certificate checked against the typed name', async () => {
+    const result = await submit({
+      address: 'wu@selfhosted.test',
+      code: CODE,
+      manual: servers({ smtpPort: smtpStarttls.port, smtpTls: 'starttls' }),
+    });
+    expect(result).toMatchObject({ status: 'checked', ok: true, saved: true, smtp: { ok: true, endpoint: { tls: 'starttls' } } });
+    expect(smtpStarttls.sessions.at(-1)).toMatchObject({ authenticatedUser: 'wu@selfhosted.test' });
+
+    // Same address (127.0.0.1, which the certificate names too), a name the certificate does not carry.
+    const wrongName = await submit({
+      address: 'wu@selfhosted.test',
+      code: CODE,
+      manual: servers({ imapHost: 'wrongname.selfhosted.test', smtpHost: 'wrongname.selfhosted.test', smtpPort: smtpStarttls.port, smtpTls: 'starttls' }),
+    });
+    expect(wrongName).toMatchObject({
+      status: 'checked',
+      ok: false,
+      imap: { ok: false, code: 'tls_failed', stage: 'tls' },
+      smtp: { ok: false, code: 'tls_failed' },
+    });
+  });
+
+  it('a wrong password: auth_failed, diagnosed in general words, recorded for the lockout but pausing nobody', async () => {
+    for (let i = 0; i < 3; i++) {
+      const result = await submit({ address: 'zheng@selfhosted.test', code: 'not-the-password', manual: servers() }, 'en');
+      expect(result).toMatchObject({ status: 'checked', ok: false, saved: false, imap: { ok: false, code: 'auth_failed' } });
+      if (result.status !== 'checked' || result.imap.ok) throw new Error('unreachable');
+      expect(result.imap.diagnosis.title.en).toBe('The server did not accept the address and password');
+      expect(JSON.stringify(result.imap.diagnosis)).not.toMatch(/NetEase|网易|16 位|16 letters|163/);
+    }
+    expect((await attemptsOf('zheng@selfhosted.test')).map((a) => [a.providerId, a.ok, a.countsTowardLimit])).toEqual([
+      ['manual', false, true],
+      ['manual', false, true],
+      ['manual', false, true],
+    ]);
+    // Three failures against a provider limit of two: a provider would be paused, 'manual' is
+    // not, so another user's server is still checked.
+    const other = await submit({ address: 'wang@selfhosted.test', code: CODE, manual: servers() });
+    expect(other).toMatchObject({ status: 'checked', ok: true });
+  });
+
+  it('typed servers are ignored for an address a provider hosts: its own servers are checked', async () => {
+    const overrides = parseEnv({
+      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ 'qq.com': { imap: `127.0.0.1:${dovecot.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
+    }).MAIL_ENDPOINT_OVERRIDES;
+    const before = counter4.connections();
+    const result = await checkMailbox(
+      opened.db,
+      { address: 'ma@qq.com', code: CODE, manual: servers({ imapHost: '127.0.0.1', imapPort: counter4.port, smtpHost: '10.0.0.1' }) },
+      options({ overrides }),
+    );
+    expect(result).toMatchObject({ status: 'checked', providerId: 'qq', endpoints: { imap: { host: '127.0.0.1', port: dovecot.port } } });
+    if (result.status !== 'checked') throw new Error('unreachable');
+    expect(result.report.ok).toBe(true);
+    expect(counter4.connections()).toBe(before);
+  });
+
+  it('without typed servers an unknown domain stays unknown_provider', async () => {
+    expect(await checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE }, options())).toMatchObject({
+      status: 'unknown_provider',
+      domain: 'selfhosted.test',
+    });
+  });
+
+  describe('hosts that are refused before anything is dialled', () => {
+    const v6 = (host: string) => host.includes(':');
+    it.each([
+      ['127.0.0.1', 'loopback'],
+      ['mail.localhost', 'loopback'],
+      ['internal.selfhosted.test', 'loopback'],
+      ['v6-loopback.selfhosted.test', 'loopback'],
+      ['mapped.selfhosted.test', 'loopback'],
+      ['::1', 'loopback'],
+      ['[::1]', 'loopback'],
+      ['::ffff:127.0.0.1', 'loopback'],
+      ['10.0.0.1', 'private'],
+      ['172.16.0.1', 'private'],
+      ['192.168.1.1', 'private'],
+      ['100.64.0.1', 'private'],
+      ['private.selfhosted.test', 'private'],
+      ['mixed.selfhosted.test', 'private'],
+      ['169.254.169.254', 'metadata'],
+      ['metadata.selfhosted.test', 'metadata'],
+      ['fe80::1', 'link_local'],
+      ['0.0.0.0', 'unspecified'],
+      ['missing.selfhosted.test', 'unresolvable'],
+    ] as const)('%s as the IMAP host: %s, and the allowed SMTP host is not dialled either', async (host, code) => {
+      const address = `imap-${randomBytes(3).toString('hex')}@selfhosted.test`;
+      const port = v6(host) ? counter6.port : counter4.port;
+      const before = counter4.connections() + counter6.connections();
+      const manual = servers({ imapHost: host, imapPort: port, smtpPort: counter4.port });
+      const result = await checkMailbox(opened.db, { address, code: CODE, manual }, options());
+      expect(result).toMatchObject({ status: 'host_refused', field: 'imapHost', code });
+      expect(counter4.connections() + counter6.connections()).toBe(before);
+      expect(await attemptsOf(address)).toEqual([]);
+    });
+
+    it('localhost: refused by the schema already (a single label), nothing dialled', async () => {
+      const before = counter4.connections() + counter6.connections();
+      const manual = servers({ imapHost: 'localhost', imapPort: counter4.port, smtpPort: counter4.port });
+      const result = await checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual }, options());
+      expect(result).toMatchObject({ status: 'invalid_servers', field: 'imapHost' });
+      expect(counter4.connections() + counter6.connections()).toBe(before);
+    });
+
+    it('a refused SMTP host is named as such, and the allowed IMAP host is not dialled', async () => {
+      const address = `smtp-${randomBytes(3).toString('hex')}@selfhosted.test`;
+      const before = counter4.connections();
+      const result = await checkMailbox(
+        opened.db,
+        { address, code: CODE, manual: servers({ imapPort: counter4.port, smtpHost: 'internal.selfhosted.test', smtpPort: counter4.port }) },
+        options(),
+      );
+      expect(result).toMatchObject({ status: 'host_refused', field: 'smtpHost', code: 'loopback' });
+      expect(counter4.connections()).toBe(before);
+      expect(await attemptsOf(address)).toEqual([]);
+    });
+
+    it('the hosts of MAIL_ENDPOINT_OVERRIDES are not let through', async () => {
+      const overrides = parseEnv({
+        MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ 'selfhosted.test': { imap: `127.0.0.1:${counter4.port}`, smtp: `127.0.0.1:${counter4.port}` } }),
+      }).MAIL_ENDPOINT_OVERRIDES;
+      const before = counter4.connections();
+      const result = await checkMailbox(
+        opened.db,
+        { address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapHost: '127.0.0.1', imapPort: counter4.port }) },
+        options({ overrides, manualAllowHosts: [] }),
+      );
+      expect(result).toMatchObject({ status: 'host_refused', field: 'imapHost', code: 'loopback' });
+      expect(counter4.connections()).toBe(before);
+    });
+
+    it('reaches the wizard as a message on the field, in the user’s language', async () => {
+      const zh = await submit({ address: 'zhou@selfhosted.test', code: CODE, manual: servers({ smtpHost: '192.168.1.1' }) });
+      expect(zh).toEqual({ status: 'invalid', fieldErrors: { smtpHost: [expect.stringContaining('内部网络')] } });
+      const en = await submit({ address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapHost: 'internal.selfhosted.test' }) }, 'en');
+      expect(en).toEqual({ status: 'invalid', fieldErrors: { imapHost: [expect.stringContaining('our own machine')] } });
+    });
+  });
+
+  it('typed servers that are no servers fail the schema again in checkMailbox, in both languages', async () => {
+    const result: MailboxCheckResult = await checkMailbox(
+      opened.db,
+      { address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapPort: 70_000 }) },
+      options(),
+    );
+    expect(result).toMatchObject({ status: 'invalid_servers', field: 'imapPort', message: { zh: expect.stringContaining('端口'), en: expect.stringContaining('port') } });
+  });
+});
+
+describe('the connect schema’s errors, as the wizard gets them', () => {
+  it('flattens the manual server fields and keeps address and code', () => {
+    const parsed = createConnectMailboxSchema('en').safeParse({
+      address: 'not an address',
+      code: 'abc',
+      manual: { imapHost: 'imaps://mail.example.com', imapPort: '99999', imapTls: 'ssl', smtpHost: 'smtp.example.com:465', smtpPort: 465, smtpTls: 'starttls' },
+    });
+    if (parsed.success) throw new Error('expected the form to fail');
+    const { fieldErrors, formError } = connectFieldErrors(parsed.error);
+    expect(Object.keys(fieldErrors).sort()).toEqual(['address', 'imapHost', 'imapPort', 'imapTls', 'smtpHost']);
+    expect(fieldErrors.imapHost?.[0]).toMatch(/server address only/);
+    expect(fieldErrors.smtpHost?.[0]).toMatch(/Port/);
+    expect(formError).toBeUndefined();
+  });
+
+  it('puts a manual entry that is no object at all on the first server field', () => {
+    const parsed = createConnectMailboxSchema('zh').safeParse({ address: 'a@selfhosted.test', code: 'abcdefgh', manual: 'imap.example.com' });
+    if (parsed.success) throw new Error('expected the form to fail');
+    expect(Object.keys(connectFieldErrors(parsed.error).fieldErrors)).toEqual(['imapHost']);
+  });
+});
+
+describe('re-checks of a custom-domain account (NetEase enterprise) keep its server group', () => {
+  it('finds the alternative the account was saved with by its provider id, not by its domain', () => {
+    const backup = NETEASE_ENTERPRISE.customDomains!.alternatives[0]!;
+    const account = {
+      address: 'sun@corp-b.test',
+      providerId: NETEASE_ENTERPRISE.id,
+      imapHost: backup.imap.host,
+      imapPort: backup.imap.port,
+      imapTls: backup.imap.tls,
+      smtpHost: backup.smtp.host,
+      smtpPort: backup.smtp.port,
+      smtpTls: backup.smtp.tls,
+    };
+    expect(alternativeOf(account, { overrides: {} })).toBe(0);
+    const main = NETEASE_ENTERPRISE.customDomains!.endpoints;
+    expect(
+      alternativeOf(
+        { ...account, imapHost: main.imap.host, imapPort: main.imap.port, smtpHost: main.smtp.host, smtpPort: main.smtp.port },
+        { overrides: {} },
+      ),
+    ).toBeUndefined();
+  });
+});

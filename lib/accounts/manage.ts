@@ -279,27 +279,37 @@ function recheckInput(account: AccountForCheck, code: string, options: CheckMail
 /**
  * A re-check of a mailbox set up by hand whose server the address guard now refuses (its name
  * resolves to a private address since, or not at all): nothing was dialled, but for the account
- * it is a failed check like any other, so it becomes one. The refused side fails at `connect`
- * (`timeout` or `aborted` where the lookup ran out of time or was cancelled, else
- * `unreachable`); the other side was not checked and says so.
+ * it is a failed check like any other, so it becomes one. Both sides fail at `connect` with the
+ * refusal's meaning (`timeout` or `aborted` where the lookup ran out of time or was cancelled,
+ * else `unreachable`): the other side was not checked, and a check that cannot reach one of its
+ * servers cannot pass. The details say which host was refused and why, for support.
  */
 function withGuardRefusalAsFailure(result: MailboxCheckResult, account: AccountForCheck, code: string): MailboxCheckResult {
   if (result.status !== 'host_refused') return result;
   const endpoints = savedEndpoints(account);
   const failure = result.code === 'timeout' || result.code === 'aborted' ? result.code : 'unreachable';
-  const refused = failedResult({ code: failure, stage: 'connect', detail: `address guard: ${result.code}` }, endpoints.imap, 0, MANUAL_PROVIDER);
-  const imapRefused = result.field === 'imapHost';
-  const notChecked = (endpoint: ServerEndpoint) =>
-    failedResult({ code: 'aborted', stage: 'connect', detail: 'not checked: the other server was refused' }, endpoint, 0, MANUAL_PROVIDER);
-  const imap = imapRefused ? refused : notChecked(endpoints.imap);
-  const smtp = imapRefused ? notChecked(endpoints.smtp) : { ...refused, endpoint: endpoints.smtp };
+  const refusedSide = result.field === 'imapHost' ? 'imap' : 'smtp';
+  const side = (protocol: 'imap' | 'smtp') =>
+    failedResult(
+      {
+        code: failure,
+        stage: 'connect',
+        detail:
+          protocol === refusedSide
+            ? `address guard: ${result.code}`
+            : `not checked: the ${refusedSide.toUpperCase()} server was refused (address guard: ${result.code})`,
+      },
+      endpoints[protocol],
+      0,
+      MANUAL_PROVIDER,
+    );
   return {
     status: 'checked',
     address: account.address,
     providerId: MANUAL_PROVIDER.id,
     endpoints,
     codeAssessment: assessAuthCode(code, MANUAL_PROVIDER),
-    report: { ok: false, durationMs: 0, imap, smtp, banSignal: false },
+    report: { ok: false, durationMs: 0, imap: side('imap'), smtp: side('smtp'), banSignal: false },
   };
 }
 

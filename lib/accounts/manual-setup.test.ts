@@ -160,7 +160,14 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     const refused = await checkAccountNow(opened.db, owner, account!.id, options({ manualAllowHosts: [] }));
     expect(refused).toMatchObject({
       status: 'done',
-      account: { status: 'failed', lastCheck: { ok: false, imap: { ok: false, code: 'unreachable', stage: 'connect' } } },
+      account: {
+        status: 'failed',
+        lastCheck: {
+          ok: false,
+          imap: { ok: false, code: 'unreachable', stage: 'connect', detail: 'address guard: loopback' },
+          smtp: { ok: false, code: 'unreachable', stage: 'connect', detail: expect.stringMatching(/^not checked/) },
+        },
+      },
     });
     expect(smtp.sessions.length).toBe(sessions + 1);
     if (refused.status !== 'done') throw new Error('unreachable');

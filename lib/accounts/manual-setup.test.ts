@@ -17,7 +17,8 @@ import { checkMailbox, type CheckMailboxOptions, type MailboxCheckResult } from 
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import { NETEASE_ENTERPRISE } from '@/lib/providers/netease-enterprise';
 import { connectMailboxForOwner } from './connect-mailbox';
-import { alternativeOf, checkAccountNow, type ManageOptions } from './manage';
+import { runHealthRound } from '@/lib/health/runner';
+import { alternativeOf, checkAccountNow, getAccountView, type ManageOptions } from './manage';
 
 // Manual setup end to end: the wizard's submit with servers typed by hand, for an address on a
 // domain no provider hosts. Real Dovecot (IMAP, implicit TLS) and the smtp-server peer (SMTP on
@@ -65,6 +66,7 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     'zheng@selfhosted.test': CODE,
     'wang@selfhosted.test': CODE,
     'ma@qq.com': CODE,
+    'qin@selfhosted.test': CODE,
   };
 
   beforeAll(async () => {
@@ -215,6 +217,28 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     // not, so another user's server is still checked.
     const other = await submit({ address: 'wang@selfhosted.test', code: CODE, manual: servers() });
     expect(other).toMatchObject({ status: 'checked', ok: true });
+  });
+
+  it('the scheduled health check re-checks a manual mailbox through the guard each round', async () => {
+    const interval = 6 * 3_600_000;
+    expect(await submit({ address: 'qin@selfhosted.test', code: CODE, manual: servers() })).toMatchObject({ status: 'checked', saved: true });
+    const [account] = (await listMailAccounts(opened.db, owner)).filter((a) => a.address === 'qin@selfhosted.test');
+    const round = (hours: number, extra: Partial<CheckMailboxOptions> = {}) =>
+      runHealthRound(opened.db, { ...options(extra), intervalMs: interval, now: new Date(Date.now() + hours * 3_600_000) });
+
+    // The first round gives the account its slot; a round after a whole interval checks it.
+    await round(0);
+    const sessions = smtp.sessions.length;
+    expect(await round(7)).toMatchObject({ errors: 0 });
+    expect(smtp.sessions.length).toBeGreaterThan(sessions);
+    expect(await getAccountView(opened.db, owner, account!.id)).toMatchObject({ status: 'ok', providerId: 'manual' });
+
+    expect(await round(14, { manualAllowHosts: [] })).toMatchObject({ errors: 0 });
+    expect(await getAccountView(opened.db, owner, account!.id)).toMatchObject({
+      status: 'failed',
+      diagnosis: { code: 'unreachable' },
+      history: [{ from: 'ok', to: 'failed', reason: 'health_check', failureCode: 'unreachable' }, { reason: 'created' }],
+    });
   });
 
   it('typed servers are ignored for an address a provider hosts: its own servers are checked', async () => {

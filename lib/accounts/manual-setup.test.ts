@@ -198,6 +198,10 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
       imap: { ok: false, code: 'tls_failed', stage: 'tls' },
       smtp: { ok: false, code: 'tls_failed' },
     });
+    // Typed servers make a certificate that does not fit the user's setting to fix.
+    if (wrongName.status !== 'checked' || wrongName.imap.ok) throw new Error('unreachable');
+    expect(wrongName.imap.diagnosis.explanation.zh).toContain('证书不是给这个服务器地址的');
+    expect(wrongName.imap.diagnosis.guideStep).toBe('configure-in-client');
   });
 
   it('a wrong password: auth_failed, diagnosed in general words, recorded for the lockout but pausing nobody', async () => {

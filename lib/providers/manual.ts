@@ -142,6 +142,39 @@ export const MANUAL_PROVIDER: MailProvider = {
       ],
       guideStep: 'configure-in-client',
     },
+    // The general text says a TLS failure is not the user's doing; with typed servers it
+    // usually is: a name the certificate does not carry, or the encryption of another port.
+    tls_failed: {
+      explanation: {
+        zh: '没能和服务器建立可信的加密连接：它的证书不是给这个服务器地址的，证书无法验证，或者加密方式和端口对不上。为了保护你的密码，我们不会在无法信任的连接上发送它。',
+        en: "No trusted encrypted connection could be set up: the server's certificate is not for this server address or cannot be verified, or the encryption does not match the port. To protect your password, we never send it over a connection we cannot trust.",
+      },
+      checklist: [
+        {
+          zh: '服务器地址请填服务商公布的名称（证书上写的就是它），不要填 IP 地址或别名。',
+          en: 'Use the server name your provider publishes (the one its certificate carries), not an IP address or another alias.',
+        },
+        {
+          zh: '核对加密方式和端口：SSL/TLS 一般配 993（IMAP）和 465（SMTP），STARTTLS 一般配 143（IMAP）和 587（SMTP）。',
+          en: 'Check that encryption and port go together: SSL/TLS usually with 993 (IMAP) and 465 (SMTP), STARTTLS with 143 (IMAP) and 587 (SMTP).',
+        },
+        {
+          zh: '自签名证书无法通过验证，这样的服务器不能在这里使用。',
+          en: 'A self-signed certificate cannot be verified, so such a server cannot be used here.',
+        },
+      ],
+      guideStep: 'configure-in-client',
+    },
+    no_auth_offered: {
+      checklist: [
+        { zh: '核对发信服务器（SMTP）的地址和端口。', en: 'Check the SMTP server name and port.' },
+        {
+          zh: '端口 25 通常只用于服务器之间转发邮件；邮件客户端发信一般用 465（SSL/TLS）或 587（STARTTLS）。',
+          en: 'Port 25 is usually for mail passed between servers; mail apps send through 465 (SSL/TLS) or 587 (STARTTLS).',
+        },
+      ],
+      guideStep: 'configure-in-client',
+    },
   },
   assumptions: [
     {

@@ -269,11 +269,13 @@ test('NetEase enterprise: a company domain is recognised from its MX record, wal
   }
 });
 
-test('a domain whose MX records name no provider we know, or no domain at all, is said so plainly', async ({ page }) => {
+test('a domain that does not exist is said so plainly, and manual setup is still offered', async ({ page }) => {
   const wizard = new WizardPage(page);
   await wizard.open();
   const status = page.locator('#wizard-address-status');
-  // The loopback DNS server knows only corp-example.test.
+  // The loopback DNS server does not know this name (manual-setup.spec.ts covers the rest).
   await wizard.addressInput.fill('li@no-such-place.test');
   await expect(status).toContainText('找不到「no-such-place.test」这个域名');
+  await expect(wizard.manualHost('imap')).toHaveValue('imap.no-such-place.test');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('把其他邮箱连接到我们的邮件客户端');
 });

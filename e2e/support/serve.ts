@@ -6,7 +6,12 @@
 //   qq.com, foxmail.com, sohu.com, icloud.com, me.com, mac.com
 //                     → that provider's scripted IMAP and SMTP peers (iCloud: STARTTLS submission)
 //   corp-example.test → NetEase enterprise's peers, found through its MX record on a loopback
-//                       DNS server (MAIL_DNS_SERVERS), which knows no other name
+//                       DNS server (MAIL_DNS_SERVERS)
+//   selfhosted.test   → no provider: manual setup. Its MX is mail.selfhosted.test (A 127.0.0.1),
+//                       the one host MAIL_MANUAL_ALLOW_HOSTS lets through the address guard, so
+//                       Dovecot and the smtp-server peer are reached under that name on their
+//                       ports (GET /ports on the control endpoint); internal.selfhosted.test also
+//                       points at 127.0.0.1 and must be refused. nomx.test has no MX at all.
 // Tests change the peers through a small control endpoint on loopback (see mail-peers.ts).
 // The app gets the test CA through Node's NODE_EXTRA_CA_CERTS, as the product requires.
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +53,16 @@ const providerPeers = {
   icloud: await startProviderPeers('icloud', { users: {}, imapLoginNames: 'local_part' }),
   'netease-enterprise': await startProviderPeers('netease-enterprise', { users: {} }),
 };
-const dnsPeer = await startDnsServer({ 'corp-example.test': { mx: [{ exchange: 'mx.qiye.163.com', priority: 10 }] } });
+const dnsPeer = await startDnsServer({
+  'corp-example.test': { mx: [{ exchange: 'mx.qiye.163.com', priority: 10 }] },
+  'selfhosted.test': { mx: [{ exchange: 'mail.selfhosted.test', priority: 10 }] },
+  'mail.selfhosted.test': { a: ['127.0.0.1'] },
+  'internal.selfhosted.test': { a: ['127.0.0.1'] },
+  // A documentation address (TEST-NET-1): the domain exists but names no mail server.
+  'nomx.test': { a: ['192.0.2.1'] },
+});
+/** Ports of the peers a manually set up mailbox (selfhosted.test) reaches, for GET /ports. */
+const manualPorts = { imap: (dovecot ?? imap).port, smtp: smtp.port };
 const PROVIDER_PEER_DOMAINS: Record<string, keyof typeof providerPeers> = {
   'qq.com': 'qq',
   'foxmail.com': 'qq',
@@ -137,6 +151,10 @@ async function apply(command: PeerCommand): Promise<void> {
 }
 
 const control = http.createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/ports') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(manualPorts));
+    return;
+  }
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
@@ -163,6 +181,7 @@ const env: NodeJS.ProcessEnv = {
   NODE_EXTRA_CA_CERTS: pki.ca.certPath,
   MAIL_ENDPOINT_OVERRIDES: JSON.stringify(overrides),
   MAIL_DNS_SERVERS: dnsPeer.address,
+  MAIL_MANUAL_ALLOW_HOSTS: 'mail.selfhosted.test',
   ALLOW_ENDPOINT_OVERRIDES: '1',
   BETTER_AUTH_URL: process.env.DEMO ? `http://localhost:${port}` : `http://127.0.0.1:${port}`,
   // Tests sign in many times from one address; the limit itself is covered by lib/auth tests.

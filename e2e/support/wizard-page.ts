@@ -77,6 +77,37 @@ export class WizardPage {
     return this.panel('configure-in-client').getByRole('button', { name: /^(检测并保存|Check and save|正在检测|Checking)/ });
   }
 
+  /** Manual setup's IMAP or SMTP box on step 1 (a domain no provider hosts). */
+  manualServers(protocol: 'imap' | 'smtp'): Locator {
+    const name = protocol === 'imap' ? /^(收信服务器（IMAP）|Incoming server \(IMAP\))$/ : /^(发信服务器（SMTP）|Outgoing server \(SMTP\))$/;
+    return this.panel('core-parameters-configuration').getByRole('group', { name });
+  }
+
+  manualHost(protocol: 'imap' | 'smtp'): Locator {
+    return this.manualServers(protocol).getByLabel(/^(服务器地址|Server address)$/);
+  }
+
+  manualPort(protocol: 'imap' | 'smtp'): Locator {
+    return this.manualServers(protocol).getByLabel(/^(端口|Port)$/);
+  }
+
+  manualTls(protocol: 'imap' | 'smtp', mode: 'SSL/TLS' | 'STARTTLS'): Locator {
+    return this.manualServers(protocol).getByRole('radio', { name: mode });
+  }
+
+  /** Every response body the browser receives from now on (HTML, RSC payloads, JSON), for secret searches. */
+  recordResponses(): string[] {
+    const bodies: string[] = [];
+    this.page.on('response', async (response) => {
+      try {
+        bodies.push(await response.text());
+      } catch {
+        // Redirects and aborted requests have no body.
+      }
+    });
+    return bodies;
+  }
+
   async horizontalOverflow(): Promise<number> {
     return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   }

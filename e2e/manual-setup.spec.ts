@@ -213,6 +213,18 @@ test('a domain with no MX still gets the form, guessed from the domain; what is 
   await expect(wizard.manualTls('smtp', 'SSL/TLS')).toBeChecked();
 });
 
+test('a domain whose MX lookup runs out of time gets the form too, guessed from the domain', async ({ page, isMobile }) => {
+  phoneSkip(isMobile);
+  const wizard = new WizardPage(page);
+  await wizard.open('core-parameters-configuration');
+  await wizard.addressInput.fill('li@slow.test');
+  await expect(addressStatus(page)).toContainText('正在查询「slow.test」的收信记录');
+  // The lookup's own budget decides when it gives up; the page only waits for its answer.
+  await expect(addressStatus(page)).toContainText('暂时查不到「slow.test」的收信记录（MX）', { timeout: 20_000 });
+  await expect(wizard.manualHost('imap')).toHaveValue('imap.slow.test');
+  await expect(wizard.manualHost('smtp')).toHaveValue('smtp.slow.test');
+});
+
 test('the server form is checked as typed, works from the keyboard and in English', async ({ page, context, baseURL, isMobile }) => {
   phoneSkip(isMobile);
   const wizard = new WizardPage(page);

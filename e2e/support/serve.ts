@@ -60,6 +60,8 @@ const dnsPeer = await startDnsServer({
   'internal.selfhosted.test': { a: ['127.0.0.1'] },
   // A documentation address (TEST-NET-1): the domain exists but names no mail server.
   'nomx.test': { a: ['192.0.2.1'] },
+  // Never answers: the MX lookup runs out of time (3 s) and manual setup starts from the domain.
+  'slow.test': { silent: true },
 });
 /** Ports of the peers a manually set up mailbox (selfhosted.test) reaches, for GET /ports. */
 const manualPorts = { imap: (dovecot ?? imap).port, smtp: smtp.port };

@@ -30,7 +30,7 @@ test('the provider is recognised while typing and the servers follow the suffix'
   await expect(wizard.serverTable.getByRole('cell', { name: 'pop.126.com' })).toBeVisible();
 
   // The 163.com servers are offered as the fallback.
-  await wizard.currentPanel.getByText('备用服务器：163.com').click();
+  await wizard.currentPanel.getByText('备用服务器：imap.163.com').click();
   const fallback = wizard.currentPanel.getByRole('table', { name: '备用的 163.com 服务器设置' });
   await expect(fallback.getByRole('cell', { name: 'imap.163.com' })).toBeVisible();
 

@@ -167,10 +167,10 @@ export function AddressStep({
       )}
       {alternative && (
         <details className="mt-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-          <summary className="cursor-pointer font-medium">{text.alternativeTitle}</summary>
+          <summary className="cursor-pointer font-medium">{format(text.alternativeTitle, { host: alternative.imap.host })}</summary>
           <p className="mt-2 text-sm">{text.alternativeIntro}</p>
           <div className="mt-3">
-            <ServerTable endpoints={alternative} caption={text.alternativeCaption} text={text} />
+            <ServerTable endpoints={alternative} caption={format(text.alternativeCaption, { host: alternative.imap.host })} text={text} />
           </div>
         </details>
       )}

@@ -350,7 +350,7 @@ export function ConnectForm({
                 checked={alternative === 0}
                 onChange={() => setValue('alternative', 0)}
               />
-              {text.serversAlternative}
+              {format(text.serversAlternative, { host: shown.alternatives[0]?.imap.host ?? '' })}
             </label>
           </div>
         </fieldset>

@@ -104,7 +104,8 @@ function Checked({
   });
   const fallback = shown.alternatives[0];
   const usedOwnServers = fallback !== undefined && result.imap.endpoint.host !== fallback.imap.host;
-  const authFailed = failures.some((failure) => failure.view.code === 'auth_failed');
+  // A refused login, or an enterprise server saying the account lives on the other group.
+  const authFailed = failures.some((failure) => failure.view.code === 'auth_failed' || failure.view.code === 'wrong_server_group');
 
   return (
     <div>
@@ -159,7 +160,7 @@ function Checked({
         );
       })}
       {authFailed && usedOwnServers && (
-        <p className="mt-4 text-sm leading-6">{format(text.alternativeHint, { host: result.imap.endpoint.host })}</p>
+        <p className="mt-4 text-sm leading-6">{format(text.alternativeHint, { host: result.imap.endpoint.host, alt: fallback.imap.host })}</p>
       )}
       <div className="mt-6 flex flex-wrap gap-3">
         <RetryButton label={text.retry} locked={false} />

@@ -114,8 +114,8 @@ export const en: Messages = {
       local_part:
         'For incoming mail (IMAP) the user name is first the part before the “@”; if that is refused, the check tries the whole address once. For outgoing mail (SMTP) it is the whole address. The password is the {credential}, not your login password.',
     },
-    alternativeTitle: 'Fallback servers: 163.com',
-    alternativeCaption: 'Fallback server settings on 163.com',
+    alternativeTitle: 'Fallback servers: {host}',
+    alternativeCaption: 'Fallback server settings ({host})',
     alternativeIntro: 'You can choose these servers in step 4.',
   },
   access: {
@@ -210,8 +210,8 @@ export const en: Messages = {
     manualInvalid: 'The servers entered in step 1 have a problem, so nothing was checked. Please fix them as shown there and check again.',
     serversLegend: 'Which servers to use',
     serversOwn: 'The servers of {domain} (recommended)',
-    serversAlternative: 'The 163.com servers',
-    serversHint: 'If the check fails with your own servers, try once more with the 163.com ones.',
+    serversAlternative: 'The fallback servers ({host})',
+    serversHint: 'If the check fails with your own servers, try once more with the fallback ones.',
     submit: 'Check and save',
     submitting: 'Checking…',
     lockedUntil: 'Please try again after {time}',
@@ -249,7 +249,7 @@ export const en: Messages = {
     fixStep: 'Back to step {n}: {title}',
     serverSaid: 'The server’s own words ({protocol}, stopped at {stage})',
     technicalDetail: 'Technical detail (useful when contacting support)',
-    alternativeHint: 'This check used {host}. If you are sure the code is right, choose the 163.com servers in step 4 and try again.',
+    alternativeHint: 'This check used {host}. If you are sure the code is right, choose the fallback servers ({alt}) in step 4 and try again.',
     retry: 'Check again',
     edit: 'Edit and check again',
     refusedTitle: {

@@ -1,14 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import {
-  answerHelpSuggestionAction,
-  connectMailbox,
-  discoverMailDomainAction,
-  endHelpAction,
-  reportHelpProgressAction,
-  startHelpAction,
-} from '@/app/actions';
-import { ContactSupport, type ContactSupportActions } from '@/components/help/contact-support';
+import { connectMailbox, discoverMailDomainAction } from '@/app/actions';
+import { ContactSupportForPage } from '@/components/help/contact-support-for-page';
 import { ClientPasswordIllustration } from '@/components/illustrations/client-password';
 import { CodeDialogIllustration } from '@/components/illustrations/code-dialog';
 import { ServiceSwitchesIllustration } from '@/components/illustrations/service-switches';
@@ -31,7 +24,6 @@ import { ProviderHint } from '@/components/wizard/provider-hint';
 import { ProviderSwitch } from '@/components/wizard/provider-switch';
 import { StepPanel, type StepLabelsByProvider } from '@/components/wizard/step-panel';
 import { WebmailLink } from '@/components/wizard/webmail-link';
-import { HELP_MESSAGES } from '@/lib/i18n/messages/help';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
@@ -51,13 +43,6 @@ export async function generateMetadata(): Promise<Metadata> {
 // The sign-in page sends the reader back to the code step; the hash is encoded so that it
 // belongs to `next` rather than to the sign-in page's own URL.
 const SIGN_IN_HREF = `/sign-in?next=${encodeURIComponent('/#configure-in-client')}`;
-
-const HELP_ACTIONS: ContactSupportActions = {
-  start: startHelpAction,
-  end: endHelpAction,
-  report: reportHelpProgressAction,
-  answer: answerHelpSuggestionAction,
-};
 
 const GUIDE_STEPS: readonly GuideStep[] = [
   'core-parameters-configuration',
@@ -149,13 +134,7 @@ export default async function HomePage() {
           <LocaleSwitch locale={locale} text={m.header} />
         </div>
       </header>
-      <ContactSupport
-        place="wizard"
-        locale={locale}
-        text={HELP_MESSAGES[locale]}
-        stepTitles={Object.fromEntries(WIZARD_STEPS.map((step) => [step, m.wizard.steps[step].title])) as Record<WizardStep, string>}
-        actions={HELP_ACTIONS}
-      />
+      <ContactSupportForPage place="wizard" locale={locale} />
       <main className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:pt-10">
         <h1 className="text-2xl font-semibold sm:text-3xl">
           <ProviderSwitch variants={byProvider(m.intro.title, (provider) => format(m.intro.titleFor, intro(provider)))} />

@@ -5,13 +5,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
-import pg from 'pg';
 import { startNeteaseImap, type NeteaseImapServer } from './peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from './peers/netease-smtp';
 import { ensureTestPki } from './peers/pki';
 import { signUp } from './support/accounts';
 import { AccountsPage, connectThroughWizard } from './support/accounts-page';
 import { randomCode } from './support/mail-peers';
+import { createScratchDatabase } from './support/scratch-database';
 
 // Two app instances on one PostgreSQL database, both running the health checks: every mailbox
 // is checked once per round, by one instance or the other, never by both and never skipped.
@@ -58,23 +58,6 @@ async function freeLoopbackPort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   if (!address || typeof address === 'string') throw new Error('no port');
   return address.port;
-}
-
-async function createScratchDatabase(adminUrl: string) {
-  const name = `e2e_health_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 async function startInstance(
@@ -171,7 +154,7 @@ test('two instances on one PostgreSQL check each mailbox once per round between 
   const started = Date.now();
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('E2E_DATABASE=postgres needs DATABASE_URL');
-  const database = await createScratchDatabase(adminUrl);
+  const database = await createScratchDatabase(adminUrl, 'e2e_health');
   const instances: Instance[] = [];
   const contexts: BrowserContext[] = [];
   try {

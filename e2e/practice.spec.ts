@@ -2,8 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
 import { signUp } from './support/accounts';
-import { AccountsPage } from './support/accounts-page';
-import { PracticePage } from './support/practice-page';
+import { connectPracticeMailbox, PracticePage } from './support/practice-page';
 import { WizardPage } from './support/wizard-page';
 
 // Practice mode through the real app: the practice page hands out an address and the code, the
@@ -38,34 +37,7 @@ test('the wizard points to the practice page, which names the address, the code 
 
 test('a practice address and the practice code walk every step and reach 「正常」', async ({ page }) => {
   await signUp(page, '/practice');
-  const code = await practiceCode(page);
-  await new PracticePage(page).startLink.click();
-
-  const wizard = new WizardPage(page);
-  await wizard.expectStep('core-parameters-configuration');
-  await expect(wizard.addressInput).toHaveValue('zhangsan@lianxi.test');
-  // Detected in the browser as the practice mailbox, with the app's own loopback servers.
-  await expect(wizard.panel('core-parameters-configuration').getByText('已识别：练习邮箱（本机模拟）')).toBeVisible();
-  await expect(wizard.serverTable).toContainText('127.0.0.1');
-  await wizard.nextLink('core-parameters-configuration').click();
-
-  await wizard.expectStep('access-settings');
-  await expect(wizard.currentPanel.getByRole('link', { name: /练习邮箱/ }).first()).toHaveAttribute('href', '/practice');
-  await wizard.nextLink('access-settings').click();
-  await wizard.expectStep('enable-service-and-get-code');
-  await wizard.nextLink('enable-service-and-get-code').click();
-
-  await wizard.expectStep('configure-in-client');
-  await expect(wizard.formAddressInput).toHaveValue('zhangsan@lianxi.test');
-  await wizard.codeInput.fill(code);
-  await wizard.submitButton.click();
-
-  await wizard.expectStep('result');
-  await expect(wizard.currentPanel.getByText('连接成功，邮箱状态「正常」')).toBeVisible();
-
-  const accounts = new AccountsPage(page);
-  await accounts.open();
-  await expect(accounts.status('zhangsan@lianxi.test')).toHaveText('正常');
+  await connectPracticeMailbox(page);
 });
 
 test('SMTP switched off (smtp-off@) is diagnosed with NetEase’s reply', async ({ page, isMobile }) => {

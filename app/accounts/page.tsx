@@ -8,9 +8,8 @@ import {
   replaceCodeAction,
   resumeAccountAction,
 } from '@/app/accounts/actions';
-import { answerHelpSuggestionAction, endHelpAction, reportHelpProgressAction, startHelpAction } from '@/app/actions';
 import { AccountList } from '@/components/accounts/account-list';
-import { ContactSupport, type ContactSupportActions } from '@/components/help/contact-support';
+import { ContactSupportForPage } from '@/components/help/contact-support-for-page';
 import type { AccountActions, AccountsContext, ProviderWording } from '@/components/accounts/types';
 import { textLink } from '@/components/ui/styles';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
@@ -19,14 +18,13 @@ import { listAccountViews } from '@/lib/accounts/manage';
 import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { ACCOUNTS_MESSAGES } from '@/lib/i18n/messages/accounts';
-import { HELP_MESSAGES } from '@/lib/i18n/messages/help';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { DIAGNOSES, diagnose } from '@/lib/mail-check/diagnosis';
 import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 import { getProvider, listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
 import type { MailProvider } from '@/lib/providers/types';
-import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
+import { WIZARD_STEPS } from '@/lib/wizard/steps';
 
 const SIGN_IN_HREF = '/sign-in?next=/accounts';
 
@@ -40,13 +38,6 @@ const GUIDE_STEPS: readonly GuideStep[] = [
 export async function generateMetadata(): Promise<Metadata> {
   return { title: ACCOUNTS_MESSAGES[await getLocale()].meta.title };
 }
-
-const HELP_ACTIONS: ContactSupportActions = {
-  start: startHelpAction,
-  end: endHelpAction,
-  report: reportHelpProgressAction,
-  answer: answerHelpSuggestionAction,
-};
 
 const ACTIONS: AccountActions = {
   checkNow: checkNowAction,
@@ -117,13 +108,7 @@ export default async function AccountsPage() {
           <LocaleSwitch locale={locale} text={wizardText.header} />
         </div>
       </header>
-      <ContactSupport
-        place="accounts"
-        locale={locale}
-        text={HELP_MESSAGES[locale]}
-        stepTitles={Object.fromEntries(WIZARD_STEPS.map((step) => [step, wizardText.wizard.steps[step].title])) as Record<WizardStep, string>}
-        actions={HELP_ACTIONS}
-      />
+      <ContactSupportForPage place="accounts" locale={locale} />
       <main className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:pt-10">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
           <h1 className="text-2xl font-semibold sm:text-3xl">{text.title}</h1>

@@ -15,12 +15,10 @@
 // Tests change the peers through a small control endpoint on loopback (see mail-peers.ts).
 // The app gets the test CA through Node's NODE_EXTRA_CA_CERTS, as the product requires.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { startDovecot } from '../peers/dovecot';
 import { refusedPort } from '../peers/faults';
 import { startNeteaseImap } from '../peers/netease-imap';
@@ -29,6 +27,7 @@ import { ensureTestPki } from '../peers/pki';
 import { startDnsServer } from '../peers/dns';
 import { startProviderPeers } from '../peers/provider-scripts';
 import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 const port = process.argv[2] ?? '3107';
 // A made-up code for the demo's local mailboxes: 16 letters, like NetEase's.
@@ -92,24 +91,6 @@ const overrides = {
   ),
 };
 
-async function createScratchDatabase(adminUrl: string) {
-  const name = `e2e_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  console.log(`[e2e] serving on PostgreSQL database ${name}`);
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
 async function apply(command: PeerCommand): Promise<void> {
   switch (command.type) {
     case 'set-code': {
@@ -170,10 +151,11 @@ await new Promise<void>((resolve) => control.listen(process.env.DEMO ? 0 : E2E_C
 
 // PGlite by default; with E2E_DATABASE=postgres a scratch database on DATABASE_URL's server,
 // dropped at the end, so runs never see each other's users, lockouts or pauses.
-let scratchDatabase: { url: string; drop(): Promise<void> } | undefined;
+let scratchDatabase: ScratchDatabase | undefined;
 if (process.env.E2E_DATABASE === 'postgres') {
   if (!process.env.DATABASE_URL) throw new Error('E2E_DATABASE=postgres needs DATABASE_URL');
   scratchDatabase = await createScratchDatabase(process.env.DATABASE_URL);
+  console.log(`[e2e] serving on PostgreSQL database ${scratchDatabase.name}`);
 }
 
 const env: NodeJS.ProcessEnv = {

@@ -77,7 +77,7 @@ test('a self-run domain: the servers are guessed from its MX, the real ports typ
   await expect(wizard.heading('access-settings')).toHaveText('找到邮箱的客户端设置');
   await wizard.nextLink('access-settings').click();
   await wizard.nextLink('enable-service-and-get-code').click();
-  await expect(wizard.heading('configure-in-client')).toHaveText('填写服务器并检测');
+  await expect(wizard.heading('configure-in-client')).toHaveText('粘贴密码并检测');
   const ports = await peerPorts();
   const summary = wizard.currentPanel.getByRole('table', { name: '你在第 1 步填写的服务器' });
   await expect(summary.getByRole('row', { name: /IMAP/ })).toContainText('mail.selfhosted.test');

@@ -26,14 +26,14 @@ export const MANUAL_PROVIDER: MailProvider = {
   guide: [
     {
       id: 'core-parameters-configuration',
-      title: { zh: '邮箱地址', en: 'Your address' },
+      title: { zh: '邮箱地址和服务器', en: 'Your address and servers' },
       instruction: {
-        zh: '填写完整的邮箱地址。我们认不出这家邮件服务，所以接下来要请你自己填写收信和发信服务器。',
-        en: 'Enter your whole email address. We do not recognise this mail service, so you will enter its incoming and outgoing servers yourself.',
+        zh: '填写完整的邮箱地址。我们认不出这家邮件服务，所以请在地址下面填写它的收信（IMAP）和发信（SMTP）服务器。',
+        en: 'Enter your whole email address. We do not recognise this mail service, so please enter its incoming (IMAP) and outgoing (SMTP) servers below the address.',
       },
       outcome: {
-        zh: '页面请你填写服务器，并按常见做法先填好一个猜测。',
-        en: 'The page asks for the servers and fills in a common guess to start from.',
+        zh: '服务器一栏先按常见做法填好了猜测；你改过的内容会一直保留。',
+        en: 'The server fields start from a common guess; whatever you change is kept.',
       },
     },
     {
@@ -48,8 +48,8 @@ export const MANUAL_PROVIDER: MailProvider = {
         en: 'Web mail → Settings',
       },
       outcome: {
-        zh: '页面列出收发信服务的开关，常常也写着服务器地址和端口。',
-        en: 'The page shows switches for the mail services, and often the server addresses and ports too.',
+        zh: '页面列出收发信服务的开关，常常也写着服务器地址和端口：和第 1 步填的不一样时，回到第 1 步改过来。',
+        en: 'The page shows switches for the mail services, and often the server addresses and ports too: where they differ from step 1, go back and change them there.',
       },
     },
     {
@@ -70,10 +70,10 @@ export const MANUAL_PROVIDER: MailProvider = {
     },
     {
       id: 'configure-in-client',
-      title: { zh: '填写服务器并检测', en: 'Enter the servers and check' },
+      title: { zh: '粘贴密码并检测', en: 'Paste the password and check' },
       instruction: {
-        zh: '回到这里，核对收信（IMAP）和发信（SMTP）服务器的地址、端口和加密方式，粘贴密码，然后开始检测。',
-        en: 'Come back here, check the address, port and encryption of the incoming (IMAP) and outgoing (SMTP) servers, paste the password and start the check.',
+        zh: '下面列出你在第 1 步填写的服务器，检测只连接它们。把密码粘贴到下面的框里，然后开始检测。',
+        en: 'Below are the servers you entered in step 1; the check connects to those only. Paste the password in the field below and start the check.',
       },
       outcome: {
         zh: '收信和发信都检测通过后，邮箱会保存下来。',

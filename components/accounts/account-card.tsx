@@ -43,7 +43,8 @@ export function commonMessage(
       if (result.reason === 'paused') return { tone: 'info', text: format(r.refusedPaused, { address }) };
       const retry = result.retryAt ? format(r.retryAt, { time: formatRetryClock(result.retryAt, context.locale) }) : undefined;
       const provider = context.providerNames[account.providerId] ?? account.providerId;
-      return { tone: 'error', text: format(result.reason === 'mailbox_locked' ? r.mailboxLocked : r.providerPaused, { provider }), retry };
+      const words = { mailbox_locked: r.mailboxLocked, provider_paused: r.providerPaused, manual_limited: r.manualLimited }[result.reason];
+      return { tone: 'error', text: format(words, { provider }), retry };
     }
     case 'not_found':
       return { tone: 'error', text: r.notFound };

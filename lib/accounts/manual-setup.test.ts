@@ -344,6 +344,37 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     });
   });
 
+  it('limits one user\'s failed manual checks, whatever failed and on whichever address, and no one else\'s', async () => {
+    // Ports nothing listens on: what a scan of someone else's machines would look like.
+    const closed = await startCounter('127.0.0.1');
+    await closed.stop();
+    const scanner = `scanner-${randomBytes(4).toString('hex')}`;
+    await opened.db.insert(authUsers).values({ id: scanner, name: 'Scanner', email: `${scanner}@example.com` });
+    const limited = { ...options(), policy: { ...policy, maxManualFailuresPerOwner: 3 } };
+    const probe = (address: string, ownerId: string) =>
+      checkMailbox(opened.db, { address, code: CODE, manual: servers({ imapPort: closed.port, smtpPort: closed.port }) }, { ...limited, ownerId });
+    for (const address of ['p1@selfhosted.test', 'p2@selfhosted.test', 'p3@selfhosted.test']) {
+      expect(await probe(address, scanner)).toMatchObject({ status: 'checked', report: { ok: false, imap: { code: 'unreachable' } } });
+    }
+    const before = counter4.connections();
+    const refused = await checkMailbox(opened.db, { address: 'p4@selfhosted.test', code: CODE, manual: servers() }, { ...limited, ownerId: scanner });
+    expect(refused).toMatchObject({ status: 'refused', reason: 'manual_limited', providerId: 'manual' });
+    if (refused.status !== 'refused') throw new Error('unreachable');
+    expect(refused.retryAt.getTime()).toBeGreaterThan(Date.now());
+    expect(refused.retryAt.getTime()).toBeLessThanOrEqual(Date.now() + policy.windowMs);
+    expect(await attemptsOf('p4@selfhosted.test')).toEqual([]);
+    expect(counter4.connections()).toBe(before);
+    // Another user, and the same user's provider mailboxes, are not held back.
+    const neighbour = `neighbour-${randomBytes(4).toString('hex')}`;
+    await opened.db.insert(authUsers).values({ id: neighbour, name: 'Neighbour', email: `${neighbour}@example.com` });
+    expect(await checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: servers() }, { ...limited, ownerId: neighbour })).toMatchObject({
+      status: 'checked',
+      report: { ok: true },
+    });
+    const provider = await checkMailbox(opened.db, { address: 'nobody@qq.com', code: 'abcdefghijklmnop' }, { ...limited, ownerId: scanner, overrides: { 'qq.com': { imap: { host: '127.0.0.1', port: closed.port }, smtp: { host: '127.0.0.1', port: closed.port } } } });
+    expect(provider).toMatchObject({ status: 'checked', report: { ok: false } });
+  });
+
   it('typed servers that are no servers fail the schema again in checkMailbox, in both languages', async () => {
     const result: MailboxCheckResult = await checkMailbox(
       opened.db,

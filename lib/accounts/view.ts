@@ -39,6 +39,6 @@ export type AccountActionResult =
   | { status: 'not_found' }
   | { status: 'signed_out' }
   | { status: 'invalid'; fieldErrors: { code?: string[] }; formError?: string }
-  | { status: 'refused'; reason: 'mailbox_locked' | 'provider_paused' | 'paused'; retryAt?: string }
+  | { status: 'refused'; reason: 'mailbox_locked' | 'provider_paused' | 'manual_limited' | 'paused'; retryAt?: string }
   /** The new code's check failed: nothing changed, the old code stays. */
   | { status: 'check_failed'; account: AccountView; diagnosis: Diagnosis; serverText?: string };

@@ -219,6 +219,7 @@ async function checkManualServers(
     // The 'manual' id stands for every server anyone typed: one user's failures there must not
     // pause everyone else's different servers. The per-mailbox lockout still holds.
     pausesProvider: false,
+    limitOwner: true,
     options,
   });
 }
@@ -231,6 +232,8 @@ interface CheckRun {
   endpoints: MailEndpoints;
   pinned?: MailCheckInput['pinned'];
   pausesProvider?: boolean;
+  /** Limit the owner's failed checks of this provider (manual setup: see LockoutPolicy). */
+  limitOwner?: boolean;
   options: CheckMailboxOptions;
 }
 
@@ -238,7 +241,12 @@ interface CheckRun {
 async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxCheckResult> {
   const { address, provider, code, endpoints, options } = run;
   const policy = options.policy ?? lockoutPolicyFromEnv();
-  const allowance = await checkAllowance(db, { address, providerId: provider.id, policy });
+  const allowance = await checkAllowance(db, {
+    address,
+    providerId: provider.id,
+    policy,
+    ...(run.limitOwner && options.ownerId !== undefined ? { manualOwnerId: options.ownerId } : {}),
+  });
   if (!allowance.allowed) {
     return { status: 'refused', reason: allowance.reason, retryAt: allowance.retryAt, address, providerId: provider.id };
   }

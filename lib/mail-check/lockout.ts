@@ -19,7 +19,17 @@ export type LockoutPolicy = {
   providerPauseMs: number;
   /** Failed checks against one provider (all mailboxes) within `windowMs` that pause it. */
   maxFailuresPerProvider: number;
+  /**
+   * Failed manual-setup checks one user may run within `windowMs` (default
+   * MANUAL_FAILURES_PER_OWNER). Manual setup dials whatever public host and port is typed, so
+   * without a limit a signed-in user could map which ports answer anywhere on the internet from
+   * our server's address; a person fixing a typo needs far fewer.
+   */
+  maxManualFailuresPerOwner?: number;
 };
+
+/** Default of `LockoutPolicy.maxManualFailuresPerOwner`. */
+export const MANUAL_FAILURES_PER_OWNER = 10;
 
 const MINUTE_MS = 60_000;
 
@@ -34,7 +44,7 @@ export function lockoutPolicyFromEnv(): LockoutPolicy {
   };
 }
 
-export type LockoutReason = 'mailbox_locked' | 'provider_paused';
+export type LockoutReason = 'mailbox_locked' | 'provider_paused' | 'manual_limited';
 
 export type Allowance = { allowed: true } | { allowed: false; reason: LockoutReason; retryAt: Date };
 
@@ -49,13 +59,21 @@ function normaliseAddress(address: string): string {
  */
 export async function checkAllowance(
   db: AppDatabase,
-  options: { address: string; providerId: string; now?: Date; policy?: LockoutPolicy },
+  options: {
+    address: string;
+    providerId: string;
+    now?: Date;
+    policy?: LockoutPolicy;
+    /** Manual setup: the user's failed manual checks in the window are limited too (see the policy). */
+    manualOwnerId?: string;
+  },
 ): Promise<Allowance> {
-  const { providerId, now = new Date(), policy = lockoutPolicyFromEnv() } = options;
+  const { providerId, now = new Date(), policy = lockoutPolicyFromEnv(), manualOwnerId } = options;
   const address = normaliseAddress(options.address);
   const windowStart = new Date(now.getTime() - policy.windowMs);
 
-  const [pauseRows, lockingRows] = await Promise.all([
+  const manualLimit = policy.maxManualFailuresPerOwner ?? MANUAL_FAILURES_PER_OWNER;
+  const [pauseRows, lockingRows, ownerRows] = await Promise.all([
     db
       .select({ pausedUntil: providerPauses.pausedUntil })
       .from(providerPauses)
@@ -77,6 +95,24 @@ export async function checkAllowance(
       .orderBy(desc(checkAttempts.startedAt))
       .limit(1)
       .offset(Math.max(policy.maxFailuresPerMailbox - 1, 0)),
+    // Every failure counts here, timeouts and refused ports included: those are what a scan
+    // of someone else's machines would produce.
+    manualOwnerId === undefined
+      ? Promise.resolve([])
+      : db
+          .select({ startedAt: checkAttempts.startedAt })
+          .from(checkAttempts)
+          .where(
+            and(
+              eq(checkAttempts.ownerId, manualOwnerId),
+              eq(checkAttempts.providerId, providerId),
+              eq(checkAttempts.ok, false),
+              gt(checkAttempts.startedAt, windowStart),
+            ),
+          )
+          .orderBy(desc(checkAttempts.startedAt))
+          .limit(1)
+          .offset(Math.max(manualLimit - 1, 0)),
   ]);
 
   const blocks: { reason: LockoutReason; retryAt: Date }[] = [];
@@ -85,6 +121,10 @@ export async function checkAllowance(
   const locking = lockingRows[0];
   if (locking) {
     blocks.push({ reason: 'mailbox_locked', retryAt: new Date(locking.startedAt.getTime() + policy.windowMs) });
+  }
+  const ownerLimit = ownerRows[0];
+  if (ownerLimit) {
+    blocks.push({ reason: 'manual_limited', retryAt: new Date(ownerLimit.startedAt.getTime() + policy.windowMs) });
   }
 
   const longest = blocks.reduce<(typeof blocks)[number] | undefined>(

@@ -29,7 +29,7 @@ export interface ConnectMailboxRequest {
 export type ProtocolView = ProtocolCheckResult;
 
 /** Why a check was not run; the same reasons as `LockoutReason` in lib/mail-check/lockout.ts. */
-export type RefusalReason = 'mailbox_locked' | 'provider_paused';
+export type RefusalReason = 'mailbox_locked' | 'provider_paused' | 'manual_limited';
 
 /**
  * Messages per field. The manual server fields are flat (`imapHost`, not `manual.imapHost`); a

@@ -255,12 +255,15 @@ export const en: Messages = {
     refusedTitle: {
       mailbox_locked: 'Checks of this mailbox are locked for now',
       provider_paused: 'Checks of {provider} are paused',
+      manual_limited: 'No more checks of typed servers for now',
     },
     refused: {
       mailbox_locked:
         'Too many recent checks of this mailbox failed. Mail providers block a server that keeps failing to log in, so we have stopped checking it for a while. Use the time to double-check your {credential}.',
       provider_paused:
         '{provider} is refusing connections from our server for now. It is our checking server that is blocked, not your mailbox. To keep the block from growing longer, we have paused every check of {provider}.',
+      manual_limited:
+        'Many of your recent checks of servers you typed in failed. Each check connects from our server to the address you typed, so we limit how many may fail. Use the time to confirm the server names, ports and encryption with whoever runs your mail.',
     },
     retryAt: 'Please try again after {time}',
     signedOutTitle: 'Please sign in first',

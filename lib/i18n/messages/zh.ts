@@ -244,11 +244,13 @@ export const zh = {
     refusedTitle: {
       mailbox_locked: '这个邮箱的检测暂时锁定了',
       provider_paused: '对{provider}的检测暂停中',
+      manual_limited: '手动填写的服务器暂时不能再检测了',
     },
     // {provider}: the provider's name; {credential}: what it calls the code.
     refused: {
       mailbox_locked: '这个邮箱最近失败的检测太多了。邮件服务商会封禁频繁登录失败的服务器，所以我们暂时停止了对它的检测。趁这段时间核对一下{credential}。',
       provider_paused: '{provider}暂时拒绝了来自我们服务器的连接，被限制的是我们的检测服务器，不是你的邮箱。为了不让限制延长，我们暂停了所有对{provider}的检测。',
+      manual_limited: '你最近对手动填写的服务器做了很多次失败的检测。每次检测都是从我们的服务器去连接你填写的地址，所以我们限制了失败的次数。趁这段时间向邮箱管理员确认一下服务器地址、端口和加密方式。',
     },
     retryAt: '请在 {time} 之后再试',
     signedOutTitle: '请先登录',

@@ -46,7 +46,7 @@ test('the chooser works from the keyboard, fills in the domain and turns the ste
   const wizard = new WizardPage(page);
   await wizard.open();
   const chooser = wizard.panel('core-parameters-configuration').getByRole('group', { name: '你用的是哪家邮箱？' });
-  await expect(chooser.getByRole('radio')).toHaveCount(4);
+  await expect(chooser.getByRole('radio')).toHaveCount(5);
   // NetEase is what the steps show until something else is chosen.
   await expect(chooser.getByRole('radio', { name: '网易邮箱' })).toBeChecked();
 
@@ -239,8 +239,13 @@ test('NetEase enterprise: a company domain is recognised from its MX record, wal
   await signUp(page, '/');
   const wizard = new WizardPage(page);
   await wizard.open('core-parameters-configuration');
-  await wizard.addressInput.fill(mailbox.address);
   const status = page.locator('#wizard-address-status');
+  // Picked from the list: no domain to fill in, the enterprise servers and steps at once.
+  await wizard.panel('core-parameters-configuration').getByRole('radio', { name: '网易企业邮箱' }).check();
+  await expect(wizard.addressInput).toHaveValue('@');
+  await expect(status).toContainText('已选择网易企业邮箱：它用的是你公司自己的域名');
+  await expect(wizard.serverTable.getByRole('cell', { name: 'hwhzimap.qiye.163.com' })).toBeVisible();
+  await wizard.addressInput.fill(mailbox.address);
   await expect(status).toContainText('已识别：网易企业邮箱');
   await expect(status).toContainText('根据「corp-example.test」的收信记录（MX）判断');
   await expect(wizard.serverTable.getByRole('cell', { name: 'hwhzimap.qiye.163.com' })).toBeVisible();

@@ -58,7 +58,13 @@ export function AddressStep({
     return () => clearTimeout(timer);
   }, [discover, unknownDomain, unknownAddress]);
   // A provider picked but no user name typed yet: say what is missing instead of an error.
-  const chosen = view.kind !== 'known' && choice !== '' && shown.provider.id === choice && typed.trim().startsWith('@');
+  // A provider of company domains (NetEase enterprise) fills in nothing after the "@": the user types the company's domain.
+  const ownDomain = shown.info.domain === '' && shown.provider.domains.length === 0;
+  const chosen =
+    view.kind !== 'known' &&
+    choice !== '' &&
+    shown.provider.id === choice &&
+    (ownDomain ? view.kind !== 'unknown' : typed.trim().startsWith('@'));
   const showError = view.kind === 'invalid' && blurred && !chosen;
   const alternative = shown.alternatives[0];
   const isNetease = shown.provider.id === NETEASE_PERSONAL.id;
@@ -105,7 +111,7 @@ export function AddressStep({
           role="status"
           className={`mt-2 min-h-12 text-sm leading-6 ${showError ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-200'}`}
         >
-          {chosen && format(text.chosen, { name: shown.provider.name[locale] })}
+          {chosen && format(ownDomain ? text.chosenOwnDomain : text.chosen, { name: shown.provider.name[locale] })}
           {!chosen && view.kind === 'empty' && text.waiting}
           {view.kind === 'pending' && text.detecting}
           {view.kind === 'known' && (

@@ -340,7 +340,7 @@ export function ConnectForm({
                 checked={alternative === undefined}
                 onChange={() => setValue('alternative', undefined)}
               />
-              {format(text.serversOwn, { domain: shown.info.domain })}
+              {format(text.serversOwn, { domain: shown.info.domain || shown.provider.name[locale] })}
             </label>
             <label className="flex items-center gap-2">
               <input

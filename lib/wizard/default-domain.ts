@@ -35,10 +35,23 @@ export function shownDomainOf(view: AddressView, chosen?: ShownDomain): ShownDom
   return view.kind === 'known' ? view.domain : (chosen ?? DEFAULT_SHOWN_DOMAIN);
 }
 
-/** A provider's main domain as the steps show it (the first listed); undefined for a provider with no domains. */
+/**
+ * A provider's main domain as the steps show it (the first listed); for a provider of companies'
+ * own domains, its usual servers under no domain yet (the address typed brings one); undefined
+ * for a provider with neither.
+ */
 export function mainDomainOf(provider: MailProvider): ShownDomain | undefined {
   const main = provider.domains[0];
-  if (!main) return undefined;
+  if (!main) {
+    const hosting = provider.customDomains;
+    if (!hosting) return undefined;
+    return {
+      provider,
+      info: { domain: '', confirmed: false, name: provider.name, webmailUrl: hosting.webmailUrl },
+      endpoints: hosting.endpoints,
+      alternatives: hosting.alternatives,
+    };
+  }
   const { endpoints, alternatives, ...info } = main;
   return { provider, info, endpoints, alternatives };
 }

@@ -18,12 +18,17 @@ describe('withDomain', () => {
 describe('the chooser', () => {
   const listed = chooserProviders(PROVIDERS);
 
-  it('offers NetEase first, then QQ, Sohu and iCloud; not the provider of custom domains only', () => {
-    expect(listed.map((p) => p.id)).toEqual(['netease', 'qq', 'sohu', 'icloud']);
+  it('offers NetEase first, then QQ, Sohu and iCloud, then NetEase enterprise (company domains, nothing to fill in)', () => {
+    expect(listed.map((p) => p.id)).toEqual(['netease', 'qq', 'sohu', 'icloud', 'netease-enterprise']);
+    expect(withDomain('zhao', '')).toBe('zhao@');
   });
 
   it('prefills each provider’s main domain and shows its servers', () => {
-    expect(listed.map((p) => mainDomainOf(p)?.info.domain)).toEqual(['163.com', 'qq.com', 'sohu.com', 'icloud.com']);
+    expect(listed.map((p) => mainDomainOf(p)?.info.domain)).toEqual(['163.com', 'qq.com', 'sohu.com', 'icloud.com', '']);
+    // A company-domain provider shows its usual servers, and its backup group as the alternative.
+    const enterprise = listed.find((p) => p.id === 'netease-enterprise')!;
+    expect(mainDomainOf(enterprise)?.endpoints).toEqual(enterprise.customDomains!.endpoints);
+    expect(mainDomainOf(enterprise)?.alternatives).toEqual(enterprise.customDomains!.alternatives);
     expect(mainDomainOf(PROVIDERS.find((p) => p.id === 'icloud')!)?.endpoints.smtp).toEqual({ host: 'smtp.mail.me.com', port: 587, tls: 'starttls' });
   });
 

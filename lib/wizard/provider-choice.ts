@@ -3,7 +3,10 @@ import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 
 // The providers step 1 offers to pick, and what picking one does to the address typed so far.
 
-/** What the address field holds once `domain` is picked: the part before the "@" is kept. */
+/**
+ * What the address field holds once `domain` is picked: the part before the "@" is kept. An
+ * empty `domain` (a provider of company domains) leaves the part after the "@" for the user.
+ */
 export function withDomain(typed: string, domain: string): string {
   const at = typed.lastIndexOf('@');
   const local = (at === -1 ? typed : typed.slice(0, at)).trim();
@@ -11,9 +14,11 @@ export function withDomain(typed: string, domain: string): string {
 }
 
 /**
- * NetEase first, then every provider with a guide of its own and domains to prefill. A provider
- * of customers' own domains only (NetEase enterprise) has nothing to prefill, so it is not listed.
+ * NetEase first, then every provider with a guide of its own and domains to prefill, then the
+ * providers of companies' own domains (NetEase enterprise): picking one of those fills in no
+ * domain but shows its steps while the user types the company address.
  */
 export function chooserProviders(providers: readonly MailProvider[]): MailProvider[] {
-  return [NETEASE_PERSONAL, ...providers.filter((p) => p.id !== NETEASE_PERSONAL.id && p.guide && p.domains.length > 0)];
+  const others = providers.filter((p) => p.id !== NETEASE_PERSONAL.id && p.guide);
+  return [NETEASE_PERSONAL, ...others.filter((p) => p.domains.length > 0), ...others.filter((p) => p.domains.length === 0 && p.customDomains)];
 }

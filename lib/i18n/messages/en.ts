@@ -56,6 +56,7 @@ export const en: Messages = {
     unknown:
       'We do not recognise the provider of “{domain}” yet. For now this guide covers NetEase personal mail (163.com, 126.com, yeah.net), QQ Mail, Sohu Mail and iCloud Mail.',
     chosen: '{name} chosen: type your user name in front of the “@”.',
+    chosenOwnDomain: '{name} chosen: it runs on your company’s own domain, so type your full work address (the company’s domain after the “@”); we will confirm it from that domain’s mail records (MX).',
     mx: {
       looking: 'Looking up the mail records (MX) of “{domain}” to see which provider hosts it…',
       found: 'From the mail records (MX) of “{domain}”: a company domain, hosted by {name}.',

@@ -54,6 +54,7 @@ export const zh = {
     detecting: '正在识别…',
     unknown: '暂时认不出「{domain}」的邮箱服务商。这个向导目前支持网易个人邮箱（163.com、126.com、yeah.net）、QQ 邮箱、搜狐邮箱和 iCloud 邮件。',
     chosen: '已选择{name}：请在 @ 前面填上你的邮箱用户名。',
+    chosenOwnDomain: '已选择{name}：它用的是你公司自己的域名，请输入完整的公司邮箱地址（@ 后面是公司域名），我们会查这个域名的收信记录（MX）来确认。',
     // A domain no provider lists: what its MX records said.
     mx: {
       looking: '正在查询「{domain}」的收信记录（MX），看它由哪家服务商托管…',

@@ -31,7 +31,7 @@ test('the provider is recognised while typing and the servers follow the suffix'
 
   // The 163.com servers are offered as the fallback.
   await wizard.currentPanel.getByText('备用服务器：imap.163.com').click();
-  const fallback = wizard.currentPanel.getByRole('table', { name: '备用的 163.com 服务器设置' });
+  const fallback = wizard.currentPanel.getByRole('table', { name: '备用服务器设置（imap.163.com）' });
   await expect(fallback.getByRole('cell', { name: 'imap.163.com' })).toBeVisible();
 
   // The next steps follow the address: webmail in a new tab, and the code form.

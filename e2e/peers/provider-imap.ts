@@ -1,4 +1,5 @@
 import tls from 'node:tls';
+import { asText, openImapWire, type ImapToken } from '../../lib/practice/imap-wire';
 import { ensureTestPki } from './pki';
 import { LOOPBACK, listenOnLoopback, trackSockets } from './server-lifecycle';
 
@@ -78,38 +79,6 @@ export interface ProviderImapServer {
 
 const normalise = (text: string) => text.trim().toLowerCase();
 
-type Token = string | { literal: number; sync: boolean };
-
-/** Splits a command line into atoms and quoted strings; a trailing `{n}` / `{n+}` announces a literal. */
-function tokenize(line: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i]!;
-    if (ch === ' ' || ch === '(' || ch === ')') {
-      i++;
-    } else if (ch === '"') {
-      let value = '';
-      i++;
-      while (i < line.length && line[i] !== '"') {
-        if (line[i] === '\\' && i + 1 < line.length) i++;
-        value += line[i];
-        i++;
-      }
-      i++;
-      tokens.push(value);
-    } else {
-      let end = i;
-      while (end < line.length && !' ()'.includes(line[end]!)) end++;
-      const atom = line.slice(i, end);
-      const literal = /^\{(\d+)(\+?)\}$/.exec(atom);
-      tokens.push(literal && end === line.length ? { literal: Number(literal[1]), sync: !literal[2] } : atom);
-      i = end;
-    }
-  }
-  return tokens;
-}
-
 export async function startProviderImap(options: ProviderImapOptions): Promise<ProviderImapServer> {
   const { script } = options;
   const pki = ensureTestPki();
@@ -160,20 +129,11 @@ export async function startProviderImap(options: ProviderImapOptions): Promise<P
     connections.push(record);
     socket.on('error', () => {});
     socket.on('close', () => (record.closed = true));
-    // Replies leave once per received chunk, not once per line: a write per line would meet
-    // Nagle and the client's delayed ACK and slow every command on loopback.
-    socket.setNoDelay(true);
-    let outbox: string[] = [];
-    const send = (line: string) => {
-      outbox.push(`${line}\r\n`);
-    };
-    const flush = () => {
-      if (outbox.length && !socket.destroyed && socket.writable) socket.write(outbox.join(''));
-      outbox = [];
-    };
+    const { send, flush } = openImapWire(socket, (tokens) => handle(tokens));
 
-    const handle = (tokens: string[]) => {
-      const [tag, verb = '', ...args] = tokens;
+    const handle = (tokens: ImapToken[]) => {
+      // Lists (an ID's fields) are not looked into: they read as ''.
+      const [tag, verb = '', ...args] = tokens.map((token) => asText(token) ?? '');
       const name = verb.toUpperCase();
       if (!tag || !name) {
         send('* BAD Invalid command');
@@ -261,45 +221,6 @@ export async function startProviderImap(options: ProviderImapOptions): Promise<P
           return;
         default:
           send(`${tag} BAD Unknown command`);
-      }
-    };
-
-    // Lines, with literals: `{n}` waits for a continuation request, `{n+}` does not.
-    let buffer = Buffer.alloc(0);
-    let pending: string[] = [];
-    let literal: number | null = null;
-    socket.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      readCommands();
-      flush();
-    });
-    const readCommands = () => {
-      while (!socket.destroyed) {
-        if (literal !== null) {
-          if (buffer.length < literal) return;
-          pending.push(buffer.subarray(0, literal).toString('utf8'));
-          buffer = buffer.subarray(literal);
-          literal = null;
-          continue;
-        }
-        const newline = buffer.indexOf(0x0a);
-        if (newline === -1) {
-          if (buffer.length > 64 * 1024) socket.destroy();
-          return;
-        }
-        const line = buffer.subarray(0, newline).toString('utf8').replace(/\r$/, '');
-        buffer = buffer.subarray(newline + 1);
-        const tokens = tokenize(line);
-        const last = tokens.at(-1);
-        if (last !== undefined && typeof last !== 'string') {
-          pending.push(...(tokens.slice(0, -1) as string[]));
-          literal = last.literal;
-          if (last.sync) send('+ Ready for literal data');
-          continue;
-        }
-        const command = [...pending, ...(tokens as string[])];
-        pending = [];
-        if (command.length) handle(command);
       }
     };
 

@@ -81,7 +81,7 @@ describe('the scripted IMAP peer', () => {
   it('takes a password sent as a literal, with or without a continuation request', async () => {
     const server = await imapPeer({ script: PROVIDER_SCRIPTS.sohu.imap, users: { 'a@sohu.com': 'p"w d' } });
     const replies = await rawImap(server.port, ['a LOGIN a@sohu.com {5}\r\n', 'p"w d\r\n', 'b LOGOUT\r\n']);
-    expect(replies[1]).toBe('+ Ready for literal data\r\n');
+    expect(replies[1]).toBe('+ Ready for additional command text\r\n');
     expect(replies[2]).toBe('a OK LOGIN completed\r\n');
     const other = await rawImap(server.port, ['a LOGIN a@sohu.com {5+}\r\np"w d\r\n']);
     expect(other[1]).toBe('a OK LOGIN completed\r\n');

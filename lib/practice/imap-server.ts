@@ -1,4 +1,5 @@
 import tls from 'node:tls';
+import { asText, openImapWire, quote, render, type ImapToken } from './imap-wire';
 import { LOOPBACK, listenOnLoopback, trackSockets } from './loopback';
 
 // An IMAP server that behaves the way NetEase's does where it matters to a mail client: the
@@ -90,78 +91,6 @@ const FOLDERS: ReadonlyArray<{ name: string; flags: string }> = [
   { name: '&dcVr0mWHTvZZOQ-', flags: '' },
 ];
 
-const MAX_LITERAL = 1024 * 1024;
-const MAX_LINE = 64 * 1024;
-
-type Token = { kind: 'atom'; value: string } | { kind: 'string'; value: string } | { kind: 'list'; items: Token[] };
-type Segment = { text: string } | { literal: Buffer };
-
-/** Tokenizes one command whose literals were already read, e.g. `a LOGIN {4+}\r\nuser "p\"w"`. */
-function tokenize(segments: Segment[]): Token[] {
-  const root: Token[] = [];
-  const stack: Token[][] = [root];
-  const top = () => stack[stack.length - 1]!;
-  for (const segment of segments) {
-    if ('literal' in segment) {
-      top().push({ kind: 'string', value: segment.literal.toString('utf8') });
-      continue;
-    }
-    const text = segment.text;
-    let i = 0;
-    while (i < text.length) {
-      const ch = text[i]!;
-      if (ch === ' ') {
-        i++;
-      } else if (ch === '"') {
-        let value = '';
-        i++;
-        while (i < text.length && text[i] !== '"') {
-          if (text[i] === '\\' && i + 1 < text.length) i++;
-          value += text[i];
-          i++;
-        }
-        i++;
-        top().push({ kind: 'string', value });
-      } else if (ch === '(') {
-        const list: Token = { kind: 'list', items: [] };
-        top().push(list);
-        stack.push(list.items);
-        i++;
-      } else if (ch === ')') {
-        if (stack.length > 1) stack.pop();
-        i++;
-      } else {
-        let end = i;
-        let brackets = 0;
-        // Atoms such as BODY[HEADER.FIELDS (FROM)] carry spaces and parens inside brackets.
-        while (end < text.length) {
-          const c = text[end]!;
-          if (c === '[') brackets++;
-          else if (c === ']') brackets--;
-          else if (brackets <= 0 && (c === ' ' || c === '(' || c === ')')) break;
-          end++;
-        }
-        top().push({ kind: 'atom', value: text.slice(i, end) });
-        i = end;
-      }
-    }
-  }
-  return root;
-}
-
-const asText = (token: Token | undefined): string | null =>
-  token && token.kind !== 'list' ? token.value : null;
-
-function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-}
-
-function render(tokens: Token[]): string {
-  return tokens
-    .map((t) => (t.kind === 'list' ? `(${render(t.items)})` : t.kind === 'atom' ? t.value : quote(t.value)))
-    .join(' ');
-}
-
 function listPattern(reference: string, pattern: string): RegExp {
   const full = reference + pattern;
   const source = full
@@ -202,18 +131,7 @@ export async function startNeteaseStyleImap(options: NeteaseStyleImapOptions): P
     }
     socket.on('close', () => (record.closed = true));
 
-    // Replies are queued and written once per received chunk: one write per
-    // line would meet Nagle and the client's delayed ACK, adding ~40 ms per
-    // command on loopback and distorting round-trip measurements.
-    socket.setNoDelay(true);
-    let outbox: string[] = [];
-    const send = (line: string) => {
-      outbox.push(`${line}\r\n`);
-    };
-    const flush = () => {
-      if (outbox.length && !socket.destroyed && socket.writable) socket.write(outbox.join(''));
-      outbox = [];
-    };
+    const { send, flush } = openImapWire(socket, (tokens, raw) => handle(tokens, raw));
 
     const mayOpenMailbox = (user: string) => {
       const idRule = behaviour.idRule(user);
@@ -224,7 +142,7 @@ export async function startNeteaseStyleImap(options: NeteaseStyleImapOptions): P
       );
     };
 
-    const handle = (tokens: Token[], rawLine: string) => {
+    const handle = (tokens: ImapToken[], rawLine: string) => {
       const tag = asText(tokens[0]);
       let name = (asText(tokens[1]) ?? '').toUpperCase();
       let args = tokens.slice(2);
@@ -397,59 +315,6 @@ export async function startNeteaseStyleImap(options: NeteaseStyleImapOptions): P
           send(`${tag} BAD Unknown command`);
       }
     };
-
-    // Command assembly: lines may arrive several per packet (pipelining) or
-    // split anywhere, and a line ending in {N} or {N+} continues after N raw bytes.
-    let buffer: Buffer = Buffer.alloc(0);
-    let segments: Segment[] = [];
-    let pendingLiteral: number | null = null;
-
-    const renderRaw = (parts: Segment[]) =>
-      parts.map((p) => ('literal' in p ? quote(p.literal.toString('utf8')) : p.text)).join('');
-
-    socket.on('data', (chunk: Buffer) => {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      while (!socket.destroyed) {
-        if (pendingLiteral !== null) {
-          if (buffer.length < pendingLiteral) break;
-          segments.push({ literal: buffer.subarray(0, pendingLiteral) });
-          buffer = buffer.subarray(pendingLiteral);
-          pendingLiteral = null;
-          continue;
-        }
-        const newline = buffer.indexOf(0x0a);
-        if (newline === -1) {
-          if (buffer.length > MAX_LINE) {
-            send('* BYE Line too long');
-            flush();
-            socket.destroy();
-          }
-          break;
-        }
-        const line = buffer.subarray(0, newline).toString('utf8').replace(/\r$/, '');
-        buffer = buffer.subarray(newline + 1);
-        const literal = /\{(\d+)(\+?)\}$/.exec(line);
-        if (literal) {
-          const size = Number(literal[1]);
-          if (size > MAX_LITERAL) {
-            send('* BYE Literal too big');
-            flush();
-            socket.destroy();
-            return;
-          }
-          segments.push({ text: line.slice(0, literal.index) });
-          pendingLiteral = size;
-          if (!literal[2]) send('+ Ready for additional command text');
-          continue;
-        }
-        segments.push({ text: line });
-        const command = segments;
-        segments = [];
-        if (command.length === 1 && (command[0] as { text: string }).text.trim() === '') continue;
-        handle(tokenize(command), renderRaw(command));
-      }
-      flush();
-    });
 
     send(NETEASE_IMAP_GREETING);
     flush();

@@ -13,10 +13,10 @@ import {
   draftFromGuess,
   MANUAL_FIELDS,
   manualFieldId,
+  manualValuesAsText,
   USUAL_PORTS,
   type ManualDraft,
   type ManualField,
-  type ManualFormValues,
   type ManualProtocol,
 } from '@/lib/wizard/manual-setup';
 import { useSessionStore } from '@/lib/wizard/session-store';
@@ -25,15 +25,6 @@ import { manualDraftStore, manualErrorsStore } from '@/lib/wizard/stores';
 type ManualText = Messages['address']['manual'];
 
 const TLS_MODES: readonly TlsMode[] = ['implicit', 'starttls'];
-
-const asText = (values: ManualServerInput): ManualFormValues => ({
-  imapHost: values.imapHost,
-  imapPort: String(values.imapPort),
-  imapTls: values.imapTls,
-  smtpHost: values.smtpHost,
-  smtpPort: String(values.smtpPort),
-  smtpTls: values.smtpTls,
-});
 
 /** What the guess rests on, in the reader's words. */
 function basisLine(text: ManualText, domain: string, guess: ManualGuess): string {
@@ -83,7 +74,7 @@ export function ManualServers({
 
   useEffect(() => {
     if (stored !== draft) manualDraftStore.set(draft);
-    if (shownDraft.current?.values !== draft.values && JSON.stringify(asText(getValues())) !== JSON.stringify(draft.values)) {
+    if (shownDraft.current?.values !== draft.values && JSON.stringify(manualValuesAsText(getValues())) !== JSON.stringify(draft.values)) {
       reset(draft.values);
     }
     shownDraft.current = draft;
@@ -101,7 +92,7 @@ export function ManualServers({
 
   const save = (change: Partial<Pick<ManualDraft, 'portEdited'>> = {}) => {
     const current = manualDraftStore.get() ?? draft;
-    manualDraftStore.set({ ...current, ...change, domain, values: asText(getValues()), edited: true });
+    manualDraftStore.set({ ...current, ...change, domain, values: manualValuesAsText(getValues()), edited: true });
   };
   const forgetServerError = (field: ManualField) => {
     const current = manualErrorsStore.get();

@@ -1,4 +1,4 @@
-import type { GuessBasis, ManualGuess } from '@/lib/discovery/manual';
+import type { GuessBasis, ManualGuess, ManualServerInput } from '@/lib/discovery/manual';
 import type { MailEndpoints, MailProtocol, TlsMode } from '@/lib/providers/types';
 import type { InvalidFieldErrors } from './types';
 
@@ -40,18 +40,20 @@ export const USUAL_PORTS: Readonly<Record<ManualProtocol, Record<TlsMode, number
   smtp: { implicit: 465, starttls: 587 },
 };
 
+/** Server settings as the form's text fields hold them (ports as typed text). */
+export const manualValuesAsText = (values: ManualServerInput): ManualFormValues => ({
+  imapHost: values.imapHost,
+  imapPort: String(values.imapPort),
+  imapTls: values.imapTls,
+  smtpHost: values.smtpHost,
+  smtpPort: String(values.smtpPort),
+  smtpTls: values.smtpTls,
+});
+
 export function draftFromGuess(domain: string, guess: ManualGuess): ManualDraft {
-  const { values } = guess;
   return {
     domain,
-    values: {
-      imapHost: values.imapHost,
-      imapPort: String(values.imapPort),
-      imapTls: values.imapTls,
-      smtpHost: values.smtpHost,
-      smtpPort: String(values.smtpPort),
-      smtpTls: values.smtpTls,
-    },
+    values: manualValuesAsText(guess.values),
     basis: guess.basis,
     alternatives: { imap: guess.alternatives.imap.slice(0, 3), smtp: guess.alternatives.smtp.slice(0, 3) },
     portEdited: { imap: false, smtp: false },

@@ -20,6 +20,8 @@ const ADDRESS_ID = 'connect-address';
 const CODE_ID = 'connect-code';
 const WARNING_ID = 'connect-code-warning';
 const FORM_ERROR_ID = 'connect-form-error';
+/** What the code cleaning removes (spaces, line breaks, zero-width characters), for a paste made before it is loaded. */
+const INVISIBLE_OR_SPACE = /[\s\u200b-\u200d\u2060]/;
 
 /**
  * Step 4: the address and the authorization code, checked on the server by `action`. The code
@@ -90,7 +92,8 @@ export function ConnectForm({
     warnings: [],
   };
 
-  // Text pasted before the helpers arrived is cleaned as soon as they do.
+  // Text pasted before the helpers arrived is cleaned as soon as they do (the paste handler
+  // has already said so).
   useEffect(() => {
     if (!logic) return;
     const current = getValues('code');
@@ -298,7 +301,12 @@ export function ConnectForm({
             cleanCode(event.currentTarget);
             void codeField.onChange({ target: event.currentTarget, type: 'change' });
           }}
-          onPaste={() => setPasted(true)}
+          onPaste={(event) => {
+            setPasted(true);
+            // Before the helpers arrive the field cannot clean itself yet; it will once they do,
+            // so the note about spaces and invisible characters is given now, as it would be then.
+            if (!logic && INVISIBLE_OR_SPACE.test(event.clipboardData.getData('text'))) setCleaned(true);
+          }}
         />
         {errors.code && (
           <p id="connect-code-error" className="mt-2 text-sm text-red-700 dark:text-red-300">

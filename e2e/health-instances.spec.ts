@@ -36,7 +36,8 @@ const INTERVAL_MS = INTERVAL_SECONDS * 1000;
 const ROUNDS = 4;
 const MAILBOXES_PER_USER = 3;
 
-test.skip(process.env.E2E_DATABASE !== 'postgres', 'several instances need a shared PostgreSQL database: runs in the PostgreSQL pass (E2E_DATABASE=postgres)');
+// Several instances need a shared PostgreSQL database: tagged @postgres, it runs in the PostgreSQL
+// pass only (E2E_DATABASE=postgres), once, on desktop.
 
 interface Instance {
   name: 'A' | 'B';
@@ -148,8 +149,7 @@ function loginsAt(instance: Instance): Map<string, { at: number; ok: boolean; in
   return byAddress;
 }
 
-test('two instances on one PostgreSQL check each mailbox once per round between them; a code revoked at the peer turns 「异常」 at the next round', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'starts its own servers; once, on desktop, is enough');
+test('two instances on one PostgreSQL check each mailbox once per round between them; a code revoked at the peer turns 「异常」 at the next round', { tag: '@postgres' }, async ({ browser }, testInfo) => {
   test.setTimeout(360_000);
   const started = Date.now();
   const adminUrl = process.env.DATABASE_URL;

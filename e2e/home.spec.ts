@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page introduces the product in Chinese and fits the screen', async ({ page }) => {
+test('the home page introduces the product in Chinese and fits the screen', { tag: '@phone' }, async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('网易邮箱');
@@ -15,7 +15,7 @@ test('the home page introduces the product in Chinese and fits the screen', asyn
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('the health endpoint reaches the database', async ({ request }) => {
+test('the health endpoint reaches the database', { tag: '@database' }, async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
   const body = await response.json();

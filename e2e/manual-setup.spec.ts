@@ -12,7 +12,6 @@ import { WizardPage } from './support/wizard-page';
 // test server lets through the address guard (MAIL_MANUAL_ALLOW_HOSTS); Dovecot and the
 // smtp-server peer answer there on ports of their own (see e2e/support/serve.ts).
 
-const phoneSkip = (isMobile: boolean) => test.skip(isMobile, 'covered on desktop; the phone checks the layout');
 
 /** The ports Dovecot (IMAP) and the smtp-server peer listen on. */
 async function peerPorts(): Promise<{ imap: number; smtp: number }> {
@@ -50,11 +49,9 @@ async function usePeerPorts(wizard: WizardPage) {
   await wizard.manualPort('smtp').fill(String(ports.smtp));
 }
 
-test('a self-run domain: the servers are guessed from its MX, the real ports typed in, and the mailbox reaches 「正常」 on /accounts', async ({
+test('a self-run domain: the servers are guessed from its MX, the real ports typed in, and the mailbox reaches 「正常」 on /accounts', { tag: '@phone' }, async ({
   page,
-  isMobile,
 }) => {
-  phoneSkip(isMobile);
   const mailbox = await createMailbox('selfhosted.test');
   const bodies = new WizardPage(page).recordResponses();
   await signUp(page, '/');
@@ -100,8 +97,7 @@ test('a self-run domain: the servers are guessed from its MX, the real ports typ
   expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(mailbox.code);
 });
 
-test('a self-run domain with a wrong password: the check fails with the login diagnosis and nothing is saved', async ({ page, isMobile }) => {
-  phoneSkip(isMobile);
+test('a self-run domain with a wrong password: the check fails with the login diagnosis and nothing is saved', async ({ page }) => {
   const mailbox = await createMailbox('selfhosted.test');
   await signUp(page, '/');
   const wizard = new WizardPage(page);
@@ -133,8 +129,7 @@ const REFUSED: readonly { host: string; protocol: 'imap' | 'smtp'; code: GuardRe
   { host: 'fe80::1', protocol: 'smtp', code: 'link_local' },
 ];
 
-test('hosts inside the network are refused on their field, the entries kept, and nothing is saved', async ({ page, isMobile }) => {
-  phoneSkip(isMobile);
+test('hosts inside the network are refused on their field, the entries kept, and nothing is saved', async ({ page }) => {
   const mailbox = await createMailbox('selfhosted.test');
   await signUp(page, '/');
   const wizard = new WizardPage(page);
@@ -167,8 +162,7 @@ test('hosts inside the network are refused on their field, the entries kept, and
   await expect(page.getByRole('article').filter({ hasText: mailbox.address })).toHaveCount(0);
 });
 
-test('a domain with no MX still gets the form, guessed from the domain; what is typed survives the steps and a reload', async ({ page, isMobile }) => {
-  phoneSkip(isMobile);
+test('a domain with no MX still gets the form, guessed from the domain; what is typed survives the steps and a reload', async ({ page }) => {
   const wizard = new WizardPage(page);
   await typeAddress(wizard, 'li@nomx.test');
   await expect(addressStatus(page)).toContainText('「nomx.test」没有设置收信服务器（MX 记录）');
@@ -213,8 +207,7 @@ test('a domain with no MX still gets the form, guessed from the domain; what is 
   await expect(wizard.manualTls('smtp', 'SSL/TLS')).toBeChecked();
 });
 
-test('a domain whose MX lookup runs out of time gets the form too, guessed from the domain', async ({ page, isMobile }) => {
-  phoneSkip(isMobile);
+test('a domain whose MX lookup runs out of time gets the form too, guessed from the domain', async ({ page }) => {
   const wizard = new WizardPage(page);
   await wizard.open('core-parameters-configuration');
   await wizard.addressInput.fill('li@slow.test');
@@ -225,8 +218,7 @@ test('a domain whose MX lookup runs out of time gets the form too, guessed from 
   await expect(wizard.manualHost('smtp')).toHaveValue('smtp.slow.test');
 });
 
-test('the server form is checked as typed, works from the keyboard and in English', async ({ page, context, baseURL, isMobile }) => {
-  phoneSkip(isMobile);
+test('the server form is checked as typed, works from the keyboard and in English', async ({ page, context, baseURL }) => {
   const wizard = new WizardPage(page);
   await typeAddress(wizard, 'li@selfhosted.test');
   await wizard.manualHost('imap').fill('imap.selfhosted.test:993');
@@ -259,8 +251,7 @@ test('the server form is checked as typed, works from the keyboard and in Englis
   await expect(wizard.panel('core-parameters-configuration').getByRole('heading', { name: 'Enter the servers yourself' })).toBeVisible();
 });
 
-test('manual setup fits a phone screen and axe finds no serious problem', async ({ page, isMobile }) => {
-  test.skip(!isMobile, 'phone layout');
+test('manual setup fits a phone screen and axe finds no serious problem', { tag: '@phone-only' }, async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   const wizard = new WizardPage(page);
   await typeAddress(wizard, 'li@selfhosted.test');

@@ -10,10 +10,6 @@ import { WizardPage } from './support/wizard-page';
 // (no test peer stands in: practice addresses have no override), up to 「正常」 and /accounts.
 // The failures are NetEase's, with NetEase's words and the matching diagnosis.
 
-test.describe.configure({ mode: 'serial' });
-
-const phoneSkip = (isMobile: boolean) => test.skip(isMobile, 'covered on desktop; the phone walks the success journey');
-
 async function practiceCode(page: Page): Promise<string> {
   const practice = new PracticePage(page);
   await practice.open();
@@ -35,13 +31,12 @@ test('the wizard points to the practice page, which names the address, the code 
   await expect(page.getByRole('heading', { level: 1, name: 'Practice mailbox' })).toBeVisible();
 });
 
-test('a practice address and the practice code walk every step and reach 「正常」', async ({ page }) => {
+test('a practice address and the practice code walk every step and reach 「正常」', { tag: '@phone' }, async ({ page }) => {
   await signUp(page, '/practice');
   await connectPracticeMailbox(page);
 });
 
-test('SMTP switched off (smtp-off@) is diagnosed with NetEase’s reply', async ({ page, isMobile }) => {
-  phoneSkip(isMobile);
+test('SMTP switched off (smtp-off@) is diagnosed with NetEase’s reply', async ({ page }) => {
   await signUp(page, '/practice');
   const code = await practiceCode(page);
   const wizard = new WizardPage(page);
@@ -55,8 +50,7 @@ test('SMTP switched off (smtp-off@) is diagnosed with NetEase’s reply', async 
   await expect(wizard.currentPanel.getByText('User has no permission')).toBeVisible();
 });
 
-test('a wrong code fails like a wrong NetEase code: the same words, the checklist, nothing saved', async ({ page, isMobile }) => {
-  phoneSkip(isMobile);
+test('a wrong code fails like a wrong NetEase code: the same words, the checklist, nothing saved', async ({ page }) => {
   await signUp(page);
   const wizard = new WizardPage(page);
   await wizard.open('configure-in-client');
@@ -70,7 +64,7 @@ test('a wrong code fails like a wrong NetEase code: the same words, the checklis
 });
 
 for (const locale of ['zh', 'en'] as const) {
-  test(`axe finds no serious or critical problem on /practice, light and dark (${locale})`, async ({ page, context, baseURL }) => {
+  test(`axe finds no serious or critical problem on /practice, light and dark (${locale})`, { tag: '@phone' }, async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: 'locale', value: locale, url: baseURL ?? 'http://127.0.0.1' }]);
     await new PracticePage(page).open();
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -9,8 +9,6 @@ import { WizardPage, type WizardStep } from './support/wizard-page';
 // links) carry the mailbox's provider, so a tab that never saw the address still shows that
 // provider's steps rather than NetEase's.
 
-test.skip(({ isMobile }) => isMobile, 'links and steps are the same on a phone; the phone runs the layout tests');
-
 /** 16 lower-case letters, as QQ hands them out. */
 function lowerCode(): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';

@@ -175,7 +175,7 @@ test.describe('support console', () => {
   });
 });
 
-test('the console and the help panel have no serious accessibility problems, and fit a phone', async ({ page, browser, baseURL }) => {
+test('the console and the help panel have no serious accessibility problems, and fit a phone', { tag: '@phone' }, async ({ page, browser, baseURL }) => {
   // Five full axe scans, each several seconds on a loaded two-core machine.
   test.setTimeout(180_000);
   const scan = async (target: Page, label: string) => {
@@ -270,9 +270,9 @@ test.describe('who may open the console', () => {
 });
 
 test.describe('two app instances on one database', () => {
-  test.skip(process.env.E2E_DATABASE !== 'postgres', 'a second instance runs only on PostgreSQL (PGlite has one process)');
+  // A second instance runs only on PostgreSQL (PGlite has one process): @postgres.
 
-  test('the customer on one instance, staff on the other, see each other live', async ({ page, browser }) => {
+  test('the customer on one instance, staff on the other, see each other live', { tag: '@postgres' }, async ({ page, browser }) => {
     const second = `http://127.0.0.1:${E2E_SECOND_APP_PORT}`;
     await expect.poll(async () => (await page.request.get(`${second}/api/health`).catch(() => null))?.status(), { timeout: 60_000 }).toBe(200);
     const customer = new WizardPage(page);

@@ -92,7 +92,7 @@ test('a signed-out submit leads to sign-in and back to this step, keeping nothin
   expect(await page.content()).not.toContain(code);
 });
 
-test('the two check rows keep their place while the check runs', async ({ page }) => {
+test('the two check rows keep their place while the check runs', { tag: '@phone' }, async ({ page }) => {
   const wizard = new WizardPage(page);
   await wizard.open('configure-in-client');
   await wizard.formAddressInput.fill('zhangsan@163.com');

@@ -12,7 +12,7 @@ test.describe('at phone width (375 px)', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
   for (const locale of LOCALES) {
-    test(`no step scrolls sideways (${locale})`, async ({ page, context, baseURL }) => {
+    test(`no step scrolls sideways (${locale})`, { tag: '@phone-only' }, async ({ page, context, baseURL }) => {
       await useLocale(context, baseURL, locale);
       const wizard = new WizardPage(page);
       // The longest addresses the data knows, so the widest server names are on screen.
@@ -30,7 +30,7 @@ test.describe('at phone width (375 px)', () => {
 });
 
 for (const locale of LOCALES) {
-  test(`axe finds no serious or critical problem on any step (${locale})`, async ({ page, context, baseURL }) => {
+  test(`axe finds no serious or critical problem on any step (${locale})`, { tag: '@phone' }, async ({ page, context, baseURL }) => {
     await useLocale(context, baseURL, locale);
     const wizard = new WizardPage(page);
     for (const step of WIZARD_STEPS) {
@@ -45,7 +45,7 @@ for (const locale of LOCALES) {
     }
   });
 
-  test(`axe finds no serious or critical problem in the result views (${locale})`, async ({ page, context, baseURL }) => {
+  test(`axe finds no serious or critical problem in the result views (${locale})`, { tag: '@phone' }, async ({ page, context, baseURL }) => {
     await useLocale(context, baseURL, locale);
     const wizard = new WizardPage(page);
     await wizard.seedSession({ result: { status: 'refused', reason: 'provider_paused', retryAt: new Date(Date.now() + 600_000).toISOString() } });
@@ -55,7 +55,7 @@ for (const locale of LOCALES) {
   });
 }
 
-test('dark mode keeps the steps readable (axe colour contrast)', async ({ page }) => {
+test('dark mode keeps the steps readable (axe colour contrast)', { tag: '@phone' }, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const wizard = new WizardPage(page);
   for (const step of WIZARD_STEPS) {

@@ -79,22 +79,35 @@ test('a failed check explains each diagnosis, quotes the server and links to the
   await expect(panel).toContainText('这次用的是 imap.126.com');
 });
 
+// The retry time is written in the browser's zone, with the date when it is not today; these two
+// run under a fixed clock (Asia/Shanghai, UTC+8), so they read the same at any hour.
 test('a refused check names the time to come back and keeps retry disabled until then', async ({ page }) => {
-  const retryAt = new Date(Date.now() + 20 * 60_000);
+  const now = new Date('2026-03-02T02:00:00Z'); // 10:00 in Shanghai
+  await page.clock.setFixedTime(now);
+  const retryAt = new Date(now.getTime() + 20 * 60_000);
   const wizard = new WizardPage(page);
   await wizard.seedSession({ result: { status: 'refused', reason: 'mailbox_locked', retryAt: retryAt.toISOString() } });
   await wizard.open('result');
-  const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }).format(retryAt);
   await expect(wizard.currentPanel.getByRole('heading', { name: '这个邮箱的检测暂时锁定了' })).toBeVisible();
-  await expect(wizard.currentPanel).toContainText(`请在 ${time} 之后再试`);
+  await expect(wizard.currentPanel).toContainText('请在 10:20 之后再试');
   const retry = wizard.currentPanel.getByRole('button', { name: '再检测一次' });
   await expect(retry).toBeDisabled();
-  await expect(retry).toHaveAccessibleDescription(`请在 ${time} 之后再试`);
+  await expect(retry).toHaveAccessibleDescription('请在 10:20 之后再试');
 
   // The code form respects the same lock.
   await page.goto('/#configure-in-client');
   await expect(wizard.submitButton).toBeDisabled();
-  await expect(wizard.currentPanel).toContainText(`请在 ${time} 之后再试`);
+  await expect(wizard.currentPanel).toContainText('请在 10:20 之后再试');
+});
+
+test('a time to come back that falls after midnight names the day too', async ({ page }) => {
+  const now = new Date('2026-03-02T15:50:00Z'); // 23:50 in Shanghai
+  await page.clock.setFixedTime(now);
+  const wizard = new WizardPage(page);
+  await wizard.seedSession({ result: { status: 'refused', reason: 'mailbox_locked', retryAt: new Date(now.getTime() + 20 * 60_000).toISOString() } });
+  await wizard.open('result');
+  await expect(wizard.currentPanel).toContainText('请在 3月3日 00:10 之后再试');
+  await expect(wizard.currentPanel.getByRole('button', { name: '再检测一次' })).toBeDisabled();
 });
 
 test('the lock lifts by itself when its time has come', async ({ page }) => {

@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 
 const REQUIRED = [
   { pkg: 'chromium', file: '/usr/bin/chromium', why: 'Playwright drives Debian’s Chromium' },
+  // Without a CJK font every Chinese character is a missing-glyph box with other metrics: the
+  // layout, axe and phone tests would not see the page a Chinese reader sees.
+  { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'Chinese text rendered as readers see it' },
   { pkg: 'dovecot-imapd', file: '/usr/sbin/dovecot', why: 'a real IMAP server for the connection tests' },
   { pkg: 'openssl', file: '/usr/bin/openssl', why: 'the test certificate authority' },
 ];

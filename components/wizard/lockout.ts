@@ -24,13 +24,17 @@ export function useLockedUntil(retryAt: number): boolean {
   );
 }
 
-/** "HH:MM" in the reader's time zone, with the date when it is not today. */
-export function formatRetryTime(retryAt: number, locale: Locale): string {
-  const at = new Date(retryAt);
-  const sameDay = at.toDateString() === new Date().toDateString();
+/**
+ * "HH:MM" in the reader's time zone, with the date when it is not today. `now` and `timeZone`
+ * are for tests that compute the text the page shows (the browser's zone by default).
+ */
+export function formatRetryTime(retryAt: number, locale: Locale, now = Date.now(), timeZone?: string): string {
+  const dayOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms);
+  const sameDay = dayOf(retryAt) === dayOf(now);
   return new Intl.DateTimeFormat(languageTag(locale), {
     ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
     hour: '2-digit',
     minute: '2-digit',
-  }).format(at);
+    timeZone,
+  }).format(retryAt);
 }

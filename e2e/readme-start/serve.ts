@@ -4,13 +4,16 @@
 // works there works for someone who cloned the repository and typed the one command.
 //
 // The copy lives in the system's temporary folder and is kept between runs: its node_modules
-// are hard links to the repository's, and its `.next` is reused by scripts/start.mjs when the
-// sources are unchanged (they are copied with their modification times, which its stamp reads).
+// are hard links to the repository's. When the repository holds a build of its current sources
+// (`npm test` builds once, before every browser pass), that build is copied in with the sources,
+// and `npm start` must serve it without building again: the check fails if it builds. Otherwise
+// (the check run on its own after an edit) `npm start` builds the copy, as it would a clone.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildIsCurrent } from '../../scripts/build-stamp.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const port = process.argv[2] ?? '3117';
@@ -31,6 +34,15 @@ function sourceFiles(): string[] {
     .split('\0')
     .filter((file) => file && !SKIPPED.has(file.split('/')[0]!))
     .filter((file) => fs.existsSync(path.join(repoRoot, file)));
+}
+
+/** The repository's build, as a clone would have it after `npm start` built it (no build cache). */
+function copyBuild(): void {
+  const from = path.join(repoRoot, '.next');
+  const to = path.join(copyRoot, '.next');
+  fs.rmSync(to, { recursive: true, force: true });
+  const skipped = new Set(['cache', 'dev', 'trace'].map((name) => path.join(from, name)));
+  fs.cpSync(from, to, { recursive: true, filter: (source) => !skipped.has(source) });
 }
 
 function syncSources(): void {
@@ -63,6 +75,11 @@ function linkDependencies(): void {
 console.log(`[readme-start] copying the working tree to ${copyRoot}`);
 syncSources();
 linkDependencies();
+const prebuilt = buildIsCurrent(repoRoot);
+if (prebuilt) {
+  console.log('[readme-start] copying the repository\'s build of these sources; npm start must not build again');
+  copyBuild();
+}
 // A fresh start: the embedded database and its generated secrets are made anew.
 fs.rmSync(path.join(copyRoot, '.data'), { recursive: true, force: true });
 
@@ -73,7 +90,20 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 for (const key of Object.keys(env)) if (!KEPT.has(key)) delete env[key];
 env.PORT = port;
 console.log(`[readme-start] npm start (PORT=${port}) with no other settings`);
-const app = spawn('npm', ['start'], { cwd: copyRoot, env, stdio: 'inherit', detached: true });
+const app = spawn('npm', ['start'], { cwd: copyRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+for (const [from, to] of [
+  [app.stdout, process.stdout],
+  [app.stderr, process.stderr],
+] as const) {
+  from.on('data', (chunk: Buffer) => {
+    to.write(chunk);
+    // scripts/build.mjs says this before it runs `next build`.
+    if (prebuilt && chunk.toString().includes('[build] building the app')) {
+      console.error('[readme-start] npm start began to build although the copied build matches the sources');
+      stop(1);
+    }
+  });
+}
 
 let stopping = false;
 function stop(code: number): void {

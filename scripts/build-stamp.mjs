@@ -1,0 +1,41 @@
+// Which sources a production build was made from. `next build` leaves .next/source-stamp behind
+// (written by scripts/build.mjs); `npm start` and the README check rebuild only when the sources
+// no longer match it. The stamp hashes file contents, not modification times, so a build copied
+// together with the sources it came from (the README check's fresh copy) is still recognised.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const SOURCES = ['app', 'components', 'lib', 'public', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'instrumentation.ts'];
+
+/** A hash of every file the build reads, by path relative to `root` and content. */
+export function sourceStamp(root) {
+  const hash = createHash('sha256');
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) {
+      for (const name of readdirSync(p).sort()) visit(path.join(p, name));
+      return;
+    }
+    const content = readFileSync(p);
+    hash.update(`${path.relative(root, p)}:${content.length}:`).update(content).update('\n');
+  };
+  for (const s of SOURCES) visit(path.join(root, s));
+  return hash.digest('hex');
+}
+
+const stampFile = (root) => path.join(root, '.next', 'source-stamp');
+
+/** True when `root/.next` holds a finished build of the sources as they are now. */
+export function buildIsCurrent(root) {
+  return (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(stampFile(root)) &&
+    readFileSync(stampFile(root), 'utf8') === sourceStamp(root)
+  );
+}
+
+/** Records that `root/.next` was just built from the sources as they are now. */
+export function recordBuild(root, stamp = sourceStamp(root)) {
+  writeFileSync(stampFile(root), stamp);
+}

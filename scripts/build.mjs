@@ -1,0 +1,28 @@
+// One production build (`next build`), stamped with the sources it was made from so that
+// `npm start`, every browser-test pass and the README check serve it without building again.
+//   node scripts/build.mjs           builds when the sources changed since the last build
+//   node scripts/build.mjs --force   builds in any case
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIsCurrent, recordBuild, sourceStamp } from './build-stamp.mjs';
+
+/** Builds the app in `root` unless its build is current; returns false when the build failed. */
+export function buildApp(root, { force = false } = {}) {
+  if (!force && buildIsCurrent(root)) {
+    console.log('[build] the build in .next matches the sources; not building again.');
+    return true;
+  }
+  // Taken before building: an edit made while the build runs must not pass for built.
+  const stamp = sourceStamp(root);
+  console.log('[build] building the app (next build)…');
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) return false;
+  recordBuild(root, stamp);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  process.exit(buildApp(root, { force: process.argv.includes('--force') }) ? 0 : 1);
+}

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './lib/testing/slow-first-sequencer';
 
 export default defineConfig({
   resolve: {
@@ -11,13 +12,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'e2e/peers/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'e2e/peers/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['e2e/peers/global-setup.ts'],
     pool: 'forks',
     // Files run side by side: each has its own databases (lib/db/testing/backends.ts), peers on
     // ports of their own and temporary folders, and shares nothing with the others. Vitest's
     // default (one fewer than the cores) would run them one by one on a two-core machine.
     maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -5,7 +5,7 @@ import { signUp } from './support/accounts';
 import { AccountsPage, connectThroughWizard } from './support/accounts-page';
 import { formatRetryClock } from '@/components/accounts/time';
 import { controlPeers, createMailbox, randomCode } from './support/mail-peers';
-import { expectRetryTimeWithin } from './support/retry-time';
+import { expectRetryTimeAfterFailures, LOCKOUT_WINDOW_MS } from './support/retry-time';
 
 // /accounts against the real app and the mail peers behind the test seam (e2e/support/serve.ts):
 // each test signs up a fresh user and connects a fresh mailbox through the wizard.
@@ -278,8 +278,7 @@ test('repeated failed checks are refused with the time to come back', async ({ p
     await expect(message).toContainText(/检查未通过|请在/, { timeout: 30_000 });
     if (/请在/.test((await message.textContent()) ?? '')) break;
   }
-  // Within the lockout window (15 minutes by default) from the failures just made.
-  await expectRetryTimeWithin(message, { fromMs, toMs: Date.now() + 15 * 60_000 }, (at, now) =>
+  await expectRetryTimeAfterFailures(message, { fromMs, windowMs: LOCKOUT_WINDOW_MS }, (at, now) =>
     formatRetryClock(new Date(at).toISOString(), 'zh', now),
   );
 });

@@ -17,6 +17,8 @@ export function sourceStamp(root) {
       for (const name of readdirSync(p).sort()) visit(path.join(p, name));
       return;
     }
+    // Tests beside the code are not part of the app the build makes.
+    if (/\.test\.tsx?$/.test(p)) return;
     const content = readFileSync(p);
     hash.update(`${path.relative(root, p)}:${content.length}:`).update(content).update('\n');
   };

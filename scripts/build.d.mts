@@ -1,2 +1,2 @@
 // Types for scripts/build.mjs, which the browser tests' server imports too.
-export function buildApp(root: string, options?: { force?: boolean }): boolean;
+export function buildApp(root: string, options?: { force?: boolean; afterTypeCheck?: boolean }): boolean;

@@ -7,8 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent, recordBuild, sourceStamp } from './build-stamp.mjs';
 
-/** Builds the app in `root` unless its build is current; returns false when the build failed. */
-export function buildApp(root, { force = false } = {}) {
+/**
+ * Builds the app in `root` unless its build is current; returns false when the build failed.
+ * `afterTypeCheck`: the caller has just type-checked these sources (next.config.ts then skips
+ * the build's own check of the same files).
+ */
+export function buildApp(root, { force = false, afterTypeCheck = false } = {}) {
   if (!force && buildIsCurrent(root)) {
     console.log('[build] the build in .next matches the sources; not building again.');
     return true;
@@ -16,7 +20,8 @@ export function buildApp(root, { force = false } = {}) {
   // Taken before building: an edit made while the build runs must not pass for built.
   const stamp = sourceStamp(root);
   console.log('[build] building the app (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+  const env = { ...process.env, BUILD_AFTER_TYPECHECK: afterTypeCheck ? '1' : '0' };
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) return false;
   recordBuild(root, stamp);
   return true;

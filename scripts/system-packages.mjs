@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const REQUIRED = [
-  { pkg: 'chromium', file: '/usr/bin/chromium', why: 'Playwright drives Debian’s Chromium' },
+  { pkg: 'chromium-headless-shell', file: '/usr/bin/chromium-headless-shell', why: 'Playwright drives Debian’s Chromium (headless)' },
+  // The full browser: `npm run bench:web` runs Lighthouse in it.
+  { pkg: 'chromium', file: '/usr/bin/chromium', why: 'Lighthouse in bench:web' },
   // Without a CJK font every Chinese character is a missing-glyph box with other metrics: the
   // layout, axe and phone tests would not see the page a Chinese reader sees.
   { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'Chinese text rendered as readers see it' },

@@ -5,7 +5,8 @@
 // each step.
 //   npm test                  the whole run (CI: .ci/run)
 //   npm run test:quick        type-check, lint, Vitest, build, desktop browser tests on PGlite
-//   npm test -- type vitest   only the steps whose names start with these words
+//   npm test -- vitest build  only the steps whose names start with these words (the build
+//                             runs too when a browser step is chosen)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -45,13 +46,14 @@ function sideBySide(commands) {
           const output = [];
           child.stdout.on('data', (chunk) => output.push(chunk));
           child.stderr.on('data', (chunk) => output.push(chunk));
-          child.on('close', (code) => {
-            const ok = code === 0;
+          const done = (ok, how) => {
             times.push({ name: `  ${name}`, ms: Date.now() - from, ok });
-            console.log(`[test] ${name}: ${ok ? 'passed' : `failed (exit ${code})`}`);
+            console.log(`[test] ${name}: ${how}`);
             process.stdout.write(Buffer.concat(output));
             resolve(ok);
-          });
+          };
+          child.on('error', (error) => done(false, `could not start ${cmd}: ${error.message}`));
+          child.on('close', (code) => done(code === 0, code === 0 ? 'passed' : `failed (exit ${code})`));
         }),
     ),
   ).then((results) => results.every(Boolean));
@@ -77,13 +79,14 @@ const steps = [
     'type-check and lint, side by side',
     () =>
       sideBySide([
-        ['type-check', ['npx', 'tsc', '--noEmit']],
+        // The route types first (what `next build` would check), then every file.
+        ['type-check', ['sh', '-c', 'npx next typegen >/dev/null && npx tsc --noEmit']],
         ['lint', ['npx', 'eslint', '.', '--max-warnings=0']],
       ]),
   ],
   ['vitest: unit and integration tests', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   // From scratch on a fresh clone (CI); later runs on the same sources reuse it.
-  ['build: next build, once for every browser pass', () => buildApp(root)],
+  ['build: next build, once for every browser pass', () => buildApp(root, { afterTypeCheck: typeChecked() })],
 ];
 if (quick) {
   steps.push(['browser tests, desktop, PGlite', playwright, { ...prebuilt, E2E_PHONE: '0', ...playwrightReport('pglite') }]);
@@ -92,7 +95,11 @@ if (quick) {
     ['browser tests, desktop and phone, PGlite', playwright, { ...prebuilt, ...playwrightReport('pglite') }],
     // The README's run command itself: `npm start` in a fresh copy with no settings and no other
     // server, up to a practice mailbox 「正常」. It serves the build above without building again.
-    ['README command with practice mode', [...playwright, '--config', 'e2e/readme-start/playwright.config.ts'], playwrightReport('readme-start')],
+    [
+      'README command with practice mode',
+      [...playwright, '--config', 'e2e/readme-start/playwright.config.ts'],
+      { README_START_REQUIRE_PREBUILT: '1', ...playwrightReport('readme-start') },
+    ],
   );
   // With a PostgreSQL server at hand (CI sets DATABASE_URL), the tests whose behaviour depends on
   // the database server run once more with the app on PostgreSQL (tagged @postgres/@database).
@@ -105,6 +112,11 @@ if (quick) {
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const selected = (name) => only.length === 0 || only.some((o) => name.startsWith(o));
+const unknown = only.filter((o) => !steps.some(([name]) => name.startsWith(o)));
+if (unknown.length > 0) {
+  console.error(`[test] no step starts with ${unknown.map((o) => `"${o}"`).join(', ')}; the steps are:\n${steps.map(([name]) => `  ${name}`).join('\n')}`);
+  process.exit(1);
+}
 // The browser passes serve the build step's build: it runs whenever one of them does.
 const buildStep = steps.findIndex(([name]) => name.startsWith('build'));
 const needsBuild = steps.slice(buildStep + 1).some(([name]) => selected(name));
@@ -121,6 +133,11 @@ for (const [index, [name, run, extraEnv]] of steps.entries()) {
     printTimes();
     process.exit(1);
   }
+}
+
+/** True when this run's type-check step has passed (the build need not check types again). */
+function typeChecked() {
+  return times.some(({ name, ok }) => name.trim() === 'type-check' && ok);
 }
 
 /** passed / failed / skipped counted from the runners' JSON reports. */

@@ -6,7 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
 //   npx playwright test --config e2e/readme-start/playwright.config.ts
 const PORT = Number(process.env.README_START_PORT ?? 3117);
 const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
@@ -21,7 +21,7 @@ export default defineConfig({
   use: {
     // As the README says: http://localhost:<port> (the session cookie is Secure there).
     baseURL: `http://localhost:${PORT}`,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions,
   },
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } }],

@@ -42,7 +42,9 @@ function copyBuild(): void {
   const to = path.join(copyRoot, '.next');
   fs.rmSync(to, { recursive: true, force: true });
   const skipped = new Set(['cache', 'dev', 'trace'].map((name) => path.join(from, name)));
-  fs.cpSync(from, to, { recursive: true, filter: (source) => !skipped.has(source) });
+  // verbatimSymlinks: the build's links to external packages (../../node_modules/pg…) must lead to
+  // the copy's node_modules, not be rewritten to absolute paths into the repository's.
+  fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (source) => !skipped.has(source) });
 }
 
 function syncSources(): void {
@@ -79,7 +81,17 @@ const prebuilt = buildIsCurrent(repoRoot);
 if (prebuilt) {
   console.log('[readme-start] copying the repository\'s build of these sources; npm start must not build again');
   copyBuild();
+  // The copy holds what a clone holds; a file the stamp reads but git ignores would differ.
+  if (!buildIsCurrent(copyRoot)) {
+    console.error('[readme-start] the copy\'s sources do not match the build made of the repository\'s (a file git ignores under app/, components/ or lib/?)');
+    process.exit(1);
+  }
+} else if (process.env.README_START_REQUIRE_PREBUILT === '1') {
+  // npm test builds once before this check; a build here would prove nothing about reuse.
+  console.error('[readme-start] the repository has no build of its current sources (run the build step first)');
+  process.exit(1);
 }
+const copiedBuildId = prebuilt ? fs.readFileSync(path.join(copyRoot, '.next', 'BUILD_ID'), 'utf8') : undefined;
 // A fresh start: the embedded database and its generated secrets are made anew.
 fs.rmSync(path.join(copyRoot, '.data'), { recursive: true, force: true });
 
@@ -91,15 +103,26 @@ for (const key of Object.keys(env)) if (!KEPT.has(key)) delete env[key];
 env.PORT = port;
 console.log(`[readme-start] npm start (PORT=${port}) with no other settings`);
 const app = spawn('npm', ['start'], { cwd: copyRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+let output = '';
+let startChecked = false;
 for (const [from, to] of [
   [app.stdout, process.stdout],
   [app.stderr, process.stderr],
 ] as const) {
   from.on('data', (chunk: Buffer) => {
     to.write(chunk);
-    // scripts/build.mjs says this before it runs `next build`.
-    if (prebuilt && chunk.toString().includes('[build] building the app')) {
-      console.error('[readme-start] npm start began to build although the copied build matches the sources');
+    if (copiedBuildId === undefined || startChecked) return;
+    // The tail of what was said so far, so a line split across chunks is still seen whole.
+    output = (output + chunk.toString()).slice(-4096);
+    // scripts/build.mjs says the first before it runs `next build`; scripts/start.mjs the second
+    // once the build step is behind it. By then the build it serves must still be the copied one
+    // (a new build writes a new BUILD_ID).
+    const built = output.includes('[build] building the app');
+    const serving = output.includes('[start] serving on');
+    if (!built && !serving) return;
+    startChecked = true;
+    if (built || fs.readFileSync(path.join(copyRoot, '.next', 'BUILD_ID'), 'utf8') !== copiedBuildId) {
+      console.error('[readme-start] npm start built again although the copied build matches the sources');
       stop(1);
     }
   });

@@ -211,19 +211,19 @@ type SmtpServerOptions = NonNullable<ConstructorParameters<typeof SMTPServer>[0]
 
 async function startScriptedSmtp(
   hooks: Pick<SmtpServerOptions, 'onAuth' | 'onMailFrom'>,
-  transport: Pick<SmtpServerOptions, 'secure' | 'hideSTARTTLS' | 'disabledCommands'> = { secure: true },
+  transport: Pick<SmtpServerOptions, 'secure' | 'hideSTARTTLS' | 'disabledCommands' | 'authMethods' | 'name'> = { secure: true },
   certificate: 'server' | 'wrongName' = 'server',
 ): Promise<ScriptedSmtp> {
   const pki = ensureTestPki();
   const pair = pki[certificate];
   const commands: string[] = [];
   const server = new SMTPServer({
-    ...transport,
     key: pair.key,
     cert: pair.cert,
     authMethods: ['PLAIN', 'LOGIN'],
     disableReverseLookup: true,
     logger: false,
+    ...transport,
     onRcptTo(_address, _session, callback) {
       commands.push('RCPT');
       callback();
@@ -242,6 +242,54 @@ async function startScriptedSmtp(
 }
 
 const refusal = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
+
+describe('a server that does not offer PLAIN or LOGIN is never sent the code', () => {
+  const authAttempts: string[] = [];
+  const onAuth: SmtpServerOptions['onAuth'] = (auth, _session, callback) => {
+    authAttempts.push(auth.method);
+    callback(refusal(535, 'authentication failed'));
+  };
+  afterEach(() => {
+    authAttempts.length = 0;
+  });
+
+  it('offering only XOAUTH2 or CRAM-MD5 is no_auth_offered, with no AUTH sent', async () => {
+    for (const authMethods of [['XOAUTH2'], ['CRAM-MD5']]) {
+      const peer = await startScriptedSmtp({ onAuth }, { secure: true, authMethods });
+      const failure = failed((await checkSmtpAgainst(at(peer))).smtp);
+      expect(failure).toMatchObject({ code: 'no_auth_offered', stage: 'auth' });
+      expect(failure.serverText).toContain(`AUTH ${authMethods[0]}`);
+    }
+    expect(authAttempts).toEqual([]);
+  });
+
+  it('"AUTH" elsewhere in the EHLO reply is not an offer', async () => {
+    // No AUTH line, but the server's name says AUTH: nodemailer's allowsAuth would be true.
+    const peer = await startScriptedSmtp({ onAuth }, { secure: true, disabledCommands: ['AUTH'], name: 'mx AUTH PLAIN gateway' });
+    const failure = failed((await checkSmtpAgainst(at(peer))).smtp);
+    expect(failure).toMatchObject({ code: 'no_auth_offered', stage: 'auth' });
+    expect(failure.serverText).toContain('AUTH PLAIN gateway');
+    expect(authAttempts).toEqual([]);
+    expect(peer.commands).toEqual([]);
+  });
+
+  it('a server that refuses EHLO and takes HELO offers nothing, and is sent nothing', async () => {
+    const peer = await startScriptedSmtp({ onAuth }, { secure: true, disabledCommands: ['EHLO'] });
+    const failure = failed((await checkSmtpAgainst(at(peer))).smtp);
+    expect(failure).toMatchObject({ code: 'no_auth_offered', stage: 'auth' });
+    expect(authAttempts).toEqual([]);
+  });
+
+  it('LOGIN alone is used when PLAIN is not offered', async () => {
+    const peer = await startScriptedSmtp(
+      { onAuth: (auth, _session, callback) => (authAttempts.push(auth.method), callback(null, { user: ADDRESS })) },
+      { secure: true, authMethods: ['LOGIN'] },
+    );
+    const report = await checkSmtpAgainst(at(peer));
+    expect(report.smtp.ok).toBe(true);
+    expect(authAttempts).toEqual(['LOGIN']);
+  });
+});
 
 describe('other answers', () => {
   it('554 DT:SPM at MAIL FROM is content_flagged, not a setup problem', async () => {

@@ -20,6 +20,8 @@ import { CheckFailure, SocketSet, StageClock, classifyTransportError, elapsedSin
 interface SmtpConnectionInternals {
   _sendCommand(command: string): void;
   _responseActions: Array<(reply: string) => void>;
+  /** The mechanisms listed on the EHLO reply's own `AUTH` line; empty after a HELO fallback. */
+  _supportedAuth: string[];
 }
 
 interface NodemailerError {
@@ -32,8 +34,8 @@ interface NodemailerError {
 
 function internalsOf(connection: SMTPConnection): SmtpConnectionInternals {
   const candidate = connection as unknown as Partial<SmtpConnectionInternals>;
-  if (typeof candidate._sendCommand !== 'function' || !Array.isArray(candidate._responseActions)) {
-    throw new Error('nodemailer SMTPConnection no longer exposes _sendCommand/_responseActions; update lib/mail-check/smtp-check.ts');
+  if (typeof candidate._sendCommand !== 'function' || !Array.isArray(candidate._responseActions) || !Array.isArray(candidate._supportedAuth)) {
+    throw new Error('nodemailer SMTPConnection no longer exposes _sendCommand/_responseActions/_supportedAuth; update lib/mail-check/smtp-check.ts');
   }
   return candidate as SmtpConnectionInternals;
 }
@@ -168,15 +170,19 @@ export async function checkSmtpSubmission(params: ProtocolCheckParams): Promise<
     }
     await clock.run('ehlo', () => session.race(connected));
     const ehloReply = session.lastReply || '';
-    if (!smtp.allowsAuth) {
+    // The secret goes only to a server whose EHLO reply has an AUTH line offering PLAIN or LOGIN
+    // (what the mail client uses). nodemailer's own `allowsAuth` is set by "AUTH" anywhere in
+    // the reply, and always after a fallback to HELO: such a server, or one offering only
+    // XOAUTH2 or CRAM-MD5, would be sent the code and its refusal taken for a wrong code.
+    const offered = internals._supportedAuth;
+    const method = offered.includes('PLAIN') ? 'PLAIN' : offered.includes('LOGIN') ? 'LOGIN' : undefined;
+    if (!method) {
       throw new CheckFailure('no_auth_offered', 'auth', params.redact(ehloReply.replace(/\n/g, ' | ')));
     }
+    // nodemailer reads `method` (its typings do not list it) instead of choosing one itself.
+    const credentials: SMTPConnection.AuthenticationTypeLogin & { method: typeof method } = { user: params.username, pass: params.code, method };
     await clock.run('auth', () =>
-      session.race(
-        new Promise<void>((resolve, reject) =>
-          smtp.login({ user: params.username, pass: params.code }, (err) => (err ? reject(err) : resolve())),
-        ),
-      ),
+      session.race(new Promise<void>((resolve, reject) => smtp.login(credentials, (err) => (err ? reject(err) : resolve())))),
     );
 
     const pipelining = /[ -]PIPELINING\b/im.test(ehloReply);

@@ -46,7 +46,11 @@ function sideBySide(commands) {
           const output = [];
           child.stdout.on('data', (chunk) => output.push(chunk));
           child.stderr.on('data', (chunk) => output.push(chunk));
+          let ended = false;
+          // 'error' (it could not start) may be followed by 'close': the step ends once.
           const done = (ok, how) => {
+            if (ended) return;
+            ended = true;
             times.push({ name: `  ${name}`, ms: Date.now() - from, ok });
             console.log(`[test] ${name}: ${how}`);
             process.stdout.write(Buffer.concat(output));

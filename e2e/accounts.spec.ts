@@ -10,9 +10,9 @@ import { expectRetryTimeAfterFailures, LOCKOUT_WINDOW_MS } from './support/retry
 // /accounts against the real app and the mail peers behind the test seam (e2e/support/serve.ts):
 // each test signs up a fresh user and connects a fresh mailbox through the wizard.
 
-// The failures the tests cause on purpose stay clear of the lockout: each test has its own mailbox (the per-mailbox limit), and the browser-test server
-// raises the provider-wide limit (PROVIDER_MAX_FAILURES in e2e/support/serve.ts), so a pause
-// never refuses the tests after them.
+// The failures the tests cause on purpose stay clear of the lockout: each test has its own
+// mailbox (the per-mailbox limit), and the browser-test server raises the provider-wide limit
+// (PROVIDER_MAX_FAILURES in e2e/support/serve.ts), so a pause never refuses the tests after them.
 
 /** A new user with one mailbox connected through the wizard, looking at /accounts. */
 async function userWithMailbox(page: Page, domain = '163.com') {

@@ -25,8 +25,6 @@ async function newMailbox(domain: string) {
   return mailbox;
 }
 
-// The phone project walks the 163.com journey only: the layout is what differs there.
-
 /** Every response body the browser received (HTML, RSC payloads, JSON), for the secret search. */
 function recordResponses(page: Page): string[] {
   const bodies: string[] = [];
@@ -48,6 +46,7 @@ async function submitCode(wizard: WizardPage, address: string, code: string) {
   await wizard.expectStep('result');
 }
 
+// The phone project walks the 163.com journey only: the layout is what differs there.
 for (const domain of ['163.com', '126.com', 'yeah.net']) {
   test(`walks every step for ${domain} and reaches 「正常」`, { tag: domain === '163.com' ? '@phone' : [] }, async ({ page }) => {
     const mailbox = await newMailbox(domain);

@@ -28,13 +28,9 @@ export function sourceStamp(root) {
 
 const stampFile = (root) => path.join(root, '.next', 'source-stamp');
 
-/** True when `root/.next` holds a finished build of the sources as they are now. */
-export function buildIsCurrent(root) {
-  return (
-    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
-    existsSync(stampFile(root)) &&
-    readFileSync(stampFile(root), 'utf8') === sourceStamp(root)
-  );
+/** True when `root/.next` holds a finished build of the sources as they are now (`stamp`). */
+export function buildIsCurrent(root, stamp = sourceStamp(root)) {
+  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile(root)) && readFileSync(stampFile(root), 'utf8') === stamp;
 }
 
 /** Records that `root/.next` was just built from the sources as they are now. */

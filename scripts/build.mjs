@@ -13,12 +13,12 @@ import { buildIsCurrent, recordBuild, sourceStamp } from './build-stamp.mjs';
  * the build's own check of the same files).
  */
 export function buildApp(root, { force = false, afterTypeCheck = false } = {}) {
-  if (!force && buildIsCurrent(root)) {
+  // Taken before building: an edit made while the build runs must not pass for built.
+  const stamp = sourceStamp(root);
+  if (!force && buildIsCurrent(root, stamp)) {
     console.log('[build] the build in .next matches the sources; not building again.');
     return true;
   }
-  // Taken before building: an edit made while the build runs must not pass for built.
-  const stamp = sourceStamp(root);
   console.log('[build] building the app (next build)…');
   const env = { ...process.env, BUILD_AFTER_TYPECHECK: afterTypeCheck ? '1' : '0' };
   const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });

@@ -1,3 +1,4 @@
+import { formatRetryTime } from '@/components/wizard/lockout';
 import { languageTag, type Locale } from '@/lib/i18n/locale';
 
 // Times on /accounts are shown in China Standard Time: the mailboxes are NetEase's, most readers
@@ -30,19 +31,7 @@ export function formatAbsolute(iso: string, locale: Locale): string {
   }).format(new Date(iso));
 }
 
-function dayOf(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
-}
-
-/** "HH:MM" for a lockout's end, with the date in front when it is not today. */
+/** "HH:MM" for a lockout's end, with the date in front when it is not today (China time, 24-hour). */
 export function formatRetryClock(iso: string, locale: Locale, nowMs = Date.now()): string {
-  const at = new Date(iso);
-  const sameDay = dayOf(at) === dayOf(new Date(nowMs));
-  return new Intl.DateTimeFormat(languageTag(locale), {
-    ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: TIME_ZONE,
-  }).format(at);
+  return formatRetryTime(new Date(iso).getTime(), locale, nowMs, TIME_ZONE, 'h23');
 }

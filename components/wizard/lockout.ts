@@ -25,16 +25,18 @@ export function useLockedUntil(retryAt: number): boolean {
 }
 
 /**
- * "HH:MM" in the reader's time zone, with the date when it is not today. `now` and `timeZone`
- * are for tests that compute the text the page shows (the browser's zone by default).
+ * "HH:MM" in the reader's time zone, with the date when it is not today. `timeZone` (the
+ * browser's by default) and `hourCycle` serve /accounts, which writes China time on a 24-hour
+ * clock; `now` serves tests that compute the text a page shows.
  */
-export function formatRetryTime(retryAt: number, locale: Locale, now = Date.now(), timeZone?: string): string {
+export function formatRetryTime(retryAt: number, locale: Locale, now = Date.now(), timeZone?: string, hourCycle?: 'h23'): string {
   const dayOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms);
   const sameDay = dayOf(retryAt) === dayOf(now);
   return new Intl.DateTimeFormat(languageTag(locale), {
     ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle,
     timeZone,
   }).format(retryAt);
 }

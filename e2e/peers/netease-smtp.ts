@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import type { BanRule } from './ban-rule';
 import { ensureTestPki } from './pki';
 import { LOOPBACK, listenOnLoopback, trackSockets } from './server-lifecycle';
 
@@ -26,6 +27,11 @@ export interface NeteaseSmtpOptions {
    * AUTH only after it, as iCloud's 587 does).
    */
   tls?: 'implicit' | 'starttls';
+  /**
+   * NetEase's IP ban (ban-rule.ts): wrong codes at AUTH count against the client's address, and
+   * a banned address gets the rule's ban reply at every AUTH. Off when absent.
+   */
+  banRule?: BanRule;
 }
 
 export interface SmtpAuthAttempt {
@@ -168,6 +174,12 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
       const username = auth.username ?? '';
       const attempt: SmtpAuthAttempt = { method: auth.method, username, reply: '' };
       record.authAttempts.push(attempt);
+      const remoteAddress = session.remoteAddress;
+      if (options.banRule && !options.banRule.admitLogin('smtp', remoteAddress)) {
+        const { code, text } = options.banRule.smtpReply;
+        attempt.reply = `${code} ${text}`;
+        return callback(smtpError(code, text));
+      }
       const refusal = AUTH_REFUSALS[scenario];
       if (refusal) {
         attempt.reply = `${refusal.code} ${refusal.text}`;
@@ -175,6 +187,7 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
       }
       const expected = codes.get(normaliseAddress(username));
       if (expected === undefined || expected !== auth.password) {
+        options.banRule?.recordRefusal('smtp', remoteAddress);
         attempt.reply = `535 ${NETEASE_SMTP_TEXTS.authFailed}`;
         return callback(smtpError(535, NETEASE_SMTP_TEXTS.authFailed));
       }

@@ -187,7 +187,11 @@ export const envSchema = z.object({
   LOCKOUT_MAX_FAILURES: positiveInt(5),
   LOCKOUT_WINDOW_MINUTES: positiveInt(15),
   PROVIDER_PAUSE_MINUTES: positiveInt(30),
-  PROVIDER_MAX_FAILURES: positiveInt(30),
+  PROVIDER_MAX_FAILURES: positiveInt(15),
+  PROVIDER_PAUSE_MIN_USERS: positiveInt(3),
+  PROVIDER_LOGIN_BUDGET: positiveInt(15),
+  HEALTH_BUDGET_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  LOCKOUT_MAX_FAILURES_PER_USER: positiveInt(15),
   APP_SECRET_KEY: secretKeyList,
   BETTER_AUTH_SECRET: z
     .string()

@@ -43,7 +43,15 @@ export function commonMessage(
       if (result.reason === 'paused') return { tone: 'info', text: format(r.refusedPaused, { address }) };
       const retry = result.retryAt ? format(r.retryAt, { time: formatRetryClock(result.retryAt, context.locale) }) : undefined;
       const provider = context.providerNames[account.providerId] ?? account.providerId;
-      const words = { mailbox_locked: r.mailboxLocked, provider_paused: r.providerPaused, manual_limited: r.manualLimited }[result.reason];
+      const words = {
+        mailbox_locked: r.mailboxLocked,
+        provider_paused: r.providerPaused,
+        manual_limited: r.manualLimited,
+        account_limited: r.accountLimited,
+        provider_busy: r.providerBusy,
+        check_running: r.checkRunning,
+        too_many_running: r.tooManyRunning,
+      }[result.reason];
       return { tone: 'error', text: format(words, { provider }), retry };
     }
     case 'not_found':
@@ -224,6 +232,11 @@ export function AccountCard({
           text.neverChecked
         )}
       </p>
+      {account.heldFromBackground && (
+        <p className="mt-2 text-sm leading-6 text-slate-700 dark:text-slate-200" data-testid="held-from-background">
+          {text.heldFromBackground}
+        </p>
+      )}
 
       {failing && diagnosis && step && (
         <section

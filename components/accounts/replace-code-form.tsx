@@ -16,8 +16,9 @@ interface ReplaceCodeValues {
 }
 
 /**
- * A new code for a saved mailbox. The field cleans what is pasted as the wizard's does; the server
- * checks the new code and keeps the old one unless it passes. The code lives in this form only.
+ * A new code for a saved mailbox. The field cleans a pasted code as the wizard's does and keeps
+ * a password (Sohu's, manual setup's) as typed; the server checks the new code and keeps the old
+ * one unless it passes. The code lives in this form only.
  */
 export function ReplaceCodeForm({
   account,
@@ -47,7 +48,8 @@ export function ReplaceCodeForm({
   const credential = context.credentials[account.providerId] ?? context.defaultCredential;
   const words = { credential: credential.name };
   const id = useId();
-  const schema = useMemo(() => z.object({ code: createAuthCodeSchema(locale) }), [locale]);
+  const secretKind = credential.kind;
+  const schema = useMemo(() => z.object({ code: createAuthCodeSchema(locale, secretKind) }), [locale, secretKind]);
   const {
     register,
     handleSubmit,
@@ -128,15 +130,16 @@ export function ReplaceCodeForm({
         className={`${textInput} mt-2 font-mono tracking-wider`}
         {...field}
         onChange={(event) => {
-          // The same cleaning as the wizard's code field; not while an input method composes.
-          if (!(event.nativeEvent as InputEvent).isComposing) {
+          // The same cleaning as the wizard's code field, for a code only; not while an input
+          // method composes. A password is sent as typed, so it is never rewritten here.
+          if (secretKind === 'code' && !(event.nativeEvent as InputEvent).isComposing) {
             const clean = normalizeAuthCode(event.target.value);
             if (clean !== event.target.value) event.target.value = clean;
           }
           void field.onChange(event);
         }}
         onCompositionEnd={(event) => {
-          event.currentTarget.value = normalizeAuthCode(event.currentTarget.value);
+          if (secretKind === 'code') event.currentTarget.value = normalizeAuthCode(event.currentTarget.value);
           void field.onChange({ target: event.currentTarget, type: 'change' });
         }}
       />

@@ -5,7 +5,7 @@ import type { ProtocolView } from '@/lib/wizard/types';
 
 export type CheckProgressText = Pick<
   Messages['configure'],
-  'progressLabel' | 'imapName' | 'smtpName' | 'idle' | 'imapRunning' | 'smtpRunning' | 'passed' | 'failed'
+  'progressLabel' | 'imapName' | 'smtpName' | 'idle' | 'imapRunning' | 'smtpRunning' | 'passed' | 'failed' | 'notTried'
 >;
 
 function seconds(ms: number): string {
@@ -57,13 +57,18 @@ function Row({
   result: ProtocolView | undefined;
   text: CheckProgressText;
 }) {
-  const state = phase === 'running' ? 'running' : result ? (result.ok ? 'ok' : 'failed') : 'idle';
+  // SMTP does not log in after IMAP's login failed (one refused login per wrong code): that row
+  // is neither passed nor failed, and the IMAP row carries the problem.
+  const notTried = result !== undefined && !result.ok && result.code === 'not_attempted';
+  const state = phase === 'running' ? 'running' : result && !notTried ? (result.ok ? 'ok' : 'failed') : 'idle';
   const status =
     state === 'running'
       ? running
-      : result
-        ? format(result.ok ? text.passed : text.failed, { seconds: seconds(result.durationMs) })
-        : text.idle;
+      : notTried
+        ? text.notTried
+        : result
+          ? format(result.ok ? text.passed : text.failed, { seconds: seconds(result.durationMs) })
+          : text.idle;
   return (
     <li className="flex h-14 items-center gap-3 text-sm leading-5">
       <StatusIcon state={state} />

@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
-import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
+import type { SecretKind } from '@/lib/providers/types';
 import { lazyConnectMailboxResolver, preloadWizardLogic } from '@/lib/wizard/logic-loader';
 import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { goToStep } from '@/lib/wizard/navigation';
@@ -24,9 +25,10 @@ const FORM_ERROR_ID = 'connect-form-error';
 const INVISIBLE_OR_SPACE = /[\s\u200b-\u200d\u2060]/;
 
 /**
- * Step 4: the address and the authorization code, checked on the server by `action`. The code
- * field cleans what is pasted as it arrives, counts it and warns, before any connection, when it
- * looks like a login password. The code stays in this form's memory only.
+ * Step 4: the address and the authorization code, checked on the server by `action`. For a
+ * provider whose code has a known format, the field cleans what is pasted as it arrives; a
+ * password (Sohu's, manual setup's) stays exactly as typed. The field counts and warns, before
+ * any connection, when a code looks like a login password. It stays in this form's memory only.
  */
 export function ConnectForm({
   action,
@@ -37,7 +39,13 @@ export function ConnectForm({
   locale: Locale;
   text: Messages['configure'];
 }) {
-  const resolver = useMemo(() => lazyConnectMailboxResolver(locale), [locale]);
+  // The provider, and so how the code is cleaned, is known only further down and may change;
+  // the resolver asks for it at each validation.
+  const secretKindRef = useRef<SecretKind | undefined>(undefined);
+  const resolver = useCallback<Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues>>(
+    (values, context, options) => lazyConnectMailboxResolver(locale, secretKindRef.current)(values, context, options),
+    [locale],
+  );
   const {
     register,
     handleSubmit,
@@ -73,7 +81,17 @@ export function ConnectForm({
   const address = useWatch({ control, name: 'address' });
   const code = useWatch({ control, name: 'code' });
   const alternative = useWatch({ control, name: 'alternative' });
-  const { shown, logic, manual } = useShownDomain(address);
+  const { shown, logic, manual, view } = useShownDomain(address);
+  // Whose rules the code follows: the provider the address names (or manual setup). With no
+  // address yet, the one whose steps are shown, as the field's hint says. While a typed address
+  // is not recognised yet (detection or its MX lookup still to come), none: the text is kept as
+  // typed, since a password must not lose its spaces to a guess, and the server cleans it once
+  // it knows the provider.
+  const secretProvider = view.kind === 'known' || view.kind === 'empty' || manual ? shown.provider : null;
+  const secretKind = secretProvider?.credential.kind;
+  useEffect(() => {
+    secretKindRef.current = secretKind;
+  }, [secretKind]);
   // The code field in the provider's words (NetEase's are the catalog's own).
   const own = (text.byProvider as Record<string, (typeof text.byProvider)['qq'] | undefined>)[shown.provider.id];
   const words = {
@@ -92,14 +110,15 @@ export function ConnectForm({
     warnings: [],
   };
 
-  // Text pasted before the helpers arrived is cleaned as soon as they do (the paste handler
-  // has already said so).
+  // A code typed before the helpers arrived, or before the address named its provider, is
+  // cleaned as soon as both are here (for a paste with no address yet, the paste handler has
+  // already said so).
   useEffect(() => {
-    if (!logic) return;
+    if (!logic || secretProvider?.credential.kind !== 'code') return;
     const current = getValues('code');
-    const clean = logic.normalizeAuthCode(current);
+    const clean = logic.cleanSecret(current, secretProvider);
     if (clean !== current) setValue('code', clean, { shouldValidate: submitCount > 0 });
-  }, [logic, getValues, setValue, submitCount]);
+  }, [logic, secretProvider, getValues, setValue, submitCount]);
 
   const showWarnings =
     assessment.length > 0 && (pasted || Boolean(touchedFields.code) || submitCount > 0 || assessment.length >= expected);
@@ -208,11 +227,11 @@ export function ConnectForm({
   });
   const codeField = register('code');
 
-  // Cleans the field in place; skipped while an input method is composing, which a rewrite
-  // would break, and done once it commits.
+  // Cleans a code in place; skipped while an input method is composing, which a rewrite would
+  // break, and done once it commits. A password is never rewritten: what is typed is sent.
   const cleanCode = (input: HTMLInputElement) => {
-    if (!logic) return;
-    const clean = logic.normalizeAuthCode(input.value);
+    if (!logic || secretProvider?.credential.kind !== 'code') return;
+    const clean = logic.cleanSecret(input.value, secretProvider);
     setCleaned(clean !== input.value);
     if (clean !== input.value) input.value = clean;
   };
@@ -303,9 +322,9 @@ export function ConnectForm({
           }}
           onPaste={(event) => {
             setPasted(true);
-            // Before the helpers arrive the field cannot clean itself yet; it will once they do,
-            // so the note about spaces and invisible characters is given now, as it would be then.
-            if (!logic && INVISIBLE_OR_SPACE.test(event.clipboardData.getData('text'))) setCleaned(true);
+            // Before the helpers arrive the field cannot clean itself yet; a code will be once they
+            // do, so the note about spaces and invisible characters is given now, as it would be then.
+            if (!logic && secretKind === 'code' && INVISIBLE_OR_SPACE.test(event.clipboardData.getData('text'))) setCleaned(true);
           }}
         />
         {errors.code && (
@@ -314,7 +333,7 @@ export function ConnectForm({
           </p>
         )}
         <div aria-live="polite" className="text-sm">
-          {cleaned && <p className="mt-2 text-slate-600 dark:text-slate-300">{text.cleaned}</p>}
+          {cleaned && secretKind === 'code' && <p className="mt-2 text-slate-600 dark:text-slate-300">{text.cleaned}</p>}
         </div>
         <div
           id={WARNING_ID}

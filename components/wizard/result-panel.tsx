@@ -98,9 +98,10 @@ function Checked({
   }
 
   const names = { imap: progressText.imapName, smtp: progressText.smtpName };
+  // An SMTP side that did not log in because IMAP's login failed is not a second problem.
   const failures = (['imap', 'smtp'] as const).flatMap((protocol) => {
     const view = result[protocol];
-    return view.ok ? [] : [{ name: names[protocol], view }];
+    return view.ok || view.code === 'not_attempted' ? [] : [{ name: names[protocol], view }];
   });
   const fallback = shown.alternatives[0];
   const usedOwnServers = fallback !== undefined && result.imap.endpoint.host !== fallback.imap.host;

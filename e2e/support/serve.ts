@@ -173,6 +173,9 @@ const env: NodeJS.ProcessEnv = {
   // Likewise the provider-wide failure limit (lib/mail-check/lockout tests cover it): the suite
   // fails many checks on purpose, and a provider pause would refuse every test after it.
   PROVIDER_MAX_FAILURES: process.env.PROVIDER_MAX_FAILURES ?? '1000',
+  // And the provider's budget of refused logins, for the same reason (lib/mail-check/
+  // reservation tests and the provider-safety tests cover it); a test that wants it sets it.
+  PROVIDER_LOGIN_BUDGET: process.env.PROVIDER_LOGIN_BUDGET ?? '1000',
   // A health check landing in the middle of a test would change what it sees; the runner is
   // covered by lib/health tests, and a test that wants it turns it on.
   HEALTH_CHECKS_ENABLED: process.env.HEALTH_CHECKS_ENABLED ?? '0',

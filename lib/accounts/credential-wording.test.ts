@@ -25,9 +25,14 @@ describe('the replace-code form’s words for each provider', () => {
     expect(wording('icloud', 'en').hint).toBe(
       '16 letters, with or without the “-” between the groups. Spaces, line breaks and invisible characters that come with a paste are removed.',
     );
+  });
+
+  it('says a password is sent as typed, and has the form keep it so', () => {
     for (const id of ['sohu', 'manual']) {
-      expect(wording(id, 'zh').hint, id).toBe(ACCOUNTS_MESSAGES.zh.replace.cleaning);
-      expect(wording(id, 'en').hint, id).toBe(ACCOUNTS_MESSAGES.en.replace.cleaning);
+      expect(wording(id, 'zh'), id).toMatchObject({ hint: ACCOUNTS_MESSAGES.zh.replace.asTyped, kind: 'password' });
+      expect(wording(id, 'en').hint, id).toMatch(/exactly as typed/);
     }
+    expect(wording('sohu', 'zh').hint).toContain('空格、全角字符和符号都保留');
+    for (const id of ['netease', 'qq', 'icloud', 'netease-enterprise']) expect(wording(id, 'zh').kind, id).toBe('code');
   });
 });

@@ -1,3 +1,4 @@
+import { isHeldFromBackground } from '@/lib/health/hold';
 import 'server-only';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
@@ -15,7 +16,7 @@ import { checkMailbox, type CheckMailboxInput, type CheckMailboxOptions, type Ma
 import { DIAGNOSES, diagnose, failedResult, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import { resolveEndpoints } from '@/lib/mail-check/endpoints';
 import type { CheckReport, CheckStage, Diagnosis, FailureCode, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { assessAuthCode, createAuthCodeSchema } from '@/lib/providers/auth-code';
+import { acceptSecret, assessAuthCode, createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { detectProviderById } from '@/lib/providers/detect';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
@@ -164,6 +165,7 @@ function toAccountView(row: ViewRow, recorded: StatusChangeView[]): AccountView 
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     lastCheck: row.lastCheckResult,
     diagnosis: diagnosisOfStoredResult(row.lastCheckResult, row.providerId),
+    heldFromBackground: row.status !== 'paused' && isHeldFromBackground(row.lastCheckResult),
     history,
   };
 }
@@ -335,8 +337,9 @@ export async function checkAccountNow(
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
 
   const code = openAccountCode(account, options);
+  const kind = options.reason === 'health_check' ? 'health' : 'check_now';
   const result = withGuardRefusalAsFailure(
-    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId }),
+    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId, kind }),
     account,
     code,
   );
@@ -446,24 +449,34 @@ export async function replaceAccountCode(
   newCode: string,
   options: ManageOptions = {},
 ): Promise<ReplaceCodeResult> {
-  const parsedCode = createAuthCodeSchema(options.locale ?? 'zh').safeParse(newCode);
+  const locale = options.locale ?? 'zh';
+  // What is wrong whatever the provider comes first, before the account is looked up.
+  const parsedCode = createAuthCodeSchema(locale).safeParse(newCode);
   if (!parsedCode.success) {
     return { status: 'invalid', fieldErrors: { code: parsedCode.error.issues.map((issue) => issue.message) } };
   }
-  const code = parsedCode.data;
 
   const account = await findAccountForCheck(db, ownerId, accountId);
   if (!account) return NOT_FOUND;
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
+  // Then the account's provider's own rules: a code is cleaned, a password is kept as typed.
+  // A provider no longer in our data leaves it to the check, which cleans for what it detects.
+  const provider = getProvider(account.providerId);
+  const accepted = provider ? acceptSecret(parsedCode.data, provider) : ({ ok: true, secret: parsedCode.data } as const);
+  if (!accepted.ok) return { status: 'invalid', fieldErrors: { code: [accepted.message[locale]] } };
+  const code = accepted.secret;
 
   const result = withGuardRefusalAsFailure(
-    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId }),
+    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId, kind: 'replace_code' }),
     account,
     code,
   );
   if (result.status === 'refused') {
     return { status: 'refused', reason: result.reason, retryAt: result.retryAt.toISOString() };
   }
+  // The check's provider is detected again from the address; should its rules differ from the
+  // saved provider's, its refusal of the code is still the user's to fix, not a server error.
+  if (result.status === 'invalid_code') return { status: 'invalid', fieldErrors: { code: [result.message[locale]] } };
   if (result.status !== 'checked') {
     throw new Error(`replaceAccountCode: the saved account ${account.id} no longer passes the check's input rules (${result.status})`);
   }

@@ -3,8 +3,9 @@ import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { mailAccounts, type MailAccount, type StoredCheckResult, type StoredProtocolResult } from '@/lib/db/schema';
 import type { CheckReport, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { normalizeAuthCode } from '@/lib/providers/auth-code';
+import { acceptSecret } from '@/lib/providers/auth-code';
 import { normalizeAddress } from '@/lib/providers/detect';
+import { getProvider } from '@/lib/providers/registry';
 import type { MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 import { getKeyring, openSecret, sealSecret, SealError, type Keyring, type SealErrorReason } from './seal';
 
@@ -33,6 +34,7 @@ const summaryColumns = {
   lastCheckedAt: mailAccounts.lastCheckedAt,
   lastCheckResult: mailAccounts.lastCheckResult,
   nextCheckAt: mailAccounts.nextCheckAt,
+  healthFailures: mailAccounts.healthFailures,
 } satisfies Record<keyof MailAccountSummary, unknown>;
 
 export interface CheckedMailAccount {
@@ -41,7 +43,10 @@ export interface CheckedMailAccount {
   providerId: string;
   /** The endpoints the check connected to (MailboxCheckResult.endpoints). */
   endpoints: MailEndpoints;
-  /** The code that passed the check. Sealed before it reaches the database. */
+  /**
+   * The code that passed the check, as typed or as the check sent it: it is cleaned as the
+   * provider's secret (which leaves what the check sent unchanged) and sealed.
+   */
   code: string;
   /** The passing report; a failed one is refused. */
   report: CheckReport;
@@ -109,8 +114,13 @@ export async function saveCheckedMailAccount(
   }
   const normalized = normalizeAddress(input.address);
   if (!normalized.ok) throw new TypeError(`saveCheckedMailAccount: not a mail address (${normalized.problem})`);
-  const code = normalizeAuthCode(input.code);
-  if (!code) throw new TypeError('saveCheckedMailAccount: empty code');
+  // The provider's own cleaning, so that what is sealed is what the check sent: a password
+  // keeps its spaces, a code loses what a copy brought along.
+  const provider = getProvider(input.providerId);
+  if (!provider) throw new TypeError(`saveCheckedMailAccount: no provider ${input.providerId}`);
+  const accepted = acceptSecret(input.code, provider);
+  if (!accepted.ok) throw new TypeError(`saveCheckedMailAccount: the code cannot be sent (${accepted.problem})`);
+  const code = accepted.secret;
 
   const { address, domain } = normalized;
   const keyring = options.keyring ?? getKeyring();

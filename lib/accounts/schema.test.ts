@@ -3,9 +3,18 @@ import { z } from 'zod';
 import { connectMailboxSchema, createConnectMailboxSchema } from '@/lib/accounts/schema';
 
 describe('connectMailboxSchema', () => {
-  it('normalises the address and the pasted code', () => {
-    const parsed = connectMailboxSchema.safeParse({ address: '  ZhangSan@163.COM ', code: 'abcd efgh\u200b ijkl\nmnop' });
+  it('normalises the address and, for a provider whose secret is a code, the pasted code', () => {
+    const parsed = createConnectMailboxSchema('zh', 'code').safeParse({ address: '  ZhangSan@163.COM ', code: 'abcd efgh\u200b ijkl\nmnop' });
     expect(parsed.success && parsed.data).toEqual({ address: 'zhangsan@163.com', code: 'abcdefghijklmnop' });
+  });
+
+  it('keeps a password as typed, and leaves the code to the check while the provider is not known', () => {
+    const typed = ' correct horse ｐａｓｓ１２３ !@# ';
+    const asPassword = createConnectMailboxSchema('zh', 'password').safeParse({ address: 'zhou@selfhosted.test', code: `${typed}\r\n` });
+    expect(asPassword.success && asPassword.data.code).toBe(typed);
+    // The server action: which provider hosts the domain may take an MX lookup, so the check cleans.
+    const early = connectMailboxSchema.safeParse({ address: 'zhangsan@163.com', code: `\u200b${typed}` });
+    expect(early.success && early.data.code).toBe(typed);
   });
 
   it.each([

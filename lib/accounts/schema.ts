@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createManualServerSchema } from '@/lib/discovery/manual';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { createMailAddressSchema } from '@/lib/providers/detect';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale, SecretKind } from '@/lib/providers/types';
 import type { InvalidFieldErrors } from '@/lib/wizard/types';
 
 // The wizard's submit ("connect this mailbox"), shared by the client form (zodResolver) and
@@ -12,15 +12,20 @@ import type { InvalidFieldErrors } from '@/lib/wizard/types';
 const MAX_ALTERNATIVE = 15;
 
 /**
- * Address (normalised, lower-cased), code (spaces and invisible characters removed,
- * full-width letters folded), optionally which alternative server set to check, and, for a
- * domain no provider hosts, the servers the user typed (manual setup). The server decides
- * whether `manual` is used: a provider's own data always wins over it.
+ * Address (normalised, lower-cased), code, optionally which alternative server set to check,
+ * and, for a domain no provider hosts, the servers the user typed (manual setup). The server
+ * decides whether `manual` is used: a provider's own data always wins over it.
+ *
+ * The code is cleaned as `secretKind` says (a code loses spaces and full-width forms, a
+ * password keeps them). The browser passes the kind of the provider the address names; the
+ * server action passes none, because which provider hosts a domain may take an MX lookup:
+ * the code then leaves the schema as typed (but for its ends), and the check cleans it as its
+ * provider's secret once detection has run.
  */
-export function createConnectMailboxSchema(locale: Locale = 'zh') {
+export function createConnectMailboxSchema(locale: Locale = 'zh', secretKind?: SecretKind) {
   return z.object({
     address: createMailAddressSchema(locale),
-    code: createAuthCodeSchema(locale),
+    code: createAuthCodeSchema(locale, secretKind),
     alternative: z
       .union([
         z.number(),

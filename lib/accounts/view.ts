@@ -1,5 +1,6 @@
 import type { StoredCheckResult } from '@/lib/db/schema';
 import type { Diagnosis, FailureCode } from '@/lib/mail-check/types';
+import type { RefusalReason } from '@/lib/wizard/types';
 
 // What /accounts shows of a connected mailbox, and what its actions answer. Type-only: shared
 // by the server (lib/accounts/manage.ts, app/accounts/actions.ts) and the client components.
@@ -28,6 +29,11 @@ export interface AccountView {
   lastCheck: StoredCheckResult | null;
   /** For a failed last check: the diagnosis of the first failing protocol, with the step that fixes it. */
   diagnosis: Diagnosis | null;
+  /**
+   * The last check was refused on the login, so background checks leave this account alone
+   * until its owner checks it by hand or replaces the code (lib/health/hold.ts).
+   */
+  heldFromBackground: boolean;
   /** The most recent status changes, newest first (at most 10). */
   history: StatusChangeView[];
 }
@@ -39,6 +45,6 @@ export type AccountActionResult =
   | { status: 'not_found' }
   | { status: 'signed_out' }
   | { status: 'invalid'; fieldErrors: { code?: string[] }; formError?: string }
-  | { status: 'refused'; reason: 'mailbox_locked' | 'provider_paused' | 'manual_limited' | 'paused'; retryAt?: string }
+  | { status: 'refused'; reason: RefusalReason | 'paused'; retryAt?: string }
   /** The new code's check failed: nothing changed, the old code stays. */
   | { status: 'check_failed'; account: AccountView; diagnosis: Diagnosis; serverText?: string };

@@ -32,7 +32,21 @@ export const checkAttempts = pgTable(
     address: text('address').notNull(),
     providerId: text('provider_id').notNull(),
     startedAt: timestamptz('started_at').notNull(),
-    finishedAt: timestamptz('finished_at').notNull(),
+    /** Null while the check runs (`state` 'pending'). */
+    finishedAt: timestamptz('finished_at'),
+    /**
+     * 'pending' from the moment a check takes its place in the limits, before anything is
+     * dialled, until its outcome is known ('done'). A pending row counts as a failure in every
+     * limit: the login it is about to attempt may be refused.
+     */
+    state: text('state').notNull().default('done'),
+    /**
+     * A pending check's instance has until then to complete it. After that (the instance died
+     * mid-check) the row is closed as a failure: nobody knows whether the login was refused.
+     */
+    leaseUntil: timestamptz('lease_until'),
+    /** What started the check: 'wizard', 'check_now', 'replace_code' or 'health' (null before 0004). */
+    kind: text('kind'),
     ok: boolean('ok').notNull(),
     /** Stable failure code of the IMAP stage (`auth_failed`, `timeout`, ...); null when it passed or did not run. */
     imapCode: text('imap_code'),
@@ -64,6 +78,10 @@ export const checkAttempts = pgTable(
     index('check_attempts_address_started_at_idx').on(t.address, t.startedAt),
     index('check_attempts_owner_started_at_idx').on(t.ownerId, t.startedAt),
     index('check_attempts_provider_started_at_idx').on(t.providerId, t.startedAt),
+    // One check of a mailbox at a time, whichever instance runs it.
+    uniqueIndex('check_attempts_one_pending_per_address').on(t.address).where(sql`${t.state} = 'pending'`),
+    check('check_attempts_state_known', sql`${t.state} in ('pending', 'done')`),
+    check('check_attempts_done_finished', sql`${t.state} = 'pending' or ${t.finishedAt} is not null`),
     check('check_attempts_address_normalised', sql`${t.address} = lower(btrim(${t.address}))`),
     check('check_attempts_duration_non_negative', sql`${t.durationMs} >= 0`),
   ],
@@ -244,6 +262,11 @@ export const mailAccounts = pgTable(
      * runners on one database never check the same account in the same round.
      */
     nextCheckAt: timestamptz('next_check_at'),
+    /**
+     * Health checks in a row that failed without a verdict on the login (timeouts, unreachable,
+     * unexpected replies): the runner tries again sooner, doubling the wait up to the interval.
+     */
+    healthFailures: integer('health_failures').notNull().default(0),
   },
   (t) => [
     uniqueIndex('mail_accounts_owner_address_key').on(t.ownerId, t.address),

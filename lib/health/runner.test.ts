@@ -5,7 +5,7 @@ import { startDelayProxy } from '@/e2e/peers/delay-proxy';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
-import { getAccountView, pauseAccount } from '@/lib/accounts/manage';
+import { checkAccountNow, getAccountView, pauseAccount } from '@/lib/accounts/manage';
 import { listMailAccounts } from '@/lib/accounts/queries';
 import { createKeyring } from '@/lib/accounts/seal';
 import type { AppDatabase, OpenedDatabase } from '@/lib/db/client';
@@ -23,7 +23,7 @@ import { healthCheckIntervalMs, runHealthRound, startHealthRunner, type HealthRo
 const CODE = 'PoIuYtReWqLkJhGf';
 const HOUR_MS = 3_600_000;
 const INTERVAL_MS = 6 * HOUR_MS;
-const policy: LockoutPolicy = { maxFailuresPerMailbox: 1000, windowMs: 60_000, providerPauseMs: 60_000, maxFailuresPerProvider: 1000 };
+const policy: LockoutPolicy = { maxFailuresPerMailbox: 1000, windowMs: 60_000, providerPauseMs: 60_000, maxFailuresPerProvider: 1000, maxChecksInFlightPerOwner: 100 };
 
 describe('health check settings', () => {
   it('are on by default, every 6 hours', () => {
@@ -125,11 +125,87 @@ describe.each(availableBackends())('health checks on %s', (kind) => {
       history: [{ from: 'ok', to: 'failed', reason: 'health_check', failureCode: 'auth_failed', at: expect.any(String) }, { reason: 'created' }],
     });
 
+    // Refused on the login: held from background checks until the owner acts, however many
+    // rounds pass (the same code would only be refused again).
+    expect(await getAccountView(db, owner, id)).toMatchObject({ heldFromBackground: true });
     setPeerCode(address, CODE);
-    await runHealthRound(db, { ...roundOptions, now: nextRound() });
+    const held = await attemptsByAddress([address]);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await runHealthRound(db, { ...roundOptions, now: nextRound() })).accountIds).not.toContain(id);
+    }
+    expect(await attemptsByAddress([address])).toEqual(held);
+
+    // The owner checks by hand: it passes, and background checks resume.
+    expect(await checkAccountNow(db, owner, id, roundOptions)).toMatchObject({ status: 'done', account: { status: 'ok', heldFromBackground: false } });
+    expect((await runHealthRound(db, { ...roundOptions, now: nextRound() })).accountIds).toContain(id);
     const fixed = await getAccountView(db, owner, id);
-    expect(fixed).toMatchObject({ status: 'ok', diagnosis: null, history: [{ from: 'failed', to: 'ok', reason: 'health_check' }, { to: 'failed' }, { reason: 'created' }] });
+    expect(fixed).toMatchObject({ status: 'ok', diagnosis: null, history: [{ from: 'failed', to: 'ok', reason: 'check_passed' }, { to: 'failed' }, { reason: 'created' }] });
     expect(JSON.stringify(fixed)).not.toContain(CODE);
+  });
+
+  it('sends a round over revoked codes one refused login each, within the health share of the provider budget, deferring the rest', async () => {
+    const accounts = await Promise.all(Array.from({ length: 12 }, () => connect()));
+    const addresses = accounts.map((a) => a.address);
+    // The budget counts every failure at the provider in its window: start from none.
+    await db.delete(checkAttempts);
+    for (const address of addresses) {
+      imap.removeUser(address);
+      smtp.removeUser(address);
+    }
+    // A budget of 10 refused logins, half of it for health checks.
+    const budgeted: HealthRoundOptions = { ...roundOptions, policy: { ...policy, providerLoginBudget: 10, healthBudgetShare: 0.5 } };
+    // Other tests' accounts are due too (and pass); only these twelve's logins are counted.
+    const mineOnly = new Set(addresses);
+    const logins = () => imap.connections.filter((c) => c.commands.some((cmd) => cmd.name === 'LOGIN' && [...mineOnly].some((a) => cmd.line.toLowerCase().includes(a)))).length;
+    const smtpAuths = () =>
+      smtp.sessions.reduce((n, session) => n + session.authAttempts.filter((a) => mineOnly.has(a.username.toLowerCase())).length, 0);
+    const [imapBefore, smtpBefore] = [logins(), smtpAuths()];
+    const now = nextRound();
+    const round = await runHealthRound(db, { ...budgeted, now });
+    const mine = round.accountIds.filter((id) => accounts.some((a) => a.id === id));
+    expect(mine).toHaveLength(12);
+    // At most five ran (a refused IMAP login each, no SMTP AUTH after it); the rest were
+    // deferred. (Fewer than five when a passing check of another test's account held a place
+    // in the budget while it ran: checks in flight count until they pass.)
+    const ran = logins() - imapBefore;
+    expect(ran).toBeGreaterThanOrEqual(1);
+    expect(ran).toBeLessThanOrEqual(5);
+    expect(smtpAuths() - smtpBefore).toBe(0);
+    expect(round.refused).toBeGreaterThanOrEqual(12 - ran);
+    const rows = await db
+      .select({ id: mailAccounts.id, nextCheckAt: mailAccounts.nextCheckAt, status: mailAccounts.status })
+      .from(mailAccounts)
+      .where(inArray(mailAccounts.id, accounts.map((a) => a.id)));
+    const deferred = rows.filter((r) => r.status === 'ok');
+    expect(deferred).toHaveLength(12 - ran);
+    for (const row of deferred) {
+      // Due again when the budget's window lets them, not an interval later.
+      expect(row.nextCheckAt!.getTime()).toBeGreaterThan(now.getTime());
+      expect(row.nextCheckAt!.getTime()).toBeLessThan(now.getTime() + INTERVAL_MS / 2);
+    }
+    await db.delete(checkAttempts).where(inArray(checkAttempts.address, addresses));
+  });
+
+  it('tries an account whose server could not be reached again sooner, doubling the wait up to the interval', async () => {
+    const { id } = await connect();
+    const unreachable = parseEnv({
+      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: '127.0.0.1:9', smtp: '127.0.0.1:9' } }),
+    }).MAIL_ENDPOINT_OVERRIDES!;
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const now = nextRound();
+      const round = await runHealthRound(db, { ...roundOptions, overrides: unreachable, now });
+      expect(round.accountIds).toContain(id);
+      const [row] = await db.select().from(mailAccounts).where(eq(mailAccounts.id, id));
+      waits.push(row!.nextCheckAt!.getTime() - now.getTime());
+      expect(row).toMatchObject({ status: 'failed', healthFailures: i + 1 });
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 32].map((n) => (INTERVAL_MS / 32) * n));
+    expect(await getAccountView(db, owner, id)).toMatchObject({ heldFromBackground: false });
+    // Reachable again: the next round passes, and the count starts over.
+    await runHealthRound(db, { ...roundOptions, now: nextRound() });
+    const [row] = await db.select().from(mailAccounts).where(eq(mailAccounts.id, id));
+    expect(row).toMatchObject({ status: 'ok', healthFailures: 0 });
   });
 
   it('checks an account once per round, and never a paused one', async () => {

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { checkAccountNow } from '@/lib/accounts/manage';
 import type { SealingOptions } from '@/lib/accounts/queries';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { mailAccounts, type MailAccountStatus } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
 import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
+import { HOLDING_CODES, isHeldFromBackground } from './hold';
 
 // Scheduled health checks: every account that is not paused is checked again about once per
 // interval, so that a code revoked in webmail turns it 「异常」 without the user asking. The
@@ -17,11 +18,19 @@ import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 // and moves their next_check_at past the round: a concurrent round skips the locked rows, and
 // one that starts later sees them no longer due. So each account is checked once per round by
 // exactly one instance, without any instance being "the" runner. (PGlite has one process.)
+//
+// The runner never hammers a provider: an account whose last check was refused on the login is
+// not claimed at all until its owner acts (lib/health/hold.ts); a check that failed without a
+// verdict (timeout, unreachable) is tried again sooner, the wait doubling up to the interval;
+// and a check the limits refused (the provider's budget, of which health checks get only a
+// share, or a pause) is deferred to when they lift, not dropped until the next interval.
 
 /** Each later check lands within ±10% of one interval after the previous one. */
 const RESCHEDULE_JITTER = 0.1;
 const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_CONCURRENCY = 4;
+/** Deferred accounts come due again within this long after their limit lifts. */
+const DEFER_SPREAD_MS = 30_000;
 
 export interface HealthRoundOptions extends CheckMailboxOptions, SealingOptions {
   /** The round's time: accounts due at or before it are checked. Default: now. */
@@ -42,8 +51,10 @@ export interface HealthRoundSummary {
   checked: number;
   /** Checks whose result changed the account's status. */
   changed: number;
-  /** Checks the lockout or a provider pause refused; the account is left as it was. */
+  /** Checks the limits refused; each account is deferred to when its limit lifts. */
   refused: number;
+  /** Checks that failed without a verdict on the login; each is tried again after a backoff. */
+  retrying: number;
   /** Paused or deleted between the claim and the check. */
   skipped: number;
   errors: number;
@@ -75,17 +86,40 @@ async function scheduleNewAccounts(db: AppDatabase, now: Date, intervalSeconds: 
   return rows.length;
 }
 
+/** The SQL form of `isHeldFromBackground`: accounts whose last result has no verdict on the login. */
+const notHeld = sql`not coalesce(
+  (${mailAccounts.lastCheckResult}->>'ok')::boolean = false and (
+    ${mailAccounts.lastCheckResult}->'imap'->>'code' in (${sql.join(HOLDING_CODES.map((code) => sql`${code}`), sql`, `)})
+    or ${mailAccounts.lastCheckResult}->'smtp'->>'code' in (${sql.join(HOLDING_CODES.map((code) => sql`${code}`), sql`, `)})
+  ), false)`;
+
+/**
+ * The wait before trying again after `failures` health checks in a row failed without a verdict
+ * on the login: 1/32 of the interval, doubling each time, never more than the interval.
+ */
+export function healthBackoffMs(failures: number, intervalMs: number): number {
+  return Math.min(intervalMs, (intervalMs / 32) * 2 ** Math.max(0, failures - 1));
+}
+
+/** Moves an account's next health check to `at` (sooner after a transient failure, later after a refusal). */
+async function rescheduleAccount(db: AppDatabase, accountId: string, at: Date, healthFailures?: number): Promise<void> {
+  await db
+    .update(mailAccounts)
+    .set({ nextCheckAt: at, ...(healthFailures !== undefined ? { healthFailures } : {}) })
+    .where(eq(mailAccounts.id, accountId));
+}
+
 /** Claims up to `limit` due accounts for this instance, moving each to its next slot. */
 async function claimDueAccounts(
   db: AppDatabase,
   now: Date,
   intervalSeconds: number,
   limit: number,
-): Promise<{ id: string; ownerId: string; status: MailAccountStatus }[]> {
+): Promise<{ id: string; ownerId: string; status: MailAccountStatus; healthFailures: number }[]> {
   const due = db
     .select({ id: mailAccounts.id })
     .from(mailAccounts)
-    .where(and(inArray(mailAccounts.status, ['ok', 'failed']), lte(mailAccounts.nextCheckAt, now)))
+    .where(and(inArray(mailAccounts.status, ['ok', 'failed']), lte(mailAccounts.nextCheckAt, now), notHeld))
     .orderBy(asc(mailAccounts.nextCheckAt))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -96,7 +130,7 @@ async function claimDueAccounts(
         + make_interval(secs => ${intervalSeconds}::double precision * (${1 - RESCHEDULE_JITTER}::double precision + random() * ${2 * RESCHEDULE_JITTER}::double precision))`,
     })
     .where(inArray(mailAccounts.id, due))
-    .returning({ id: mailAccounts.id, ownerId: mailAccounts.ownerId, status: mailAccounts.status });
+    .returning({ id: mailAccounts.id, ownerId: mailAccounts.ownerId, status: mailAccounts.status, healthFailures: mailAccounts.healthFailures });
 }
 
 async function forEachWithLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -124,6 +158,7 @@ export async function runHealthRound(db: AppDatabase, options: HealthRoundOption
     checked: 0,
     changed: 0,
     refused: 0,
+    retrying: 0,
     skipped: 0,
     errors: 0,
     accountIds: [],
@@ -141,8 +176,21 @@ export async function runHealthRound(db: AppDatabase, options: HealthRoundOption
         if (result.status === 'done') {
           summary.checked += 1;
           if (result.account.status !== account.status) summary.changed += 1;
+          const last = result.account.lastCheck;
+          if (last && !last.ok && !isHeldFromBackground(last)) {
+            // No verdict on the login: try again sooner than the interval, backing off.
+            summary.retrying += 1;
+            const failures = account.healthFailures + 1;
+            await rescheduleAccount(db, account.id, new Date(now.getTime() + healthBackoffMs(failures, intervalSeconds * 1000)), failures);
+          } else if (account.healthFailures !== 0) {
+            await rescheduleAccount(db, account.id, new Date(now.getTime() + intervalSeconds * 1000), 0);
+          }
         } else if (result.status === 'refused' && result.reason !== 'paused') {
+          // Deferred, not dropped: due again when the limit lifts (never within this round),
+          // spread over a few seconds so that the deferred accounts do not all knock at once.
           summary.refused += 1;
+          const retryAt = result.retryAt ? new Date(result.retryAt).getTime() : now.getTime() + intervalSeconds * 1000;
+          await rescheduleAccount(db, account.id, new Date(Math.max(retryAt, now.getTime()) + 1_000 + Math.random() * DEFER_SPREAD_MS));
         } else {
           summary.skipped += 1;
         }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import { env, type EndpointOverrides } from '@/lib/env';
-import { assessAuthCode, normalizeAuthCode, MAX_AUTH_CODE_LENGTH, type AuthCodeAssessment } from '@/lib/providers/auth-code';
+import { acceptSecret, assessAuthCode, type AuthCodeAssessment } from '@/lib/providers/auth-code';
 import { guardHost, type GuardResult } from '@/lib/discovery/address-guard';
 import { discoverByMx } from '@/lib/discovery/mx';
 import type { DnsOptions } from '@/lib/discovery/dns';
@@ -12,7 +12,7 @@ import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import type { Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
 import { isLoginVerdict } from './diagnosis';
 import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
-import { checkAllowance, lockoutPolicyFromEnv, recordCheckAttempt, type LockoutPolicy, type LockoutReason } from './lockout';
+import { completeCheck, lockoutPolicyFromEnv, releaseCheck, reserveCheck, type CheckKind, type LockoutPolicy, type LockoutReason } from './lockout';
 import { runMailCheck } from './run-check';
 import type { CheckReport, MailCheckInput, ProtocolCheckResult } from './types';
 
@@ -20,8 +20,8 @@ import type { CheckReport, MailCheckInput, ProtocolCheckResult } from './types';
 // in between. Detection decides the servers for every address a provider hosts; only for a
 // domain no provider hosts may the user name the servers (manual setup), and then each typed
 // host is resolved and vetted by the address guard, and only the vetted addresses are dialled.
-// The lockout decides whether we may knock at all, and the outcome is recorded so the limits
-// hold across restarts and app instances.
+// The lockout decides whether we may knock at all, before anything is dialled, and the outcome
+// completes the check's reserved row so the limits hold across restarts and app instances.
 
 /** The fields of manual setup, flat as the form names them. */
 export type ManualServerField = keyof ManualServerValues;
@@ -51,8 +51,10 @@ export interface CheckMailboxOptions {
   timeoutMs?: number;
   stageTimeoutMs?: number;
   signal?: AbortSignal;
-  /** The signed-in user the check runs for; recorded with the attempt for support staff. */
+  /** The signed-in user the check runs for: limited on their own, and recorded for support staff. */
   ownerId?: string;
+  /** What started the check (default 'wizard'): health checks get only a share of a provider's budget. */
+  kind?: CheckKind;
   /**
    * How a custom domain's MX records and the hosts typed for manual setup are looked up;
    * default: MAIL_DNS_SERVERS, else the system's, within 3 s.
@@ -72,15 +74,6 @@ export interface CheckMailboxInput {
    */
   manual?: ManualServerInput;
 }
-
-const EMPTY_CODE: Localized = {
-  zh: '请粘贴客户端授权码。',
-  en: 'Please paste the client authorization code.',
-};
-const LONG_CODE: Localized = {
-  zh: `这段文字太长了（最多 ${MAX_AUTH_CODE_LENGTH} 个字符），不像是授权码。`,
-  en: `That is too long for an authorization code (${MAX_AUTH_CODE_LENGTH} characters at most).`,
-};
 
 const failureCode = (r: ProtocolCheckResult) => (r.ok ? null : r.code);
 
@@ -134,11 +127,11 @@ export async function checkMailbox(
   return checkProviderServers(db, detected, input, options);
 }
 
-function acceptedCode(text: string): { ok: true; code: string } | { ok: false; result: MailboxCheckResult } {
-  const code = normalizeAuthCode(text);
-  if (!code) return { ok: false, result: { status: 'invalid_code', message: EMPTY_CODE } };
-  if (code.length > MAX_AUTH_CODE_LENGTH) return { ok: false, result: { status: 'invalid_code', message: LONG_CODE } };
-  return { ok: true, code };
+/** The secret as the provider takes it: a code cleaned of what copying adds, a password as typed. */
+function acceptedCode(text: string, provider: MailProvider): { ok: true; code: string } | { ok: false; result: MailboxCheckResult } {
+  const accepted = acceptSecret(text, provider);
+  if (!accepted.ok) return { ok: false, result: { status: 'invalid_code', message: accepted.message } };
+  return { ok: true, code: accepted.secret };
 }
 
 async function checkProviderServers(
@@ -147,7 +140,7 @@ async function checkProviderServers(
   input: CheckMailboxInput,
   options: CheckMailboxOptions,
 ): Promise<MailboxCheckResult> {
-  const accepted = acceptedCode(input.code);
+  const accepted = acceptedCode(input.code, detected.provider);
   if (!accepted.ok) return accepted.result;
 
   const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
@@ -188,7 +181,7 @@ async function checkManualServers(
     if (!problem) throw new Error('checkMailbox: manual servers failed one parse and passed the next');
     return { status: 'invalid_servers', ...problem };
   }
-  const accepted = acceptedCode(input.code);
+  const accepted = acceptedCode(input.code, MANUAL_PROVIDER);
   if (!accepted.ok) return accepted.result;
 
   const endpoints = manualEndpoints(parsed.data);
@@ -237,39 +230,53 @@ interface CheckRun {
   options: CheckMailboxOptions;
 }
 
-/** The lockout's allowance, the check itself, and the attempt recorded. */
+/** How long past its own budget a check's reservation lasts before it is taken for abandoned. */
+const LEASE_SLACK_MS = 30_000;
+
+/** The check's place in the limits, the check itself, and its outcome recorded. */
 async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxCheckResult> {
   const { address, provider, code, endpoints, options } = run;
   const policy = options.policy ?? lockoutPolicyFromEnv();
-  const allowance = await checkAllowance(db, {
+  const timeoutMs = options.timeoutMs ?? env().CHECK_TIMEOUT_MS;
+  const reserved = await reserveCheck(db, {
     address,
     providerId: provider.id,
     policy,
+    ownerId: options.ownerId ?? null,
+    kind: options.kind ?? 'wizard',
+    leaseMs: timeoutMs + LEASE_SLACK_MS,
+    // The 'manual' id stands for every server anyone typed; its failures are limited per user.
+    providerBudget: run.pausesProvider !== false,
     ...(run.limitOwner && options.ownerId !== undefined ? { manualOwnerId: options.ownerId } : {}),
   });
-  if (!allowance.allowed) {
-    return { status: 'refused', reason: allowance.reason, retryAt: allowance.retryAt, address, providerId: provider.id };
+  if (!reserved.ok) {
+    return { status: 'refused', reason: reserved.reason, retryAt: reserved.retryAt, address, providerId: provider.id };
   }
+  const { reservation } = reserved;
 
-  const startedAt = new Date();
-  const report = await runMailCheck({
-    address,
-    username: run.username,
-    code,
-    endpoints,
-    providerId: provider.id,
-    knownErrors: provider.knownErrors,
-    timeoutMs: options.timeoutMs ?? env().CHECK_TIMEOUT_MS,
-    stageTimeoutMs: options.stageTimeoutMs ?? env().CHECK_STAGE_TIMEOUT_MS,
-    signal: options.signal,
-    ...(run.pinned ? { pinned: run.pinned } : {}),
-  });
+  let report: CheckReport;
+  try {
+    report = await runMailCheck({
+      address,
+      username: run.username,
+      code,
+      endpoints,
+      providerId: provider.id,
+      knownErrors: provider.knownErrors,
+      timeoutMs,
+      stageTimeoutMs: options.stageTimeoutMs ?? env().CHECK_STAGE_TIMEOUT_MS,
+      signal: options.signal,
+      ...(run.pinned ? { pinned: run.pinned } : {}),
+    });
+  } catch (err) {
+    // runMailCheck throws only for input it refuses before dialling: nothing reached a server.
+    await releaseCheck(db, reservation);
+    throw err;
+  }
   const finishedAt = new Date();
 
   const codes = [failureCode(report.imap), failureCode(report.smtp)];
-  await recordCheckAttempt(db, {
-    address,
-    providerId: provider.id,
+  await completeCheck(db, reservation, {
     ok: report.ok,
     imapCode: codes[0],
     smtpCode: codes[1],
@@ -278,10 +285,8 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     // enterprise IP restriction...) can get our IP banned; a timeout says nothing about the code.
     countsTowardLimit: codes.some((c) => c !== null && isLoginVerdict(c)),
     ...(run.pausesProvider === false ? { pausesProvider: false } : {}),
-    startedAt,
     finishedAt,
     policy,
-    ownerId: options.ownerId ?? null,
     imapStage: report.imap.ok ? null : report.imap.stage,
     smtpStage: report.smtp.ok ? null : report.smtp.stage,
     imapServerText: report.imap.ok ? null : (report.imap.serverText ?? null),

@@ -132,14 +132,86 @@ describe('classifyServerReply', () => {
     ['a refused IMAP LOGIN in anyone\'s words', { protocol: 'imap', stage: 'login', text: 'NO [AUTHENTICATIONFAILED] Authentication failed.', status: 'NO' }, 'auth_failed'],
     ['a BAD at LOGIN (a protocol problem, not the code)', { protocol: 'imap', stage: 'login', text: 'BAD Error in IMAP command', status: 'BAD' }, 'unexpected'],
     ['any 535', { protocol: 'smtp', stage: 'auth', text: '535 5.7.8 Username and Password not accepted', replyCode: 535 }, 'auth_failed'],
-    ['another permanent refusal of AUTH', { protocol: 'smtp', stage: 'auth', text: '534 5.7.9 Application-specific password required', replyCode: 534 }, 'auth_failed'],
-    ['a temporary refusal of AUTH', { protocol: 'smtp', stage: 'auth', text: '454 4.7.0 Temporary authentication failure', replyCode: 454 }, 'unexpected'],
     ['a refused sender in anyone\'s words', { protocol: 'smtp', stage: 'mail_from', text: '553 5.7.1 Sender address rejected', replyCode: 553 }, 'sender_rejected'],
     ['NetEase\'s IP ban even at the greeting', { protocol: 'smtp', stage: 'greeting', text: '554 IP is rejected, smtp auth error limit exceed', replyCode: 554 }, 'ip_banned'],
     ['a 421 at EHLO', { protocol: 'smtp', stage: 'ehlo', text: '421 Service not available', replyCode: 421 }, 'unexpected'],
   ];
   it.each(generic)('%s', (_name, reply, code) => {
     expect(classifyServerReply(reply, KNOWN_ERRORS)).toBe(code);
+  });
+});
+
+describe('classifyServerReply by the protocol\'s own codes (RFC 5530, RFC 4954)', () => {
+  const imap = (text: string, responseCode?: string): Parameters<typeof classifyServerReply>[0] => ({
+    protocol: 'imap',
+    stage: 'login',
+    text: `NO ${responseCode ? `[${responseCode}] ` : ''}${text}`,
+    status: 'NO',
+    ...(responseCode ? { responseCode } : {}),
+  });
+  const smtp = (replyCode: number, text: string): Parameters<typeof classifyServerReply>[0] => ({
+    protocol: 'smtp',
+    stage: 'auth',
+    text: `${replyCode} ${text}`,
+    replyCode,
+  });
+  // [reply, code, counted toward the lockout]
+  const table: Array<[Parameters<typeof classifyServerReply>[0], FailureCode, boolean]> = [
+    [imap('Login failed'), 'auth_failed', true],
+    [imap('Authentication failed', 'AUTHENTICATIONFAILED'), 'auth_failed', true],
+    [imap('Not allowed to log in', 'AUTHORIZATIONFAILED'), 'auth_failed', true],
+    [imap('Password expired', 'EXPIRED'), 'auth_failed', true],
+    [imap('Application-specific password required', 'ALERT'), 'auth_failed', true],
+    [imap('Authentication failed', 'authenticationfailed'), 'auth_failed', true],
+    [imap('Server is temporarily unavailable', 'UNAVAILABLE'), 'server_busy', false],
+    [imap('Too many connections', 'LIMIT'), 'server_busy', false],
+    [imap('Mailbox in use', 'INUSE'), 'server_busy', false],
+    [imap('Internal error', 'SERVERBUG'), 'server_busy', false],
+    [imap('Use TLS first', 'PRIVACYREQUIRED'), 'auth_setup_failed', false],
+    [imap('Bad command', 'CLIENTBUG'), 'unexpected', false],
+    [imap('Cannot', 'CANNOT'), 'unexpected', false],
+    [imap('Ask your administrator', 'CONTACTADMIN'), 'unexpected', false],
+    [imap('Something new', 'X-VENDOR-CODE'), 'unexpected', false],
+    [smtp(535, '5.7.8 Authentication credentials invalid'), 'auth_failed', true],
+    [smtp(530, '5.7.0 Must issue a STARTTLS command first'), 'auth_setup_failed', false],
+    [smtp(534, '5.7.9 Authentication mechanism is too weak'), 'auth_setup_failed', false],
+    [smtp(538, '5.7.11 Encryption required for requested authentication mechanism'), 'auth_setup_failed', false],
+    [smtp(454, '4.7.0 Temporary authentication failure'), 'server_busy', false],
+    [smtp(421, '4.3.2 Service not available, closing transmission channel'), 'server_busy', false],
+    [smtp(432, '4.7.12 A password transition is needed'), 'server_busy', false],
+    [smtp(500, '5.5.2 Syntax error, command unrecognized'), 'unexpected', false],
+    [smtp(501, '5.5.4 Syntax error in parameters'), 'unexpected', false],
+    [smtp(502, '5.5.1 Command not implemented'), 'unexpected', false],
+    [smtp(504, '5.5.4 Unrecognized authentication type'), 'unexpected', false],
+  ];
+  it.each(table)('%j is %s (counted: %s)', (reply, code, counted) => {
+    const got = classifyServerReply(reply, KNOWN_ERRORS);
+    expect(got).toBe(code);
+    expect(isLoginVerdict(got)).toBe(counted);
+  });
+
+  it('a provider\'s own texts still come first, whatever their reply code says', () => {
+    const netease = [
+      smtp(550, 'User has no permission'),
+      smtp(451, 'Requested mail action not taken: too much fail authentication'),
+      smtp(554, 'IP is rejected, smtp auth error limit exceed'),
+    ].map((reply) => classifyServerReply(reply, KNOWN_ERRORS));
+    expect(netease).toEqual(['smtp_not_enabled', 'ip_banned', 'ip_banned']);
+    expect(classifyServerReply(imap('LOGIN Login error or password error'), KNOWN_ERRORS)).toBe('auth_failed');
+  });
+
+  it('the response code decides, not a word in the text', () => {
+    expect(classifyServerReply(imap('[LIMIT] in the text only, AUTHENTICATIONFAILED too'), [])).toBe('auth_failed');
+    expect(classifyServerReply(imap('Authentication failed', 'UNAVAILABLE'), [])).toBe('server_busy');
+  });
+
+  it('the codes these rules brought are explained but never counted, and never a ban', () => {
+    for (const code of ['server_busy', 'auth_setup_failed', 'not_attempted'] as const) {
+      expect(isLoginVerdict(code), code).toBe(false);
+      expect(diagnose(code, 'auth').title.zh).toMatch(HAS_CJK);
+    }
+    expect(DIAGNOSES.not_attempted.explanation.en).toMatch(/incoming server \(IMAP\)/);
+    expect(DIAGNOSES.server_busy.explanation.en).toMatch(/says nothing about whether the code is right/);
   });
 });
 

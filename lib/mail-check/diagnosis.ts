@@ -231,6 +231,61 @@ export const DIAGNOSES: Record<FailureCode, DiagnosisText> = {
     ],
     guideStep: 'core-parameters-configuration',
   },
+  server_busy: {
+    title: { zh: '服务器暂时处理不了登录', en: 'The server could not take the login just now' },
+    explanation: {
+      zh: '服务器表示它眼下无法处理这次登录，例如同时连接的客户端太多、某项服务暂时停了，或者服务器自己出了错。这说明不了授权码对不对，我们也不把它算作一次登录失败。',
+      en: 'The server said it cannot handle a login at the moment: too many mail apps connected at once, a service briefly down, or an error on its own side. That says nothing about whether the code is right, and we do not count it as a failed login.',
+    },
+    checklist: [
+      { zh: '过几分钟再检测一次。', en: 'Check again in a few minutes.' },
+      {
+        zh: '如果别的设备上同时开着好几个邮件客户端，先关掉一些：有的服务器限制一个邮箱同时连接的数量。',
+        en: 'If several mail apps on other devices are connected to this mailbox, close some first: some servers limit how many connections one mailbox may have.',
+      },
+      {
+        zh: '如果一直出现，请把下面的服务器原文发给我们的客服。',
+        en: "If it keeps happening, send the server's words shown below to our support.",
+      },
+    ],
+    guideStep: 'configure-in-client',
+  },
+  auth_setup_failed: {
+    title: { zh: '服务器不接受这种登录方式', en: 'The server turned down the way we logged in' },
+    explanation: {
+      zh: '服务器在核对授权码之前就拒绝了登录：它要求先加密连接，或者要求换一种登录方式。这和授权码对不对无关，多半是服务器地址、端口或加密方式没有选对。',
+      en: 'The server refused the login before looking at the code: it wants the connection encrypted first, or another way of logging in. This is not about whether the code is right; most often the server name, port or encryption does not match.',
+    },
+    checklist: [
+      {
+        zh: '核对服务器地址、端口和加密方式：收信一般是 993（SSL/TLS），发信一般是 465（SSL/TLS）或 587（STARTTLS）。',
+        en: 'Check the server names, ports and encryption: receiving is usually 993 (SSL/TLS), sending 465 (SSL/TLS) or 587 (STARTTLS).',
+      },
+      {
+        zh: '如果服务商要求邮件客户端使用专用密码（授权码、应用专用密码），确认填的是它，而不是账号密码。',
+        en: 'If your provider gives mail apps a password of their own (an authorization code or app password), make sure that is what you entered, not the account password.',
+      },
+      {
+        zh: '如果用的是我们提供的默认设置，请联系我们的客服，并附上下面的服务器原文。',
+        en: "If you are using the settings we filled in, contact our support and include the server's words shown below.",
+      },
+    ],
+    guideStep: 'core-parameters-configuration',
+  },
+  not_attempted: {
+    title: { zh: '没有登录发信服务器', en: 'The sending server was not logged in to' },
+    explanation: {
+      zh: '收信服务器（IMAP）的登录没有成功，所以我们没有再用同样的登录信息去登录发信服务器：服务商会记下每一次被拒绝的登录，多试一次只会增加我们的服务器被封的风险。收信服务器的提示才是要处理的问题；下次检测时会一并验证发信。',
+      en: 'The login to the incoming server (IMAP) did not succeed, so we did not try the same login on the sending server: providers note every refused login, and one more would only add to the risk of our server being blocked. What the incoming server reported is the problem to solve; the next check verifies sending as well.',
+    },
+    checklist: [
+      {
+        zh: '先按收信服务器（IMAP）的提示处理，然后重新检测。',
+        en: 'Deal with what the incoming server (IMAP) reported, then check again.',
+      },
+    ],
+    guideStep: 'configure-in-client',
+  },
   tls_failed: {
     title: { zh: '无法建立安全连接', en: 'A secure connection could not be set up' },
     explanation: {
@@ -381,28 +436,53 @@ export interface ServerReply {
   replyCode?: number;
   /** IMAP completion status. */
   status?: 'NO' | 'BAD' | 'BYE';
+  /** IMAP response code (RFC 5530), the bracketed atom after the status, without brackets. */
+  responseCode?: string;
 }
 
 interface GenericReplyRule {
   protocol: MailCheckProtocol;
   stages: readonly CheckStage[];
-  /** IMAP completion status, or the first digit of an SMTP reply code. */
+  /** IMAP completion status. */
   status?: ServerReply['status'];
+  /** IMAP response codes, upper case; `null` stands for a reply that carries none. */
+  responseCodes?: readonly (string | null)[];
+  /** The first digit of an SMTP reply code. */
   replyClass?: 4 | 5;
   replyCodes?: readonly number[];
   code: FailureCode;
 }
 
-// What a refusal means when no provider text matched: a refused LOGIN or AUTH is a login
-// failure, a permanent refusal of MAIL FROM refuses the sender. Anything else is unexpected.
+// What a refusal means when no provider text matched, decided by the protocol's own codes and
+// not by the command that drew the refusal: only a verdict on the credentials may count toward the
+// lockout (isLoginVerdict), so a server that is busy, or that wants TLS or another mechanism
+// first, must not look like a wrong code. Anything not listed is unexpected, and not counted.
 const GENERIC_REPLY_RULES: readonly GenericReplyRule[] = [
-  { protocol: 'imap', stages: ['login'], status: 'NO', code: 'auth_failed' },
+  // A NO at LOGIN without a code is how most servers refuse a wrong password (NetEase says no
+  // more); ALERT only asks for the text to be shown, so it is read as no code. EXPIRED means
+  // the code itself is no longer valid (NetEase enterprise codes expire), AUTHORIZATIONFAILED
+  // that the server will not let these credentials in: verdicts on the credentials too.
+  {
+    protocol: 'imap',
+    stages: ['login'],
+    status: 'NO',
+    responseCodes: [null, 'ALERT', 'AUTHENTICATIONFAILED', 'AUTHORIZATIONFAILED', 'EXPIRED'],
+    code: 'auth_failed',
+  },
+  // RFC 5530: the server cannot serve the login now; it judged nothing.
+  { protocol: 'imap', stages: ['login'], status: 'NO', responseCodes: ['UNAVAILABLE', 'LIMIT', 'INUSE', 'SERVERBUG'], code: 'server_busy' },
+  // Credentials in clear are refused before they are read.
+  { protocol: 'imap', stages: ['login'], status: 'NO', responseCodes: ['PRIVACYREQUIRED'], code: 'auth_setup_failed' },
+  // RFC 4954: 535 is the one verdict on the credentials; 530 asks for TLS (or AUTH) first, 534
+  // for a stronger mechanism, 538 for encryption before this mechanism; 4xx is temporary (454,
+  // 421, 432). Other 5xx (500-504: syntax, unknown command or parameter) stay unexpected.
   { protocol: 'smtp', stages: ['auth'], replyCodes: [535], code: 'auth_failed' },
-  { protocol: 'smtp', stages: ['auth'], replyClass: 5, code: 'auth_failed' },
+  { protocol: 'smtp', stages: ['auth'], replyCodes: [530, 534, 538], code: 'auth_setup_failed' },
+  { protocol: 'smtp', stages: ['auth'], replyClass: 4, code: 'server_busy' },
   { protocol: 'smtp', stages: ['mail_from'], replyCodes: [550, 553, 555], code: 'sender_rejected' },
 ];
 
-/** The failure code for a server refusal: the provider's documented texts first, then generic rules. */
+/** The failure code for a server refusal: the provider's documented texts first, then the protocol's codes. */
 export function classifyServerReply(reply: ServerReply, knownErrors: readonly KnownServerError[]): FailureCode {
   const lower = reply.text.toLowerCase();
   const known = knownErrors.find(
@@ -412,11 +492,13 @@ export function classifyServerReply(reply: ServerReply, knownErrors: readonly Kn
       lower.includes(k.match.toLowerCase()),
   );
   if (known) return known.failure;
+  const responseCode = reply.responseCode?.toUpperCase() ?? null;
   const rule = GENERIC_REPLY_RULES.find(
     (r) =>
       r.protocol === reply.protocol &&
       r.stages.includes(reply.stage) &&
       (r.status === undefined || r.status === reply.status) &&
+      (r.responseCodes === undefined || r.responseCodes.includes(responseCode)) &&
       (r.replyCodes === undefined || (reply.replyCode !== undefined && r.replyCodes.includes(reply.replyCode))) &&
       (r.replyClass === undefined || (reply.replyCode !== undefined && Math.floor(reply.replyCode / 100) === r.replyClass)),
   );
@@ -428,7 +510,8 @@ export const isBanSignal = (code: FailureCode): boolean => code === 'ip_banned';
 
 // The server refused a login, or said it is refusing us: the failures a provider may count
 // against our IP. A timeout or a refused connection says nothing about the login and must not
-// lock a user out; every one of these should.
+// lock a user out; every one of these should. Not here, on purpose: server_busy and
+// auth_setup_failed (the server judged no credentials) and not_attempted (no login was sent).
 const LOGIN_VERDICTS: ReadonlySet<FailureCode> = new Set<FailureCode>([
   'auth_failed',
   'smtp_not_enabled',

@@ -13,14 +13,16 @@ import {
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
 import { ensureTestPki } from '@/e2e/peers/pki';
 import type { ServerEndpoint } from '@/lib/providers/types';
+import { isLoginVerdict } from './diagnosis';
 import { createResourceTracker, describeLeaks } from './resource-tracker';
 import { runMailCheck } from './run-check';
-import type { CheckReport, ProtocolCheckResult } from './types';
+import type { CheckReport, FailureCode, ProtocolCheckResult } from './types';
 
 // The IMAP half against real IMAP (Dovecot), against the NetEase simulator in each reading of
-// its ID rule, and against two small servers of this file's own: a proxy that loses the
-// client's ID on the way (so the Unsafe Login refusal can be produced on purpose) and a
-// server that echoes the credentials back in its refusal.
+// its ID rule, and against small servers of this file's own: a proxy that loses the client's
+// ID on the way (so the Unsafe Login refusal can be produced on purpose), a server that echoes
+// the credentials back in its refusal, and one that answers LOGIN with a reply of the test's
+// choosing (RFC 5530 response codes).
 
 const ADDRESS = 'zhangsan@163.com';
 const CODE = 'AbCdEfGhIjKlMnOp';
@@ -114,6 +116,30 @@ describe('the NetEase simulator with the strict rule (only an ID after LOGIN cou
     const sessions = newConnections(before);
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.commands.map((c) => c.name)).toEqual(['LOGIN']);
+  });
+
+  it('a wrong code costs one refused login: SMTP sets up but never sends AUTH', async () => {
+    const sessionsBefore = smtp.sessions.length;
+    const report = await checkImapAgainst(at(simulator), WRONG_CODE);
+    expect(failed(report.imap)).toMatchObject({ code: 'auth_failed', stage: 'login' });
+    const smtpSide = failed(report.smtp);
+    expect(smtpSide).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(smtpSide.serverText).toBeUndefined();
+    expect(isLoginVerdict(smtpSide.code)).toBe(false);
+    const sessions = smtp.sessions.slice(sessionsBefore);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.authAttempts).toEqual([]);
+    // Set up in parallel all the same: EHLO went out before the verdict came.
+    expect(sessions[0]!.commands.map((c) => c.split(' ')[0]!.toUpperCase())).toEqual(['EHLO']);
+  });
+
+  it('a right code: both log in, once each', async () => {
+    const sessionsBefore = smtp.sessions.length;
+    const before = simulator.connections.length;
+    const report = await checkImapAgainst(at(simulator));
+    expect(report.ok).toBe(true);
+    expect(newConnections(before).map((c) => c.commands.filter((x) => x.name === 'LOGIN').length)).toEqual([1]);
+    expect(smtp.sessions.slice(sessionsBefore).map((s) => s.authAttempts.map((a) => a.reply))).toEqual([['235']]);
   });
 });
 
@@ -214,6 +240,72 @@ describe('a server that echoes the code', () => {
     expect(imap.code).toBe('auth_failed');
     expect(imap.serverText).toBe(`NO [AUTHENTICATIONFAILED] cannot accept LOGIN "${ADDRESS}" "[redacted]" ([redacted])`);
     expect(JSON.stringify(report).toLowerCase()).not.toContain(CODE.toLowerCase());
+  });
+});
+
+/** Greets, and answers every LOGIN with `NO <loginReply>`; anything else is BAD. Records the commands. */
+async function startScriptedImap(): Promise<{ host: string; port: number; commands: string[]; setLoginReply(reply: string): void }> {
+  const pki = ensureTestPki();
+  const commands: string[] = [];
+  let loginReply = 'NO Login failed';
+  const server = tls.createServer({ cert: pki.server.cert, key: pki.server.key }, (socket) => {
+    socket.on('error', () => {});
+    socket.write('* OK [CAPABILITY IMAP4rev1 ID] scripted server ready\r\n');
+    let pending = '';
+    socket.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = pending.indexOf('\r\n')) !== -1) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 2);
+        const [tag, verb = ''] = line.split(' ');
+        commands.push(verb.toUpperCase());
+        socket.write(verb.toUpperCase() === 'LOGIN' ? `${tag} ${loginReply}\r\n` : `${tag} BAD not in this script\r\n`);
+      }
+    });
+  });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return {
+    host: '127.0.0.1',
+    port: (server.address() as net.AddressInfo).port,
+    commands,
+    setLoginReply(reply) {
+      loginReply = reply;
+    },
+  };
+}
+
+describe('a refused LOGIN is classified by its RFC 5530 response code', () => {
+  // [reply to LOGIN, code, counted toward the lockout]
+  const cases: Array<[string, FailureCode, boolean]> = [
+    ['NO [UNAVAILABLE] Authentication service temporarily unavailable', 'server_busy', false],
+    ['NO [LIMIT] Too many connections', 'server_busy', false],
+    ['NO [INUSE] Mailbox is locked by another session', 'server_busy', false],
+    ['NO [SERVERBUG] Internal error occurred', 'server_busy', false],
+    ['NO [PRIVACYREQUIRED] Cleartext login not allowed', 'auth_setup_failed', false],
+    ['NO [CLIENTBUG] Unexpected command', 'unexpected', false],
+    ['NO [AUTHENTICATIONFAILED] Authentication failed', 'auth_failed', true],
+    ['NO [EXPIRED] Password has expired', 'auth_failed', true],
+    ['NO Login failed', 'auth_failed', true],
+  ];
+
+  it.each(cases)('%s → %s (counted: %s); SMTP sends no AUTH', async (reply, code, counted) => {
+    const scripted = await startScriptedImap();
+    scripted.setLoginReply(reply);
+    const sessionsBefore = smtp.sessions.length;
+    const report = await checkImapAgainst(at(scripted));
+    const imap = failed(report.imap);
+    expect(imap).toMatchObject({ code, stage: 'login', serverText: reply });
+    expect(isLoginVerdict(imap.code)).toBe(counted);
+    expect(imap.diagnosis.code).toBe(code);
+    // Only LOGIN went out, once: no retry, and no fallback name for a 163.com address.
+    expect(scripted.commands).toEqual(['LOGIN']);
+    expect(failed(report.smtp)).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(smtp.sessions.slice(sessionsBefore).flatMap((s) => s.authAttempts)).toEqual([]);
   });
 });
 

@@ -47,6 +47,8 @@ export interface ImapCheckParams extends ProtocolCheckParams {
   clientInfo: ImapClientInfo;
   /** A second login name, tried once only if the server refused `username`'s login (iCloud). */
   fallbackUsername?: string;
+  /** Told the moment the server accepted a LOGIN: what lets the SMTP side send its AUTH (run-check.ts). */
+  onLoginAccepted?: () => void;
 }
 
 type ImapAttribute = string | { type: 'ATOM' | 'STRING'; value: string; sensitive?: boolean } | ImapAttribute[];
@@ -129,7 +131,11 @@ function toFailure(err: unknown, stage: CheckStage, params: ImapCheckParams): Ch
   if (err instanceof CheckFailure) return err;
   if (isServerRefusal(err)) {
     const text = replyText(err);
-    const code = classifyServerReply({ protocol: 'imap', stage, text, status: err.responseStatus }, params.knownErrors);
+    const responseCode = responseCodeOf(err);
+    const code = classifyServerReply(
+      { protocol: 'imap', stage, text, status: err.responseStatus, ...(responseCode !== undefined ? { responseCode } : {}) },
+      params.knownErrors,
+    );
     return new CheckFailure(code, stage, params.redact(text));
   }
   // imapflow's "connection not available" carries the server's BYE text, if there was one.
@@ -226,6 +232,7 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
       loginName = fallback;
       await login(loginName);
     }
+    params.onLoginAccepted?.();
     await clock.run('id', async () => {
       try {
         const response = await imap.exec('ID', idAttributes(params.clientInfo));

@@ -225,7 +225,7 @@ describe.each(availableBackends())('lockout on %s', (kind) => {
       retryAt: new Date(last.finishedAt.getTime() + 30 * MINUTE),
     });
     const [pause] = await db().select().from(providerPauses).where(eq(providerPauses.providerId, providerId));
-    expect(pause?.reason).toMatch(/^failure_limit: 6 failed checks within 15 min/);
+    expect(pause?.reason).toMatch(/^failure_limit: 6 failed checks from 1 users within 15 min/);
   });
 
   it('does not pause the provider for failures spread beyond the window', async () => {
@@ -281,7 +281,7 @@ describe.each(availableBackends())('lockout on %s', (kind) => {
     expect(Object.keys(row ?? {}).sort()).toEqual(
       [
         'address', 'banSignal', 'countsTowardLimit', 'durationMs', 'finishedAt', 'id', 'imapCode', 'ok', 'providerId', 'smtpCode', 'startedAt',
-        'ownerId', 'imapStage', 'smtpStage', 'imapServerText', 'smtpServerText',
+        'ownerId', 'imapStage', 'smtpStage', 'imapServerText', 'smtpServerText', 'state', 'leaseUntil', 'kind',
       ].sort(),
     );
   });
@@ -339,7 +339,7 @@ describe.each(availableBackends())('lockout on %s', (kind) => {
       expect(pauses).toHaveLength(1);
       // Whatever order the upserts landed in, the pause runs at least 30 minutes past the latest
       // ban signal and no further than 30 minutes past the latest attempt.
-      const finishes = (rows_: typeof rows) => rows_.map((row) => row.finishedAt.getTime());
+      const finishes = (rows_: typeof rows) => rows_.map((row) => row.finishedAt?.getTime() ?? Number.NaN);
       const latestBan = Math.max(...finishes(rows.filter((row) => row.banSignal)));
       const latestAttempt = Math.max(...finishes(rows));
       const pausedUntil = pauses[0]?.pausedUntil.getTime() ?? 0;

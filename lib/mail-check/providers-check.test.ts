@@ -11,6 +11,7 @@ import {
 import type { OpenedDatabase } from '@/lib/db/client';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv, type EndpointOverrides } from '@/lib/env';
+import { PROVIDERS } from '@/lib/providers/registry';
 import type { MailEndpoints } from '@/lib/providers/types';
 import { checkMailbox, type MailboxCheckResult } from './check-mailbox';
 import type { LockoutPolicy } from './lockout';
@@ -78,6 +79,9 @@ describe('QQ mail', () => {
   });
 
   it('the QQ password typed instead of the code: SMTP says so outright, IMAP with its five-cause text', async () => {
+    // QQ alone is marked to log in to SMTP after IMAP's refusal: its IMAP text cannot tell a
+    // wrong code from IMAP switched off, its SMTP answer can. Never NetEase, which bans IPs.
+    expect(PROVIDERS.filter((p) => p.smtpLoginAfterImapRefusal).map((p) => p.id)).toEqual(['qq']);
     const report = await check({ address: ADDRESS, code: QQ_PASSWORD, endpoints: qq.endpoints });
     const smtp = failure(report.smtp);
     expect(smtp).toMatchObject({ code: 'password_instead_of_code', stage: 'auth', serverText: `535 ${QQ_ENTER_AUTH_CODE}` });
@@ -127,12 +131,13 @@ describe('Sohu mail', () => {
 
   it('a refused login gets the general code with Sohu\'s checklist, IP-whitelist mode included', async () => {
     const report = await check({ address: ADDRESS, code: 'wrong-password', endpoints: sohu.endpoints });
-    for (const result of [report.imap, report.smtp]) {
-      expect(failure(result)).toMatchObject({ code: 'auth_failed' });
-      expect(checklistText(result)).toMatch(/IP 白名单/);
-      expect(checklistText(result)).toMatch(/IP-whitelist mode/);
-      expect(checklistText(result)).not.toMatch(/126\.com/);
-    }
+    expect(failure(report.imap)).toMatchObject({ code: 'auth_failed' });
+    expect(checklistText(report.imap)).toMatch(/IP 白名单/);
+    expect(checklistText(report.imap)).toMatch(/IP-whitelist mode/);
+    expect(checklistText(report.imap)).not.toMatch(/126\.com/);
+    // One refused login per wrong code: SMTP never sent it.
+    expect(failure(report.smtp)).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(sohu.smtp.sessions.at(-1)?.authAttempts).toEqual([]);
   });
 });
 
@@ -178,8 +183,9 @@ describe('Apple iCloud', () => {
     expect(icloud.imap.connections.at(-1)?.logins.map((l) => l.name)).toEqual(['tim', ADDRESS]);
     expect(imap.diagnosis.title.en).toMatch(/app-specific password/);
     expect(checklistText(report.imap)).toMatch(/alias/);
-    expect(failure(report.smtp)).toMatchObject({ code: 'auth_failed', stage: 'auth' });
-    expect(icloud.smtp.sessions.at(-1)?.authAttempts).toHaveLength(1);
+    // Both IMAP names refused: SMTP sends no AUTH, so a wrong password costs iCloud's two names only.
+    expect(failure(report.smtp)).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(icloud.smtp.sessions.at(-1)?.authAttempts).toEqual([]);
   });
 
   it('an Apple Account password instead of an app-specific one fails the same way, with the same checklist', async () => {
@@ -215,13 +221,13 @@ describe('NetEase enterprise mail (a custom domain)', () => {
     expect((await run(ownGroup.endpoints)).ok).toBe(true);
   });
 
-  it('the wrong server group is wrong_server_group on both sides, pointing at the other servers', async () => {
+  it('the wrong server group is wrong_server_group, pointing at the other servers; SMTP sends no AUTH', async () => {
     const report = await run(otherGroup.endpoints);
-    for (const result of [report.imap, report.smtp]) {
-      expect(failure(result)).toMatchObject({ code: 'wrong_server_group', diagnosis: { guideStep: 'core-parameters-configuration' } });
-      expect(failure(result).serverText).toContain(ENTERPRISE_DOMAIN_NOT_EXIST);
-    }
+    expect(failure(report.imap)).toMatchObject({ code: 'wrong_server_group', diagnosis: { guideStep: 'core-parameters-configuration' } });
+    expect(failure(report.imap).serverText).toContain(ENTERPRISE_DOMAIN_NOT_EXIST);
     expect(checklistText(report.imap)).toMatch(/imap\.qiye\.163\.com/);
+    expect(failure(report.smtp)).toMatchObject({ code: 'not_attempted' });
+    expect(otherGroup.smtp.sessions.at(-1)?.authAttempts).toEqual([]);
   });
 
   it('an administrator\'s IP restriction is ip_not_allowed, whatever the code', async () => {
@@ -229,12 +235,17 @@ describe('NetEase enterprise mail (a custom domain)', () => {
     ownGroup.smtp.setRefusal('ip_denied');
     try {
       const report = await run(ownGroup.endpoints);
-      for (const result of [report.imap, report.smtp]) {
-        expect(failure(result)).toMatchObject({ code: 'ip_not_allowed' });
-        expect(failure(result).serverText).toContain(ENTERPRISE_IP_DENY);
-        expect(checklistText(result)).toMatch(/administrator/);
-      }
+      expect(failure(report.imap)).toMatchObject({ code: 'ip_not_allowed' });
+      expect(failure(report.imap).serverText).toContain(ENTERPRISE_IP_DENY);
+      expect(checklistText(report.imap)).toMatch(/administrator/);
+      expect(failure(report.smtp)).toMatchObject({ code: 'not_attempted' });
       expect(report.banSignal).toBe(false);
+      // SMTP reads the same words the same way once IMAP has let the login through.
+      ownGroup.imap.setRefusal(null);
+      const smtpOnly = await run(ownGroup.endpoints);
+      expect(smtpOnly.imap.ok).toBe(true);
+      expect(failure(smtpOnly.smtp)).toMatchObject({ code: 'ip_not_allowed', stage: 'auth' });
+      expect(failure(smtpOnly.smtp).serverText).toContain(ENTERPRISE_IP_DENY);
     } finally {
       ownGroup.imap.setRefusal(null);
       ownGroup.smtp.setRefusal(null);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDelayProxy } from '@/e2e/peers/delay-proxy';
 import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
 import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
 import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
@@ -143,6 +144,37 @@ describe('the two halves', () => {
     expect(report.imap.ok).toBe(true);
     expect(failure(report.smtp).code).toBe('timeout');
     expect(report).toMatchObject({ ok: false, banSignal: false });
+  });
+
+  it('SMTP never logs in when IMAP ends before a LOGIN was accepted, here a silent IMAP server', async () => {
+    const sessionsBefore = smtp.sessions.length;
+    const report = await check({ endpoints: { imap: endpoint(silentImap), smtp: endpoint(smtp) }, stageTimeoutMs: 300 });
+    expect(failure(report.imap)).toMatchObject({ code: 'timeout', stage: 'greeting' });
+    expect(failure(report.smtp)).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(smtp.sessions.slice(sessionsBefore).flatMap((s) => s.authAttempts)).toEqual([]);
+  });
+
+  it('SMTP waiting on IMAP when the overall budget runs out is not_attempted, not a timeout of its own', async () => {
+    const sessionsBefore = smtp.sessions.length;
+    const report = await check({ endpoints: { imap: endpoint(silentImap), smtp: endpoint(smtp) }, timeoutMs: 400, stageTimeoutMs: 10_000 });
+    expect(failure(report.imap)).toMatchObject({ code: 'timeout', stage: 'greeting' });
+    expect(failure(report.smtp)).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(smtp.sessions.slice(sessionsBefore).flatMap((s) => s.authAttempts)).toEqual([]);
+  });
+
+  it('SMTP waits for a slow IMAP LOGIN longer than one stage budget, then logs in', async () => {
+    // 150 ms each way: no IMAP stage takes more than about 450 ms (TLS), well inside its 900 ms
+    // budget, but the LOGIN verdict comes only after connect, TLS, greeting and LOGIN: over 1 s.
+    const slowImap = await startDelayProxy({ target: neteaseImap, delayMs: 150 });
+    try {
+      const sessionsBefore = smtp.sessions.length;
+      const report = await check({ endpoints: { imap: endpoint(slowImap), smtp: endpoint(smtp) }, stageTimeoutMs: 900 });
+      expect(report).toMatchObject({ ok: true, imap: { ok: true }, smtp: { ok: true } });
+      expect(report.smtp.durationMs).toBeGreaterThan(900);
+      expect(smtp.sessions.slice(sessionsBefore).map((s) => s.authAttempts.length)).toEqual([1]);
+    } finally {
+      await slowImap.stop();
+    }
   });
 
   it('raise the ban signal when either side sees NetEase\'s IP ban', async () => {

@@ -5,7 +5,7 @@ import type { MailProvider } from '@/lib/providers/types';
 import { createRedactor, isBanSignal } from './diagnosis';
 import { checkImapAccess } from './imap-check';
 import { checkSmtpSubmission } from './smtp-check';
-import type { CheckReport, ImapClientInfo, MailCheckInput } from './types';
+import type { CheckReport, FailureCode, ImapClientInfo, MailCheckInput } from './types';
 import { BudgetExceeded, CheckCancelled, elapsedSince } from './with-budget';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
@@ -19,6 +19,11 @@ export const DEFAULT_CLIENT_INFO: ImapClientInfo = {
 };
 
 const ALL_KNOWN_ERRORS = PROVIDERS.flatMap((provider) => provider.knownErrors);
+
+// The IMAP refusals after which a provider marked `smtpLoginAfterImapRefusal` still sends SMTP's
+// AUTH: the ones a wrong code and a switched-off IMAP service share. Never after a ban, an IP
+// restriction or a busy server, where a second login could only make things worse.
+const AMBIGUOUS_REFUSALS: ReadonlySet<FailureCode> = new Set<FailureCode>(['auth_failed', 'auth_failed_or_limited']);
 
 /** The provider named by id, else the one whose domain the address is on. */
 function providerOf(input: MailCheckInput): MailProvider | undefined {
@@ -54,8 +59,14 @@ function loginNames(input: MailCheckInput, provider: MailProvider | undefined) {
  * and the SMTP side (TLS, EHLO, AUTH, MAIL FROM, RSET, QUIT) side by side, under one overall
  * budget and a budget per stage. Never throws for anything a server or the network does: every
  * outcome is a report. Every socket and timer of the check is gone when the promise settles.
- * Nothing is retried: NetEase bans the IP that fails too often. (A provider with two IMAP login
- * name forms, iCloud, gets its second name once after a refused login: see imap-check.ts.)
+ * Nothing is retried: NetEase bans the IP that fails too often. For the same reason SMTP's AUTH
+ * waits for IMAP's LOGIN to be accepted (the set-up before it still runs side by side): a wrong
+ * code is refused once, by IMAP, and SMTP ends `not_attempted`. The one exception is a
+ * provider marked `smtpLoginAfterImapRefusal` (QQ), whose IMAP refusal cannot tell a wrong code
+ * from IMAP switched off and whose SMTP answer can; NetEase has the same ambiguity but bans our
+ * IP for refused logins, so it is not marked and its checklist names the switch instead. (A
+ * provider with two IMAP login name forms, iCloud, gets its second name once after a refused
+ * login: see imap-check.ts.)
  */
 export async function runMailCheck(input: MailCheckInput): Promise<CheckReport> {
   const started = performance.now();
@@ -87,6 +98,14 @@ export async function runMailCheck(input: MailCheckInput): Promise<CheckReport> 
       deadline: started + timeoutMs,
       redact: createRedactor(input.code, [usernames.imap, usernames.smtp, ...(imapFallback ? [imapFallback] : [])]),
     };
+    // SMTP sends AUTH only once IMAP's LOGIN was accepted; if IMAP ends without that (refused,
+    // or it never got that far), the gate closes and SMTP stops before AUTH. The first settle
+    // wins: an accepted LOGIN opens it at once, whatever IMAP meets afterwards.
+    let settleLogin: (accepted: boolean) => void = () => {};
+    const loginGate = new Promise<boolean>((resolve) => {
+      settleLogin = resolve;
+    });
+    const smtpAfterRefusal = provider?.smtpLoginAfterImapRefusal === true;
     const [imap, smtp] = await Promise.all([
       checkImapAccess({
         ...common,
@@ -95,12 +114,19 @@ export async function runMailCheck(input: MailCheckInput): Promise<CheckReport> 
         endpoint: input.endpoints.imap,
         clientInfo: input.clientInfo ?? DEFAULT_CLIENT_INFO,
         ...(input.pinned ? { pinned: input.pinned.imap } : {}),
-      }),
+        onLoginAccepted: () => settleLogin(true),
+      })
+        .then((result) => {
+          settleLogin(smtpAfterRefusal && !result.ok && result.stage === 'login' && AMBIGUOUS_REFUSALS.has(result.code));
+          return result;
+        })
+        .finally(() => settleLogin(false)),
       checkSmtpSubmission({
         ...common,
         username: usernames.smtp,
         endpoint: input.endpoints.smtp,
         ...(input.pinned ? { pinned: input.pinned.smtp } : {}),
+        loginGate,
       }),
     ]);
     return {

@@ -11,13 +11,15 @@ import {
 } from '@/e2e/peers/netease-smtp';
 import { ensureTestPki } from '@/e2e/peers/pki';
 import type { ServerEndpoint } from '@/lib/providers/types';
+import { isLoginVerdict } from './diagnosis';
 import { createResourceTracker, describeLeaks } from './resource-tracker';
 import { runMailCheck } from './run-check';
 import type { CheckReport, FailureCode, CheckStage, ProtocolCheckResult } from './types';
 
 // The SMTP half against smtp-server scripted with NetEase's answers. The peer's session record
 // is the witness that the check proves what it claims without sending anything: AUTH happened
-// once, MAIL FROM carried the address, and no RCPT or DATA ever left.
+// once, MAIL FROM carried the address, and no RCPT or DATA ever left. SMTP logs in only after
+// IMAP accepted the login, so the IMAP simulator beside it accepts the code each test sends.
 
 const ADDRESS = 'zhangsan@163.com';
 const CODE = 'AbCdEfGhIjKlMnOp';
@@ -25,13 +27,16 @@ const WRONG_CODE = 'QwErTyUiOpAsDfGh';
 
 const tracker = createResourceTracker();
 let imap: NeteaseImapServer;
+// Accepts the code the SMTP peer refuses: how a test reaches SMTP's own answer to a wrong code.
+let imapTakingWrongCode: NeteaseImapServer;
 let smtp: NeteaseSmtpServer;
 let starttlsSmtp: NeteaseSmtpServer;
 const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
-  [imap, smtp, starttlsSmtp] = await Promise.all([
+  [imap, imapTakingWrongCode, smtp, starttlsSmtp] = await Promise.all([
     startNeteaseImap({ users: { [ADDRESS]: CODE } }),
+    startNeteaseImap({ users: { [ADDRESS]: WRONG_CODE } }),
     startNeteaseSmtp({ users: { [ADDRESS]: CODE } }),
     startNeteaseSmtp({ users: { [ADDRESS]: CODE }, tls: 'starttls' }),
   ]);
@@ -39,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   tracker.disable();
-  await Promise.all([imap?.stop(), smtp?.stop(), starttlsSmtp?.stop(), ...cleanups.map((c) => c())]);
+  await Promise.all([imap?.stop(), imapTakingWrongCode?.stop(), smtp?.stop(), starttlsSmtp?.stop(), ...cleanups.map((c) => c())]);
 });
 
 afterEach(() => {
@@ -53,10 +58,14 @@ const at = (server: { host: string; port: number }, mode: ServerEndpoint['tls'] 
   tls: mode,
 });
 
-/** Runs the whole check with `endpoint` as the SMTP side and the healthy IMAP simulator beside it. */
-async function checkSmtpAgainst(endpoint: ServerEndpoint, code = CODE): Promise<CheckReport> {
+/**
+ * Runs the whole check with `endpoint` as the SMTP side and an IMAP simulator beside it that
+ * accepts `code` (unless `imapSide` says otherwise), so that SMTP goes on to AUTH.
+ */
+async function checkSmtpAgainst(endpoint: ServerEndpoint, code = CODE, imapSide?: NeteaseImapServer): Promise<CheckReport> {
+  const imapPeer = imapSide ?? (code === WRONG_CODE ? imapTakingWrongCode : imap);
   const report = await tracker.track('runMailCheck', () =>
-    runMailCheck({ address: ADDRESS, code, endpoints: { imap: at(imap), smtp: endpoint }, stageTimeoutMs: 2_000 }),
+    runMailCheck({ address: ADDRESS, code, endpoints: { imap: at(imapPeer), smtp: endpoint }, stageTimeoutMs: 2_000 }),
   );
   const leaks = await tracker.leftOpen();
   expect(leaks, describeLeaks(leaks)).toEqual([]);
@@ -129,6 +138,31 @@ describe('a working account', () => {
     expect(failure.serverText).toMatch(/^5\d\d /);
     expect(authCalls).toBe(0);
     expect(peer.commands).toEqual([]);
+  });
+});
+
+describe('one refused login per wrong code', () => {
+  it('IMAP refuses the code: SMTP sets up (EHLO) but sends no AUTH, and its result is not a login verdict', async () => {
+    const before = smtp.sessions.length;
+    const report = await checkSmtpAgainst(at(smtp), WRONG_CODE, imap);
+    expect(failed(report.imap)).toMatchObject({ code: 'auth_failed', stage: 'login' });
+    const failure = failed(report.smtp);
+    expect(failure).toMatchObject({ code: 'not_attempted', stage: 'auth' });
+    expect(isLoginVerdict(failure.code)).toBe(false);
+    expect(report.banSignal).toBe(false);
+    const session = await lastSession(smtp, before);
+    expect(session.authAttempts).toEqual([]);
+    expect(session.commands.map((c) => c.split(' ')[0]!.toUpperCase())).toEqual(['EHLO']);
+    expect(session.mailFrom).toEqual([]);
+  });
+
+  it('IMAP accepts the code: both log in, once each', async () => {
+    const before = smtp.sessions.length;
+    const imapBefore = imap.connections.length;
+    const report = await checkSmtpAgainst(at(smtp));
+    expect(report.ok).toBe(true);
+    expect(imap.connections.slice(imapBefore).map((c) => c.commands.filter((x) => x.name === 'LOGIN').length)).toEqual([1]);
+    expect((await lastSession(smtp, before)).authAttempts).toEqual([{ method: 'PLAIN', username: ADDRESS, reply: '235' }]);
   });
 });
 
@@ -288,6 +322,38 @@ describe('a server that does not offer PLAIN or LOGIN is never sent the code', (
     const report = await checkSmtpAgainst(at(peer));
     expect(report.smtp.ok).toBe(true);
     expect(authAttempts).toEqual(['LOGIN']);
+  });
+});
+
+describe('a refused AUTH is classified by its reply code', () => {
+  // [reply to AUTH, code, counted toward the lockout]
+  const cases: Array<[number, string, FailureCode, boolean]> = [
+    [535, '5.7.8 Authentication credentials invalid', 'auth_failed', true],
+    [530, '5.7.0 Must issue a STARTTLS command first', 'auth_setup_failed', false],
+    [534, '5.7.9 Authentication mechanism is too weak', 'auth_setup_failed', false],
+    [538, '5.7.11 Encryption required for requested authentication mechanism', 'auth_setup_failed', false],
+    [454, '4.7.0 Temporary authentication failure', 'server_busy', false],
+    [502, '5.5.1 Command not implemented', 'unexpected', false],
+  ];
+
+  it.each(cases)('%d %s → %s (counted: %s)', async (replyCode, text, code, counted) => {
+    const methods: string[] = [];
+    const peer = await startScriptedSmtp({
+      onAuth: (auth, _session, callback) => {
+        methods.push(auth.method);
+        callback(refusal(replyCode, text));
+      },
+    });
+    const report = await checkSmtpAgainst(at(peer));
+    expect(report.imap.ok).toBe(true);
+    const failure = failed(report.smtp);
+    expect(failure).toMatchObject({ code, stage: 'auth', serverText: `${replyCode} ${text}` });
+    expect(failure.diagnosis.code).toBe(code);
+    expect(isLoginVerdict(failure.code)).toBe(counted);
+    expect(report.banSignal).toBe(false);
+    // Sent once, never retried, and nothing after it.
+    expect(methods).toEqual(['PLAIN']);
+    expect(peer.commands).toEqual([]);
   });
 });
 

@@ -8,7 +8,8 @@ import { CheckFailure, SocketSet, StageClock, classifyTransportError, elapsedSin
 
 // The SMTP half of the check: proves the account may send, without sending anything.
 // TLS (implicit, or STARTTLS where the endpoint says so), EHLO, an AUTH that really happens
-// (a server offering none is a failure: nodemailer's verify() would pass it), then
+// (a server offering none is a failure: nodemailer's verify() would pass it) and only once
+// IMAP accepted the same code (run-check.ts: one refused login per wrong code, not two), then
 // `MAIL FROM:<address>`, which is where NetEase refuses an account whose SMTP service is off
 // (550) or a sender that is not the login (553). RSET and QUIT follow; RCPT and DATA never.
 //
@@ -124,8 +125,17 @@ class SessionWatch {
   }
 }
 
+export interface SmtpCheckParams extends ProtocolCheckParams {
+  /**
+   * Whether the IMAP side's LOGIN was accepted (run-check.ts). Awaited after EHLO, just before
+   * AUTH: a code IMAP refused is not sent again to be refused a second time, so a wrong code
+   * costs one refused login. Absent: AUTH goes as soon as EHLO allows.
+   */
+  loginGate?: Promise<boolean>;
+}
+
 /** Proves the account may send: TLS, EHLO, AUTH, MAIL FROM, then RSET and QUIT. */
-export async function checkSmtpSubmission(params: ProtocolCheckParams): Promise<ProtocolCheckResult> {
+export async function checkSmtpSubmission(params: SmtpCheckParams): Promise<ProtocolCheckResult> {
   const started = performance.now();
   const { endpoint } = params;
   const clock = new StageClock(params.signal, params.stageTimeoutMs);
@@ -178,6 +188,20 @@ export async function checkSmtpSubmission(params: ProtocolCheckParams): Promise<
     const method = offered.includes('PLAIN') ? 'PLAIN' : offered.includes('LOGIN') ? 'LOGIN' : undefined;
     if (!method) {
       throw new CheckFailure('no_auth_offered', 'auth', params.redact(ehloReply.replace(/\n/g, ' | ')));
+    }
+    const gate = params.loginGate;
+    if (gate) {
+      // Set up in parallel, logged in one after the other. The wait is bounded by the overall
+      // deadline, not one stage's budget: the IMAP side has a budget for each of its stages up
+      // to LOGIN, and settles the gate however it ends.
+      const waitMs = Math.max(0, params.deadline - performance.now());
+      const accepted = await clock.run('auth', () => session.race(gate), waitMs).catch((err: unknown) => {
+        // The budget ran out while IMAP was still on its way to a LOGIN verdict: this side was
+        // ready and waiting, so the IMAP result tells what was slow.
+        if (err instanceof CheckFailure && err.code === 'timeout' && err.stage === 'auth') return false;
+        throw err;
+      });
+      if (!accepted) throw new CheckFailure('not_attempted', 'auth');
     }
     // nodemailer reads `method` (its typings do not list it) instead of choosing one itself.
     const credentials: SMTPConnection.AuthenticationTypeLogin & { method: typeof method } = { user: params.username, pass: params.code, method };

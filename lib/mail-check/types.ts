@@ -68,6 +68,7 @@ export interface CheckReport {
   /** Wall time of the whole check, closing every socket included. */
   durationMs: number;
   imap: ProtocolCheckResult;
+  /** `not_attempted` when IMAP's LOGIN was not accepted: then the IMAP result is the diagnosis. */
   smtp: ProtocolCheckResult;
   /**
    * A server said our IP is banned for failed logins (554 IP is rejected / 451 too much

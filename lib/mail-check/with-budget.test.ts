@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { refusedPort, startFaultServer, UNRESOLVABLE_HOST, type FaultKind, type FaultServer } from '@/e2e/peers/faults';
+import { startNeteaseImap } from '@/e2e/peers/netease-imap';
 import type { MailEndpoints } from '@/lib/providers/types';
 import { createResourceTracker, describeLeaks } from './resource-tracker';
 import { runMailCheck } from './run-check';
@@ -140,9 +141,22 @@ describe('a server that hangs up when it gets the credentials', () => {
     const before = servers.slice(-2).map((s) => s.connections);
     const report = await checkWithoutLeaks({ endpoints });
     expect(failed(report.imap)).toMatchObject({ code: 'unexpected', stage: 'login' });
-    expect(failed(report.smtp)).toMatchObject({ code: 'unexpected', stage: 'auth' });
+    // No LOGIN accepted, so SMTP stopped before its AUTH.
+    expect(failed(report.smtp)).toMatchObject({ code: 'not_attempted', stage: 'auth' });
     // One connection each: nothing tried again after the credentials were refused.
     expect(servers.slice(-2).map((s) => s.connections)).toEqual(before.map((n) => n + 1));
+
+    // With an IMAP server that accepts the login, SMTP meets its own hang-up at AUTH.
+    const imap = await startNeteaseImap({ users: { [ADDRESS]: CODE } });
+    try {
+      const smtpBefore = servers.at(-1)!.connections;
+      const smtpReport = await checkWithoutLeaks({ endpoints: { ...endpoints, imap: { host: imap.host, port: imap.port, tls: 'implicit' } } });
+      expect(smtpReport.imap.ok).toBe(true);
+      expect(failed(smtpReport.smtp)).toMatchObject({ code: 'unexpected', stage: 'auth' });
+      expect(servers.at(-1)!.connections).toBe(smtpBefore + 1);
+    } finally {
+      await imap.stop();
+    }
   });
 });
 

@@ -61,7 +61,8 @@ export class StageClock {
     return this.#stage;
   }
 
-  run<T>(stage: CheckStage, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` as `stage`, under the stage budget unless `timeoutMs` gives this stage another. */
+  run<T>(stage: CheckStage, work: () => Promise<T>, timeoutMs = this.stageTimeoutMs): Promise<T> {
     this.#stage = stage;
     if (this.signal.aborted) return Promise.reject(this.abortFailure(stage));
     return new Promise<T>((resolve, reject) => {
@@ -74,8 +75,8 @@ export class StageClock {
       const timer = setTimeout(() => {
         if (settled) return;
         finish();
-        reject(new CheckFailure('timeout', stage, undefined, `no progress within ${this.stageTimeoutMs} ms`));
-      }, this.stageTimeoutMs);
+        reject(new CheckFailure('timeout', stage, undefined, `no progress within ${timeoutMs} ms`));
+      }, timeoutMs);
       const onAbort = () => {
         if (settled) return;
         finish();

@@ -100,6 +100,7 @@ export function practiceProvider(endpoints: { imap: ServerEndpoint; smtp: Server
     usernameForm: { imap: 'address', smtp: 'address' },
     credential: {
       name: { zh: '练习授权码', en: 'practice code' },
+      kind: 'code',
       format: { length: 16 },
       // Unlike NetEase's, the practice code stays on the practice page.
       shownOnce: false,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthCode, authCodeSchema, createAuthCodeSchema, MAX_AUTH_CODE_LENGTH, normalizeAuthCode } from './auth-code';
+import { acceptSecret, assessAuthCode, cleanSecret, createAuthCodeSchema, MAX_AUTH_CODE_LENGTH, normalizeAuthCode } from './auth-code';
+import { ICLOUD_MAIL } from './icloud';
+import { MANUAL_PROVIDER } from './manual';
 import { NETEASE_PERSONAL } from './netease';
+import { NETEASE_ENTERPRISE } from './netease-enterprise';
+import { QQ_MAIL } from './qq';
+import { SOHU_MAIL } from './sohu';
 import type { MailProvider } from './types';
 
 describe('normalizeAuthCode', () => {
@@ -76,10 +81,10 @@ describe('assessAuthCode for NetEase', () => {
 
 describe('assessAuthCode for other credential formats', () => {
   const grouped: Pick<MailProvider, 'credential'> = {
-    credential: { name: { zh: 'App 专用密码', en: 'app-specific password' }, format: { length: 16, separator: '-' }, shownOnce: true },
+    credential: { name: { zh: 'App 专用密码', en: 'app-specific password' }, kind: 'code', format: { length: 16, separator: '-' }, shownOnce: true },
   };
   const unknownFormat: Pick<MailProvider, 'credential'> = {
-    credential: { name: { zh: '独立密码', en: 'separate password' }, shownOnce: true },
+    credential: { name: { zh: '独立密码', en: 'separate password' }, kind: 'password', shownOnce: true },
   };
 
   it('does not count the separator of a grouped code', () => {
@@ -101,25 +106,142 @@ describe('assessAuthCode for other credential formats', () => {
   });
 });
 
-describe('authCodeSchema', () => {
+describe('which secrets are codes', () => {
+  it('cleans only the credentials made by the provider in a known format', () => {
+    const kinds = Object.fromEntries(
+      [NETEASE_PERSONAL, NETEASE_ENTERPRISE, QQ_MAIL, ICLOUD_MAIL, SOHU_MAIL, MANUAL_PROVIDER].map((p) => [p.id, p.credential.kind]),
+    );
+    expect(kinds).toEqual({
+      netease: 'code',
+      'netease-enterprise': 'code',
+      qq: 'code',
+      icloud: 'code',
+      sohu: 'password',
+      manual: 'password',
+    });
+  });
+});
+
+// What a person may choose as a mailbox password: spaces inside and at the ends, full-width
+// letters and digits from a Chinese input method, an ideographic space, and ASCII symbols.
+const TYPED_PASSWORD = '  correct horse ｐａｓｓ１２３\u3000!@#$%^&*()_+-=[]{};\':",./<>?\\|`~ 密码 ';
+
+describe('cleanSecret', () => {
+  it.each([NETEASE_PERSONAL, NETEASE_ENTERPRISE, QQ_MAIL, ICLOUD_MAIL])('cleans a $id code of everything a copy brings along', (provider) => {
+    expect(cleanSecret(' abcd efgh\r\nIJKL\u200bmnop\n', provider)).toBe('abcdefghIJKLmnop');
+    expect(cleanSecret('ａｂｃｄ－ｅｆｇｈ', provider)).toBe('abcd-efgh');
+  });
+
+  it.each([SOHU_MAIL, MANUAL_PROVIDER])('keeps a $id password exactly as typed: spaces, full-width characters and symbols', (provider) => {
+    expect(cleanSecret(TYPED_PASSWORD, provider)).toBe(TYPED_PASSWORD);
+    expect(cleanSecret('correct horse battery staple', provider)).toBe('correct horse battery staple');
+    expect(cleanSecret('ｐａｓｓ１２３', provider)).toBe('ｐａｓｓ１２３');
+    expect(cleanSecret('\ttab\tand\u00a0no-break\u00a0space\t', provider)).toBe('\ttab\tand\u00a0no-break\u00a0space\t');
+  });
+
+  it.each([
+    ['a line break after a triple-click copy', 'pass word\n', 'pass word'],
+    ['Windows line breaks at both ends', '\r\npass word\r\n', 'pass word'],
+    ['a zero-width space and a BOM from a web page', '\ufeff\u200bpass word\u200b', 'pass word'],
+    ['joiners and a word joiner mixed with a line break', '\u200c\u2060pass word\u200d\r\n', 'pass word'],
+    ['outer spaces, which are kept, outside a line break', ' pass word \n', ' pass word '],
+    ['a zero-width character inside, which is kept', 'pass\u200bword', 'pass\u200bword'],
+  ])('drops only what a paste leaves at the ends of a password: %s', (_label, typed, sent) => {
+    expect(cleanSecret(typed, MANUAL_PROVIDER)).toBe(sent);
+    expect(cleanSecret(typed, SOHU_MAIL)).toBe(sent);
+  });
+
+  it('is idempotent for both kinds, so the browser, the action and the check may each apply it', () => {
+    for (const provider of [NETEASE_PERSONAL, MANUAL_PROVIDER]) {
+      const once = cleanSecret(`\u200b${TYPED_PASSWORD}\r\n`, provider);
+      expect(cleanSecret(once, provider)).toBe(once);
+    }
+  });
+});
+
+describe('acceptSecret', () => {
+  it('accepts a password as typed and a code as cleaned', () => {
+    expect(acceptSecret(`${TYPED_PASSWORD}\n`, MANUAL_PROVIDER)).toEqual({ ok: true, secret: TYPED_PASSWORD });
+    expect(acceptSecret(' qwer tyui\nopas dfgh ', QQ_MAIL)).toEqual({ ok: true, secret: 'qwertyuiopasdfgh' });
+  });
+
+  it.each(['pass\nword', 'pass\r\nword', 'pass\rword', 'pass\u0000word'])('refuses a password with %j inside, which no mail command can carry', (typed) => {
+    const result = acceptSecret(typed, SOHU_MAIL);
+    expect(result).toMatchObject({ ok: false, problem: 'unsendable' });
+    expect(!result.ok && result.message.zh).toContain('换行');
+    expect(!result.ok && result.message.en).toMatch(/line break/);
+  });
+
+  it('takes a line break inside a code as part of the copy, not of the code', () => {
+    expect(acceptSecret('abcd\nefgh', NETEASE_PERSONAL)).toEqual({ ok: true, secret: 'abcdefgh' });
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['spaces only', '   '],
+    ['line breaks and invisible characters', '\r\n\u200b\ufeff\n'],
+    ['an ideographic space and tabs', '\u3000\t\t'],
+  ])('refuses %s as empty, for a password as for a code', (_label, typed) => {
+    expect(acceptSecret(typed, MANUAL_PROVIDER)).toMatchObject({ ok: false, problem: 'empty', message: { en: 'Please enter the password.' } });
+    expect(acceptSecret(typed, NETEASE_PERSONAL)).toMatchObject({ ok: false, problem: 'empty', message: { en: 'Please paste the code.' } });
+  });
+
+  it('counts a password’s spaces toward its length', () => {
+    const spaced = `${'a '.repeat(MAX_AUTH_CODE_LENGTH / 2)}`;
+    expect(acceptSecret(spaced, MANUAL_PROVIDER).ok).toBe(true);
+    expect(acceptSecret(`${spaced}a`, MANUAL_PROVIDER)).toMatchObject({ ok: false, problem: 'too_long' });
+    // A code loses them first.
+    expect(acceptSecret(`${spaced}a`, NETEASE_PERSONAL).ok).toBe(true);
+  });
+});
+
+describe('createAuthCodeSchema', () => {
+  const codeSchema = createAuthCodeSchema('zh', 'code');
+
   it('outputs the normalised code', () => {
-    expect(authCodeSchema.parse(' abcd efgh\nIJKL\u200bmnop ')).toBe('abcdefghIJKLmnop');
+    expect(codeSchema.parse(' abcd efgh\nIJKL\u200bmnop ')).toBe('abcdefghIJKLmnop');
   });
 
   it('does not block a code that only draws warnings', () => {
-    expect(authCodeSchema.parse('Zhangsan1990!')).toBe('Zhangsan1990!');
+    expect(codeSchema.parse('Zhangsan1990!')).toBe('Zhangsan1990!');
   });
 
   it('rejects an entry that is empty once invisible characters are gone', () => {
-    const result = authCodeSchema.safeParse(' \u200b\n\ufeff ');
+    const result = codeSchema.safeParse(' \u200b\n\ufeff ');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('授权码');
   });
 
   it('rejects more than the maximum length, in the chosen language', () => {
-    expect(authCodeSchema.safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH)).success).toBe(true);
-    const result = createAuthCodeSchema('en').safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH + 1));
+    expect(codeSchema.safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH)).success).toBe(true);
+    const result = createAuthCodeSchema('en', 'code').safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH + 1));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain(String(MAX_AUTH_CODE_LENGTH));
+  });
+
+  it('outputs a password as typed and refuses one with a line break inside, in the password’s words', () => {
+    expect(createAuthCodeSchema('zh', 'password').parse(`\u200b${TYPED_PASSWORD}\r\n`)).toBe(TYPED_PASSWORD);
+    const broken = createAuthCodeSchema('en', 'password').safeParse('first line\nsecond line');
+    expect(broken.error?.issues[0]?.message).toMatch(/line break/);
+    expect(createAuthCodeSchema('zh', 'password').safeParse('  ').error?.issues[0]?.message).toBe('请填写密码。');
+  });
+
+  it('before the provider is known, keeps the text as typed but for its ends and refuses only what both kinds refuse', () => {
+    const unknown = createAuthCodeSchema('zh');
+    expect(unknown.parse(`${TYPED_PASSWORD}\n`)).toBe(TYPED_PASSWORD);
+    // Either kind may still follow: a code with a line break inside, a password with spaces.
+    expect(unknown.parse('abcd\nefgh')).toBe('abcd\nefgh');
+    expect(unknown.safeParse(' \u200b\n').success).toBe(false);
+    // Too long only when even a code's cleaning leaves too much.
+    expect(unknown.safeParse(`${'a '.repeat(MAX_AUTH_CODE_LENGTH)}`).success).toBe(true);
+    expect(unknown.safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH + 1)).success).toBe(false);
+  });
+
+  it('gives what the provider’s own cleaning gives, whichever kind the provider turns out to be', () => {
+    const typed = `\u200b ${TYPED_PASSWORD} abcd\u00a0efgh\r\n`;
+    const early = createAuthCodeSchema('zh').parse(typed);
+    for (const provider of [NETEASE_PERSONAL, ICLOUD_MAIL, SOHU_MAIL, MANUAL_PROVIDER]) {
+      expect(cleanSecret(early, provider)).toBe(cleanSecret(typed, provider));
+    }
   });
 });

@@ -28,6 +28,8 @@ export const ICLOUD_MAIL: MailProvider = {
   usernameForm: { imap: 'local_part', imapFallback: 'address', smtp: 'address' },
   credential: {
     name: { zh: 'App 专用密码', en: 'app-specific password' },
+    // A password by name, but Apple makes it (xxxx-xxxx-xxxx-xxxx): a code in everything that counts here.
+    kind: 'code',
     // Shown as xxxx-xxxx-xxxx-xxxx in lower-case letters; the hyphens are not counted.
     format: { length: 16, separator: '-' },
     // Copying at once is the safe advice; the record does not say whether Apple shows it again.

@@ -14,6 +14,8 @@ export const MANUAL_PROVIDER: MailProvider = {
   usernameForm: { imap: 'address', smtp: 'address' },
   credential: {
     name: { zh: '邮箱密码或授权码', en: 'mailbox password or app password' },
+    // Often the mailbox password itself, which a person chose: sent exactly as typed.
+    kind: 'password',
     // Every service words and shapes it differently: no format, no warnings.
     shownOnce: false,
   },

@@ -37,6 +37,10 @@ export const NETEASE_ENTERPRISE: MailProvider = {
   usernameForm: { imap: 'address', smtp: 'address' },
   credential: {
     name: { zh: '客户端授权密码', en: 'client authorization password' },
+    // Made by NetEase, 16 characters, shown once: a code, whatever the name. Which characters it
+    // uses is not on record, but a generated code has no spaces or full-width forms, so the
+    // cleaning cannot change a real one; it only rescues a copy that brought spaces along.
+    kind: 'code',
     // 16 characters is on record; which characters is not, so only the length is assessed.
     format: { length: 16, alphabet: 'any' },
     shownOnce: true,

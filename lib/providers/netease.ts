@@ -131,6 +131,7 @@ export const NETEASE_PERSONAL: MailProvider = {
   usernameForm: { imap: 'address', smtp: 'address', pop3: 'address' },
   credential: {
     name: { zh: '客户端授权码', en: 'client authorization code' },
+    kind: 'code',
     // Public samples show upper, lower and mixed case, so case is not part of the format.
     format: { length: 16 },
     shownOnce: true,

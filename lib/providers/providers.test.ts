@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyServerReply } from '@/lib/mail-check/diagnosis';
-import { assessAuthCode, normalizeAuthCode } from './auth-code';
+import { assessAuthCode, cleanSecret } from './auth-code';
 import { detectProvider, detectProviderById } from './detect';
 import { ICLOUD_MAIL } from './icloud';
 import { NETEASE_ENTERPRISE } from './netease-enterprise';
@@ -180,10 +180,11 @@ describe('credentials, normalised and assessed per format', () => {
     [NETEASE_ENTERPRISE, 'Ab3dEf6hIj9kLm2n', 'Ab3dEf6hIj9kLm2n', []],
     [NETEASE_ENTERPRISE, 'Ab3dEf6hIj9kLm2', 'Ab3dEf6hIj9kLm2', ['wrong_length']],
     [NETEASE_ENTERPRISE, 'pw', 'pw', ['wrong_length', 'looks_like_password']],
-    // Sohu: no format on record, so nothing to warn about.
+    // Sohu: no format on record, so nothing to warn about, and a password is sent as typed.
     [SOHU_MAIL, 'whatever1!', 'whatever1!', []],
+    [SOHU_MAIL, ' what ever１! \n', ' what ever１! ', []],
   ] as const)('%#: %j is sent as %j with warnings %j', (provider, input, sent, warnings) => {
-    expect(normalizeAuthCode(input)).toBe(sent);
+    expect(cleanSecret(input, provider)).toBe(sent);
     expect(assessAuthCode(input, provider).warnings).toEqual(warnings);
   });
 
@@ -261,7 +262,7 @@ describe('runtime providers (practice mode)', () => {
       },
     ],
     usernameForm: { imap: 'address', smtp: 'address' },
-    credential: { name: { zh: '授权码', en: 'code' }, shownOnce: true },
+    credential: { name: { zh: '授权码', en: 'code' }, kind: 'code', shownOnce: true },
     settingsPath: { zh: '设置', en: 'Settings' },
     requiresIdAfterLogin: false,
     knownErrors: [],

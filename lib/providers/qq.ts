@@ -38,6 +38,7 @@ export const QQ_MAIL: MailProvider = {
   usernameForm: { imap: 'address', smtp: 'address' },
   credential: {
     name: { zh: '授权码', en: 'authorization code' },
+    kind: 'code',
     // Public samples are all lower-case letters; case is not enforced, as for NetEase.
     format: { length: 16 },
     // Not on record either way; telling the user to copy it at once costs nothing if QQ
@@ -49,6 +50,11 @@ export const QQ_MAIL: MailProvider = {
     en: 'Settings (设置) → Account (账户) → POP3/IMAP/SMTP/Exchange/CardDAV/CalDAV services',
   },
   requiresIdAfterLogin: false,
+  // The IMAP refusal is the five-cause text ("service is not open, password is incorrect...").
+  // SMTP's answer can tell more: QQ names the QQ password outright there ("Please enter your
+  // authorization code"), and an accepted SMTP login shows the code itself is right. QQ is not
+  // on record banning IPs for refused logins, as NetEase does.
+  smtpLoginAfterImapRefusal: true,
   knownErrors: [
     {
       protocol: 'smtp',

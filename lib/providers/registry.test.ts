@@ -33,6 +33,7 @@ describe('provider registry', () => {
   it('describes the NetEase credential and where it is made', () => {
     expect(NETEASE_PERSONAL.credential).toEqual({
       name: { zh: '客户端授权码', en: 'client authorization code' },
+      kind: 'code',
       format: { length: 16 },
       shownOnce: true,
     });

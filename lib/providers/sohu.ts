@@ -32,6 +32,8 @@ export const SOHU_MAIL: MailProvider = {
   usernameForm: { imap: 'address', smtp: 'address' },
   credential: {
     name: { zh: '独立密码', en: 'separate client password (独立密码)' },
+    // With no format on record, a space or a full-width letter may be part of it: sent as typed.
+    kind: 'password',
     // Nothing reliable is on record about its length or characters: no format, no warnings.
     shownOnce: true,
   },

@@ -56,8 +56,27 @@ export type KnownFailureCode =
   // enterprise): another host set, not another code, fixes it.
   | 'wrong_server_group';
 
-/** Failures the check tells from the connection itself (lib/mail-check/types.ts FailureCode). */
-export type ConnectionFailureCode = 'no_auth_offered' | 'tls_failed' | 'timeout' | 'unreachable' | 'aborted' | 'unexpected';
+/**
+ * Failures the check tells from the connection itself (lib/mail-check/types.ts FailureCode):
+ * from the transport, or from what the protocol's own reply codes say (RFC 5530 response codes,
+ * SMTP reply codes) where no provider text says more.
+ */
+export type ConnectionFailureCode =
+  | 'no_auth_offered'
+  // The server could not take a login just now (IMAP [UNAVAILABLE], [LIMIT], [INUSE],
+  // [SERVERBUG]; SMTP 4xx at AUTH): it said nothing about the code.
+  | 'server_busy'
+  // The server refused how we tried to log in before judging the code: encryption first
+  // (SMTP 530, IMAP [PRIVACYREQUIRED]), or a stronger or different mechanism (534, 538).
+  | 'auth_setup_failed'
+  // SMTP did not log in because IMAP's LOGIN was not accepted: a wrong code costs one refused
+  // login, not two. Says nothing of its own; the IMAP result is the diagnosis.
+  | 'not_attempted'
+  | 'tls_failed'
+  | 'timeout'
+  | 'unreachable'
+  | 'aborted'
+  | 'unexpected';
 
 export interface KnownServerError {
   protocol: MailProtocol;
@@ -83,8 +102,18 @@ export interface CodeFormat {
   alphabet?: 'letters' | 'any';
 }
 
+/**
+ * `code`: made by the provider in a known format (letters, digits, a separator), so spaces,
+ * line breaks, invisible characters and full-width forms that come with a copy are not part of
+ * it and are cleaned away. `password`: chosen by a person or of unknown format, so it is sent
+ * exactly as typed; only a line break or invisible character at either end is dropped.
+ */
+export type SecretKind = 'code' | 'password';
+
 export interface CredentialSpec {
   name: Localized;
+  /** How what the user types becomes what is sent (lib/providers/auth-code.ts `cleanSecret`). */
+  kind: SecretKind;
   /** Absent when the public record says nothing reliable about the format. */
   format?: CodeFormat;
   /** The provider shows the code a single time, so the UI must say "copy it now". */
@@ -179,6 +208,13 @@ export interface MailProvider {
   // NetEase lets LOGIN and LIST through but refuses SELECT until the client sends RFC 2971
   // ID after logging in, so a login-only check would pass an account that cannot read mail.
   requiresIdAfterLogin: boolean;
+  /**
+   * SMTP still logs in after IMAP refused the login on the credentials, where the provider's one
+   * IMAP refusal text cannot tell a wrong code from IMAP switched off and its SMTP answer can
+   * (QQ). Every other provider's SMTP logs in only after IMAP accepted: one refused login per
+   * wrong code (lib/mail-check/run-check.ts). Never for a provider that bans IPs (NetEase).
+   */
+  smtpLoginAfterImapRefusal?: boolean;
   knownErrors: readonly KnownServerError[];
   // The fields below are for the wizard and the diagnosis. They are optional so that a
   // provider assembled at runtime (practice mode) needs only what the check itself uses; every

@@ -234,6 +234,8 @@ export async function readStaffSessionView(
         .where(
           and(
             eq(checkAttempts.ownerId, session.customerId),
+            // A check still running has no outcome to show yet (the help progress says it runs).
+            eq(checkAttempts.state, 'done'),
             gte(checkAttempts.startedAt, new Date(session.createdAt.getTime() - SESSION_ATTEMPTS_LOOKBACK_MS)),
           ),
         )
@@ -328,7 +330,7 @@ export async function searchAttempts(
   const rows = await db
     .select()
     .from(checkAttempts)
-    .where(and(eq(checkAttempts.address, normalised.address), gte(checkAttempts.startedAt, new Date(now.getTime() - SEARCH_LOOKBACK_MS))))
+    .where(and(eq(checkAttempts.address, normalised.address), eq(checkAttempts.state, 'done'), gte(checkAttempts.startedAt, new Date(now.getTime() - SEARCH_LOOKBACK_MS))))
     .orderBy(desc(checkAttempts.startedAt), desc(checkAttempts.id))
     .limit(MAX_LISTED_ATTEMPTS);
   const maskedQuery = maskAddress(normalised.address);

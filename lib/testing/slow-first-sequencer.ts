@@ -7,6 +7,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // longest (seconds measured on the two-core machine, side by side); they start first. A file
 // missing from the list, or a name gone stale, costs only order, never a test.
 const SLOWEST_FIRST = [
+  'lib/testing/provider-safety.test.ts', // ~75 s with PostgreSQL: bursts of 30 checks per scenario
   'lib/db/client.test.ts', // ~36 s: opens, kills and reopens embedded databases
   'scripts/staff-create.test.ts', // ~31 s: runs `npm run staff:create` as an operator would
   'lib/health/runner.test.ts', // ~21 s

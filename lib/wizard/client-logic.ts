@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale, SecretKind } from '@/lib/providers/types';
 import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
 import { createManualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
 import { getProvider } from '@/lib/providers/registry';
@@ -10,7 +10,7 @@ import type { ManualField, ManualFormValues } from './manual-setup';
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
 // shared schemas). Loaded on demand by logic-loader.ts, so the page hydrates without it.
 
-export { assessAuthCode, normalizeAuthCode } from '@/lib/providers/auth-code';
+export { assessAuthCode, cleanSecret } from '@/lib/providers/auth-code';
 export { viewAddress, viewAddressHostedBy } from './detection';
 export { guessManualSettings } from '@/lib/discovery/manual';
 
@@ -20,14 +20,18 @@ export function chosenDomain(providerId: string): ShownDomain | undefined {
   return provider ? mainDomainOf(provider) : undefined;
 }
 
-const resolvers = new Map<Locale, Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues>>();
+const resolvers = new Map<string, Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues>>();
 
-/** react-hook-form's resolver for the shared schema, messages in `locale`. */
-export function connectMailboxResolver(locale: Locale): Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues> {
-  let resolver = resolvers.get(locale);
+/**
+ * react-hook-form's resolver for the shared schema, messages in `locale`; the code cleaned as
+ * `secretKind` (that of the provider the address names; none while it is not known).
+ */
+export function connectMailboxResolver(locale: Locale, secretKind?: SecretKind): Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues> {
+  const key = `${locale}:${secretKind ?? ''}`;
+  let resolver = resolvers.get(key);
   if (!resolver) {
-    resolver = zodResolver(createConnectMailboxSchema(locale));
-    resolvers.set(locale, resolver);
+    resolver = zodResolver(createConnectMailboxSchema(locale, secretKind));
+    resolvers.set(key, resolver);
   }
   return resolver;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Resolver } from 'react-hook-form';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale, SecretKind } from '@/lib/providers/types';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import type { ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
 
@@ -55,13 +55,17 @@ export function useWizardLogic(needed: boolean): WizardLogic | null {
   return logic;
 }
 
-/** The shared schema's resolver, fetched at the first validation if it is not here yet. */
+/**
+ * The shared schema's resolver, fetched at the first validation if it is not here yet; the code
+ * cleaned as `secretKind` says (that of the provider the address names, none while unknown).
+ */
 export function lazyConnectMailboxResolver(
   locale: Locale,
+  secretKind?: SecretKind,
 ): Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues> {
   return async (values, context, options) => {
     const logic = await loadWizardLogic();
-    return logic.connectMailboxResolver(locale)(values, context, options);
+    return logic.connectMailboxResolver(locale, secretKind)(values, context, options);
   };
 }
 

@@ -29,7 +29,14 @@ export interface ConnectMailboxRequest {
 export type ProtocolView = ProtocolCheckResult;
 
 /** Why a check was not run; the same reasons as `LockoutReason` in lib/mail-check/lockout.ts. */
-export type RefusalReason = 'mailbox_locked' | 'provider_paused' | 'manual_limited';
+export type RefusalReason =
+  | 'mailbox_locked'
+  | 'provider_paused'
+  | 'manual_limited'
+  | 'account_limited'
+  | 'provider_busy'
+  | 'check_running'
+  | 'too_many_running';
 
 /**
  * Messages per field. The manual server fields are flat (`imapHost`, not `manual.imapHost`); a

@@ -171,7 +171,7 @@ export const en: Messages = {
       },
       sohu: {
         label: 'Separate password',
-        hint: 'Sohu has not published the length or characters of the separate password (独立密码), so we do not check its format here and leave the verdict to Sohu’s server. Spaces and line breaks pasted with it are removed for you.',
+        hint: 'Sohu has not published the length or characters of the separate password (独立密码), so we do not check its format here and leave the verdict to Sohu’s server. What you enter is sent exactly as typed, spaces, full-width characters and symbols included; only a line break or invisible character that a paste left at either end is dropped.',
         looks_like_password: 'This looks like your webmail login password. Make sure it is the separate password.',
         wrong_length: 'Check that the separate password was copied whole.',
         non_letters: 'Check that nothing else was copied.',
@@ -186,7 +186,7 @@ export const en: Messages = {
       },
       manual: {
         label: 'Mailbox password or app password',
-        hint: 'If the provider offers an authorization code or app password, use it; otherwise the mailbox password. We do not know this service, so the format is not checked. Spaces and line breaks pasted with it are removed for you.',
+        hint: 'If the provider offers an authorization code or app password, use it; otherwise the mailbox password. We do not know this service, so the format is not checked. The password is sent exactly as typed, spaces, full-width characters and symbols included; only a line break or invisible character that a paste left at either end is dropped.',
         looks_like_password: 'Check that this is the password the provider gives mail apps.',
         wrong_length: 'Check that the password was copied completely.',
         non_letters: 'Check that nothing else was copied.',
@@ -224,6 +224,7 @@ export const en: Messages = {
     smtpRunning: 'Verifying sending…',
     passed: 'Passed in {seconds} s',
     failed: 'Failed after {seconds} s',
+    notTried: 'Not logged in: the incoming login did not succeed',
     networkError: 'The check did not finish: the connection dropped or the server had a problem. Please try again shortly.',
     noscript: 'The check needs JavaScript.',
   },
@@ -257,6 +258,10 @@ export const en: Messages = {
       mailbox_locked: 'Checks of this mailbox are locked for now',
       provider_paused: 'Checks of {provider} are paused',
       manual_limited: 'No more checks of typed servers for now',
+      account_limited: 'No more checks from your account for now',
+      provider_busy: 'Checks of {provider} have to wait a little',
+      check_running: 'This mailbox is being checked right now',
+      too_many_running: 'You have too many checks running at once',
     },
     refused: {
       mailbox_locked:
@@ -265,6 +270,13 @@ export const en: Messages = {
         '{provider} is refusing connections from our server for now. It is our checking server that is blocked, not your mailbox. To keep the block from growing longer, we have paused every check of {provider}.',
       manual_limited:
         'Many of your recent checks of servers you typed in failed. Each check connects from our server to the address you typed, so we limit how many may fail. Use the time to confirm the server names, ports and encryption with whoever runs your mail.',
+      account_limited:
+        'Too many recent checks from your account failed (all mailboxes together). Each failure is a refused login from our server at the mail provider, and providers block servers that collect too many, so your checks are stopped for a while. Use the time to double-check your {credential}.',
+      provider_busy:
+        'Refused logins at {provider} from all our users have reached the ceiling we set ourselves for now. To keep {provider} from blocking our server, new checks wait a little before they start. This is not about your mailbox: try again at the time below.',
+      check_running:
+        'A check of this mailbox is already running (perhaps started in another window). Wait for it to finish instead of starting another: every extra check is one more login.',
+      too_many_running: 'You already have several checks running at once. Wait for some of them to finish before starting another.',
     },
     retryAt: 'Please try again after {time}',
     signedOutTitle: 'Please sign in first',

@@ -1,0 +1,19 @@
+import type { StoredCheckResult } from '@/lib/db/schema';
+import { DIAGNOSES, isLoginVerdict } from '@/lib/mail-check/diagnosis';
+import type { FailureCode } from '@/lib/mail-check/types';
+
+// Which saved accounts the health runner leaves alone. A check refused on the login (a wrong or
+// revoked code, SMTP switched off, an IP restriction...) would only be refused again with the
+// same code, one more refused login toward a ban of our server's address for every user. So such
+// an account is held from background checks until its owner acts: a check by hand or a
+// replaced code writes a new last result, and the hold follows that result. Shared by the
+// runner's claim (as SQL) and by /accounts (which says why the account is not checked).
+
+/** The failure codes that hold an account from background checks: the server's verdicts on the login. */
+export const HOLDING_CODES: readonly FailureCode[] = (Object.keys(DIAGNOSES) as FailureCode[]).filter(isLoginVerdict);
+
+/** Whether the last check's result holds the account from background checks. */
+export function isHeldFromBackground(lastCheck: Pick<StoredCheckResult, 'ok' | 'imap' | 'smtp'> | null | undefined): boolean {
+  if (!lastCheck || lastCheck.ok) return false;
+  return [lastCheck.imap, lastCheck.smtp].some((side) => !side.ok && side.code !== undefined && isLoginVerdict(side.code as FailureCode));
+}

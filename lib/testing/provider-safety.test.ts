@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { availableBackends } from '@/lib/db/testing/backends';
+import {
+  BAN_THRESHOLD,
+  SCENARIOS,
+  correctCheckPasses,
+  shippedPolicy,
+  startSafetyWorld,
+  type ScenarioName,
+  type SafetyWorld,
+} from './provider-safety';
+
+// Issue 12's attack on our server's IP, as tests: every path that logs in at a provider, driven
+// with bursts of 30 concurrent requests (on PostgreSQL alternating two connection pools, as two
+// app instances), at a NetEase peer that bans after BAN_THRESHOLD refused logins. The shipped
+// limits must keep every one-mailbox scenario at five refused logins or fewer, a health round
+// over revoked codes within its share of the provider's budget, and the peer unbanned: a new
+// user's correct check still passes afterwards. `npm run bench:safety` prints the same figures.
+
+const policy = shippedPolicy();
+const healthShare = Math.floor((policy.providerLoginBudget ?? 0) * (policy.healthBudgetShare ?? 0.5));
+const ONE_MAILBOX: ScenarioName[] = ['wizardOneUser', 'wizardTwoUsers', 'checkNowStorm', 'replaceCodeStorm'];
+
+describe.each(availableBackends())('provider safety on %s', (kind) => {
+  let world: SafetyWorld | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it('ships a provider budget below the peer’s ban threshold', () => {
+    expect(policy.providerLoginBudget).toBeLessThan(BAN_THRESHOLD);
+    expect(healthShare).toBeGreaterThan(0);
+  });
+
+  it.each(ONE_MAILBOX)('%s: at most five refused logins from 90 requests, never a ban', async (name) => {
+    world = await startSafetyWorld(kind);
+    const figures = await SCENARIOS[name](world);
+    expect(figures.requests).toBe(90);
+    expect(figures.refusedLogins).toBeGreaterThan(0);
+    expect(figures.refusedLogins).toBeLessThanOrEqual(policy.maxFailuresPerMailbox);
+    expect(figures).toMatchObject({ banned: false, banReplies: 0 });
+    expect(await correctCheckPasses(world)).toBe(true);
+  });
+
+  it('healthRoundRevoked: a round over 50 revoked codes uses only the health share of the budget and defers the rest', async () => {
+    world = await startSafetyWorld(kind);
+    const figures = await SCENARIOS.healthRoundRevoked(world);
+    expect(figures.refusedLogins).toBeGreaterThan(0);
+    expect(figures.refusedLogins).toBeLessThanOrEqual(healthShare);
+    expect(figures.deferred).toBe(50 - figures.refusedLogins);
+    expect(figures).toMatchObject({ banned: false, banReplies: 0 });
+    expect(await correctCheckPasses(world)).toBe(true);
+  });
+
+  it('every scenario in one window together stays within the provider budget', async () => {
+    world = await startSafetyWorld(kind);
+    const w = world;
+    let total = 0;
+    for (const name of [...ONE_MAILBOX, 'healthRoundRevoked'] as ScenarioName[]) {
+      const figures = await SCENARIOS[name](w);
+      expect(figures.banned).toBe(false);
+      total += figures.refusedLogins;
+    }
+    expect(total).toBeLessThanOrEqual(policy.providerLoginBudget ?? 0);
+  });
+});

@@ -42,6 +42,8 @@ test('the provider is recognised while typing and the servers follow the suffix'
   await expect(webmail).toHaveAttribute('rel', /noopener/);
   await page.goto('/#configure-in-client');
   await expect(wizard.formAddressInput).toHaveValue('zhangsan@126.com');
+  // Before any check has failed, the code step offers no choice of servers: the own ones are used.
+  await expect(wizard.currentPanel.getByRole('group', { name: '使用哪组服务器' })).toHaveCount(0);
 });
 
 test('full-width input from a Chinese input method is understood', async ({ page }) => {

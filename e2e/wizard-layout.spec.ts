@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { diagnose } from '@/lib/mail-check/diagnosis';
+import type { ProtocolView } from '@/lib/wizard/types';
 import { WIZARD_STEPS, WizardPage } from './support/wizard-page';
 
 const LOCALES = ['zh', 'en'] as const;
@@ -25,6 +27,36 @@ test.describe('at phone width (375 px)', () => {
       // Every FAQ answer open at once still fits.
       for (const summary of await page.locator('#faq summary').all()) await summary.click();
       expect(await wizard.horizontalOverflow()).toBeLessThanOrEqual(0);
+    });
+
+    // The fallback servers show only after a failed check, on the result step and the code step.
+    test(`the fallback choice after a failed check fits and passes axe (${locale})`, { tag: '@phone-only' }, async ({ page, context, baseURL }) => {
+      await useLocale(context, baseURL, locale);
+      const wizard = new WizardPage(page);
+      const endpoint = { host: 'imap.vip.188.com', port: 993, tls: 'implicit' } as const;
+      const refused: Extract<ProtocolView, { ok: false }> = {
+        ok: false,
+        durationMs: 900,
+        endpoint,
+        code: 'auth_failed',
+        stage: 'login',
+        diagnosis: diagnose('auth_failed', 'login'),
+      };
+      await wizard.seedSession({
+        address: 'someone.with.a.long.name@vip.188.com',
+        result: { status: 'checked', ok: false, imap: refused, smtp: { ...refused, code: 'not_attempted' }, saved: false },
+      });
+      for (const [step, role] of [
+        ['result', 'button'],
+        ['configure-in-client', 'radio'],
+      ] as const) {
+        await wizard.open(step);
+        await wizard.expectStep(step);
+        await expect(wizard.currentPanel.getByRole(role, { name: /imap\.163\.com/ })).toBeVisible();
+        expect(await wizard.horizontalOverflow(), `${step} fits`).toBeLessThanOrEqual(0);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), step).toEqual([]);
+      }
     });
   }
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { diagnose } from '@/lib/mail-check/diagnosis';
+import type { ShownResult } from '@/lib/wizard/stores';
 import type { ProtocolView } from '@/lib/wizard/types';
 import { WizardPage } from './support/wizard-page';
 
@@ -75,8 +76,62 @@ test('a failed check explains each diagnosis, quotes the server and links to the
   await expect(smtp.getByRole('blockquote')).toHaveText('550 User has no permission');
   await expect(smtp.getByRole('link', { name: '回到第 2 步：打开网页邮箱的设置' })).toHaveAttribute('href', '#access-settings');
 
-  // The 126.com servers were used, so the 163.com fallback is suggested.
-  await expect(panel).toContainText('这次用的是 imap.126.com');
+  // The 126.com servers were used and failed, so the 163.com fallback is offered (see below).
+  await expect(panel.getByRole('region', { name: '还可以换备用服务器试试' })).toContainText('这次检测连的是 imap.126.com');
+});
+
+test('the 163.com fallback appears only after a failed check, and only the reader picks it', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  const servers = wizard.panel('configure-in-client').getByRole('group', { name: '使用哪组服务器' });
+  const own = servers.getByRole('radio', { name: '126.com 自己的服务器（推荐）' });
+  const fallback = servers.getByRole('radio', { name: '备用服务器（imap.163.com）' });
+
+  // A passed check: nothing to offer, on either step.
+  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', ok: true, imap: imapOk, smtp: smtpOk, saved: true } });
+  await wizard.open('result');
+  await expect(wizard.currentPanel.getByRole('button', { name: /备用服务器/ })).toHaveCount(0);
+  await page.goto('/#configure-in-client');
+  await expect(wizard.formAddressInput).toHaveValue('wu@126.com');
+  await expect(servers).toHaveCount(0);
+
+  // A failed check: the result offers the fallback; step 4 shows the choice with the address's own servers still picked.
+  await page.evaluate((result) => sessionStorage.setItem('wizard:result', JSON.stringify(result)), {
+    status: 'checked',
+    ok: false,
+    imap: imapRefused,
+    smtp: smtpOff,
+    saved: false,
+  } satisfies ShownResult);
+  await page.reload();
+  await wizard.expectStep('configure-in-client');
+  await expect(own).toBeChecked();
+  await expect(fallback).not.toBeChecked();
+
+  await page.goto('/#result');
+  const offer = wizard.currentPanel.getByRole('region', { name: '还可以换备用服务器试试' });
+  await expect(offer).toContainText('我们不会自己换服务器');
+  // The code is gone after the reload: picking the fallback sends nothing and asks for the code,
+  // with the fallback now picked in step 4.
+  await offer.getByRole('button', { name: '改用备用服务器（imap.163.com）再检测' }).click();
+  await wizard.expectStep('configure-in-client');
+  await expect(wizard.codeInput).toBeFocused();
+  await expect(fallback).toBeChecked();
+  await expect(own).not.toBeChecked();
+  // The reader can go back to the address's own servers.
+  await own.check();
+  await expect(fallback).not.toBeChecked();
+});
+
+test('a failed check on the fallback says so and offers no second fallback', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  const onFallback = (view: ProtocolView): ProtocolView => ({ ...view, endpoint: { ...view.endpoint, host: view.endpoint.host.replace('126', '163') } });
+  await wizard.seedSession({
+    address: 'wu@126.com',
+    result: { status: 'checked', ok: false, imap: onFallback(imapRefused), smtp: onFallback(smtpOff), saved: false, alternative: 0 },
+  });
+  await wizard.open('result');
+  await expect(wizard.currentPanel).toContainText('这次检测用的是你选的备用服务器（imap.163.com）');
+  await expect(wizard.currentPanel.getByRole('button', { name: /备用服务器/ })).toHaveCount(0);
 });
 
 // The retry time is written in the browser's zone, with the date when it is not today; these two

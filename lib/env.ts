@@ -172,8 +172,9 @@ export const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('.data'),
   MAIL_ENDPOINT_OVERRIDES: overridesFromJson,
   ALLOW_ENDPOINT_OVERRIDES: booleanFlag,
-  // Hosts manual setup may connect to whatever they resolve to (loopback test servers): the
-  // address guard's only way round. Not the hosts of MAIL_ENDPOINT_OVERRIDES, on purpose.
+  // Hosts manual setup may connect to whatever they resolve to, on any port (loopback test
+  // servers): the only way round the address guard and the mail-port rule. Not the hosts of
+  // MAIL_ENDPOINT_OVERRIDES, on purpose, and never a known provider's server.
   MAIL_MANUAL_ALLOW_HOSTS: hostList,
   // Name servers for recognising custom domains by their MX records (`address` or
   // `address:port`, comma-separated); unset: the system's. Tests point it at a loopback server.
@@ -191,7 +192,7 @@ export const envSchema = z.object({
   PROVIDER_PAUSE_MIN_USERS: positiveInt(3),
   PROVIDER_LOGIN_BUDGET: positiveInt(15),
   HEALTH_BUDGET_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
-  LOCKOUT_MAX_FAILURES_PER_USER: positiveInt(15),
+  LOCKOUT_MAX_FAILURES_PER_USER: positiveInt(5),
   APP_SECRET_KEY: secretKeyList,
   BETTER_AUTH_SECRET: z
     .string()

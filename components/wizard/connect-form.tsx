@@ -12,7 +12,17 @@ import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { goToStep } from '@/lib/wizard/navigation';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { manualFieldErrors, manualFieldId, MANUAL_FIELDS, type ManualField } from '@/lib/wizard/manual-setup';
-import { addressStore, checkRunner, checkStore, manualDraftStore, manualErrorsStore, resultStore, retryAtOf } from '@/lib/wizard/stores';
+import { fallbackOffer } from '@/lib/wizard/fallback-offer';
+import {
+  addressStore,
+  checkRunner,
+  checkStore,
+  manualDraftStore,
+  manualErrorsStore,
+  resultStore,
+  retryAtOf,
+  serverChoiceStore,
+} from '@/lib/wizard/stores';
 import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
 import { CheckProgress } from './check-progress';
 import { formatRetryTime, useLockedUntil } from './lockout';
@@ -21,6 +31,7 @@ const ADDRESS_ID = 'connect-address';
 const CODE_ID = 'connect-code';
 const WARNING_ID = 'connect-code-warning';
 const FORM_ERROR_ID = 'connect-form-error';
+const SERVERS_HINT_ID = 'connect-servers-hint';
 /** What the code cleaning removes (spaces, line breaks, zero-width characters), for a paste made before it is loaded. */
 const INVISIBLE_OR_SPACE = /[\s\u200b-\u200d\u2060]/;
 
@@ -56,7 +67,9 @@ export function ConnectForm({
     formState: { errors, touchedFields, submitCount },
   } = useForm<ConnectMailboxInput, unknown, ConnectMailboxValues>({
     resolver,
-    defaultValues: { address: '', code: '', alternative: undefined },
+    // Which servers to check is not a form field: it is offered only after a failed check, and
+    // the result step can pick it too (serverChoiceStore).
+    defaultValues: { address: '', code: '' },
     mode: 'onTouched',
   });
 
@@ -80,7 +93,6 @@ export function ConnectForm({
 
   const address = useWatch({ control, name: 'address' });
   const code = useWatch({ control, name: 'code' });
-  const alternative = useWatch({ control, name: 'alternative' });
   const { shown, logic, manual, view } = useShownDomain(address);
   // Whose rules the code follows: the provider the address names (or manual setup). With no
   // address yet, the one whose steps are shown, as the field's hint says. While a typed address
@@ -133,6 +145,15 @@ export function ConnectForm({
           ? format(words.warnings.wrong_length, { expected })
           : null;
   const hasAlternative = shown.alternatives.length > 0;
+  const serverChoice = useSessionStore(serverChoiceStore);
+  // The fallback servers appear only after a failed check (or while picked, so the pick can be
+  // undone); never on a first visit, never picked by default.
+  const showServerChoice = hasAlternative && (fallbackOffer(lastResult, shown.alternatives).kind !== 'none' || serverChoice !== null);
+  // Another domain, another provider's servers: a pick made for the last one does not carry over.
+  const domainKey = `${shown.provider.id}:${shown.info.domain}`;
+  useEffect(() => {
+    serverChoiceStore.set(null);
+  }, [domainKey]);
   const running = isPending || check.phase === 'running';
 
   // Problems with the servers typed on step 1 are shown there, on their fields.
@@ -165,13 +186,15 @@ export function ConnectForm({
     setFormError(null);
     manualErrorsStore.set(null);
     checkStore.set({ phase: 'running' });
+    // Read at submit time: the result step's "check with the fallback servers" picks and submits at once.
+    const picked = hasAlternative ? serverChoiceStore.get() : null;
     startTransition(async () => {
       let result: SubmitResult;
       try {
         result = await action({
           address: values.address,
           code: values.code,
-          ...(hasAlternative && values.alternative !== undefined ? { alternative: values.alternative } : {}),
+          ...(picked !== null ? { alternative: picked } : {}),
           ...(servers ? { manual: servers } : {}),
         });
       } catch {
@@ -354,30 +377,36 @@ export function ConnectForm({
         </div>
       </div>
 
-      {hasAlternative && (
-        <fieldset>
+      {showServerChoice && (
+        <fieldset aria-describedby={SERVERS_HINT_ID}>
           <legend className="font-medium">{text.serversLegend}</legend>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{text.serversHint}</p>
+          <p id={SERVERS_HINT_ID} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            {text.serversHint}
+          </p>
           <div className="mt-2 space-y-2">
-            <label className="flex items-center gap-2">
+            <label className="flex items-start gap-2">
               <input
                 type="radio"
                 name="servers"
-                className="size-4"
-                checked={alternative === undefined}
-                onChange={() => setValue('alternative', undefined)}
+                className="mt-1 size-4 shrink-0"
+                checked={serverChoice === null}
+                onChange={() => serverChoiceStore.set(null)}
               />
-              {format(text.serversOwn, { domain: shown.info.domain || shown.provider.name[locale] })}
+              <span className="min-w-0 break-words">
+                {format(text.serversOwn, { domain: shown.info.domain || shown.provider.name[locale] })}
+              </span>
             </label>
-            <label className="flex items-center gap-2">
+            <label className="flex items-start gap-2">
               <input
                 type="radio"
                 name="servers"
-                className="size-4"
-                checked={alternative === 0}
-                onChange={() => setValue('alternative', 0)}
+                className="mt-1 size-4 shrink-0"
+                checked={serverChoice === 0}
+                onChange={() => serverChoiceStore.set(0)}
               />
-              {format(text.serversAlternative, { host: shown.alternatives[0]?.imap.host ?? '' })}
+              <span className="min-w-0 break-words">
+                {format(text.serversAlternative, { host: shown.alternatives[0]?.imap.host ?? '' })}
+              </span>
             </label>
           </div>
         </fieldset>

@@ -2,12 +2,12 @@
 
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
-import { secondaryButton, textInput } from '@/components/ui/styles';
+import { secondaryButton, textInput, textLink } from '@/components/ui/styles';
 import type { ManualGuess, ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { TlsMode } from '@/lib/providers/types';
-import { lazyManualServerResolver } from '@/lib/wizard/logic-loader';
+import { lazyManualServerResolver, useWizardLogic } from '@/lib/wizard/logic-loader';
 import {
   draftFor,
   draftFromGuess,
@@ -62,6 +62,7 @@ export function ManualServers({
   // The draft this form was filled from; a new one (another domain, the guess again) refills it.
   const shownDraft = useRef<ManualDraft | null>(null);
   const resolver = useMemo(() => lazyManualServerResolver(locale), [locale]);
+  const logic = useWizardLogic(false);
   const {
     register,
     reset,
@@ -113,6 +114,8 @@ export function ManualServers({
     const hostId = manualFieldId(hostField);
     const portId = manualFieldId(portField);
     const hostError = errors[hostField]?.message;
+    // A refused host that is a provider's server: its own steps are where to go instead.
+    const guide = hostError ? logic?.providerGuideFor(getValues(hostField) ?? '', locale) : undefined;
     const portError = errors[portField]?.message;
     const tlsError = errors[tlsField]?.message;
     const alternatives = draft.alternatives[protocol].filter((host) => host !== (draft.values[hostField] ?? ''));
@@ -164,6 +167,13 @@ export function ManualServers({
           {hostError && (
             <p id={`${hostId}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
               {hostError}
+            </p>
+          )}
+          {guide && (
+            <p className="mt-1 text-sm">
+              <a href={guide.href} target="_blank" rel="noopener noreferrer" className={textLink}>
+                {guide.label}
+              </a>
             </p>
           )}
           {alternatives.length > 0 && (

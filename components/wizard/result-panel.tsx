@@ -8,7 +8,8 @@ import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
 import { useWizardLogic } from '@/lib/wizard/logic-loader';
 import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { useSessionStore } from '@/lib/wizard/session-store';
-import { addressStore, checkRunner, checkStore, resultStore, retryAtOf, type ShownResult } from '@/lib/wizard/stores';
+import { fallbackOffer, type FallbackOffer } from '@/lib/wizard/fallback-offer';
+import { addressStore, checkRunner, checkStore, resultStore, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/stores';
 import type { ProtocolView } from '@/lib/wizard/types';
 import { CheckProgress, type CheckProgressText } from './check-progress';
 import { formatRetryTime, useLockedUntil } from './lockout';
@@ -50,6 +51,41 @@ function RetryButton({ label, locked, describedBy }: { label: string; locked: bo
     >
       {label}
     </button>
+  );
+}
+
+/**
+ * After a failed check on the address's own servers: the fallback servers, offered as a choice
+ * the reader makes (one button, which picks them and checks again). Nothing here runs by itself.
+ */
+function FallbackChoice({ offer, ownHost, text }: { offer: FallbackOffer; ownHost: string; text: Messages['result'] }) {
+  const run = useSessionStore(checkRunner);
+  if (offer.kind === 'none') return null;
+  const alt = offer.fallback.imap.host;
+  if (offer.kind === 'used') {
+    return <p className="mt-4 text-sm leading-6">{format(text.fallbackUsed, { alt, host: ownHost })}</p>;
+  }
+  return (
+    <section aria-labelledby="fallback-choice-title" className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+      <h4 id="fallback-choice-title" className="font-semibold">
+        {text.fallbackTitle}
+      </h4>
+      <p id="fallback-choice-note" className="mt-2 text-sm leading-6">
+        {format(text.fallbackOffer, { host: ownHost, alt })}
+      </p>
+      <button
+        type="button"
+        className={`${secondaryButton} mt-3`}
+        disabled={!run}
+        aria-describedby="fallback-choice-note"
+        onClick={() => {
+          serverChoiceStore.set(offer.index);
+          run?.();
+        }}
+      >
+        {format(text.fallbackRetry, { alt })}
+      </button>
+    </section>
   );
 }
 
@@ -103,10 +139,9 @@ function Checked({
     const view = result[protocol];
     return view.ok || view.code === 'not_attempted' ? [] : [{ name: names[protocol], view }];
   });
-  const fallback = shown.alternatives[0];
-  const usedOwnServers = fallback !== undefined && result.imap.endpoint.host !== fallback.imap.host;
-  // A refused login, or an enterprise server saying the account lives on the other group.
-  const authFailed = failures.some((failure) => failure.view.code === 'auth_failed' || failure.view.code === 'wrong_server_group');
+  // Which servers the check used comes from the server (`result.alternative`), not from the
+  // host in the report: in tests both sets are redirected to the same local peer.
+  const offer = fallbackOffer(result, shown.alternatives);
 
   return (
     <div>
@@ -160,9 +195,7 @@ function Checked({
           </section>
         );
       })}
-      {authFailed && usedOwnServers && (
-        <p className="mt-4 text-sm leading-6">{format(text.alternativeHint, { host: result.imap.endpoint.host, alt: fallback.imap.host })}</p>
-      )}
+      <FallbackChoice offer={offer} ownHost={shown.endpoints.imap.host} text={text} />
       <div className="mt-6 flex flex-wrap gap-3">
         <RetryButton label={text.retry} locked={false} />
         <a href="#configure-in-client" className={secondaryButton}>

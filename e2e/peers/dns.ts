@@ -14,7 +14,11 @@ export interface DnsName {
   a?: readonly string[];
   aaaa?: readonly string[];
   mx?: readonly MxRecordData[];
-  /** Answers every question with this alias, followed by the target's own records of the asked type. */
+  /**
+   * Answers every question with this alias, followed by the target's own records of the asked
+   * type; a target that is an alias too is followed, as a server holding the whole chain does.
+   * A CNAME question gets this name's own record only.
+   */
   cname?: string;
   /** Answers every question with this error instead of records. */
   rcode?: 'SERVFAIL' | 'REFUSED';
@@ -100,9 +104,16 @@ export async function startDnsServer(zone: DnsZone): Promise<DnsPeer> {
     } else if (entry.rcode) {
       response.header.rcode = RCODE[entry.rcode];
     } else if (entry.cname) {
-      response.answers.push({ name, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: TTL, domain: entry.cname });
-      const target = names.get(entry.cname);
-      if (target) response.answers.push(...recordsOf(entry.cname, target, question.type));
+      let alias: string | undefined = name;
+      let current: DnsName | undefined = entry;
+      // A few hops at most: a loop in a test zone must not hang the peer.
+      for (let hop = 0; alias && current?.cname && hop < 8; hop += 1) {
+        response.answers.push({ name: alias, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: TTL, domain: current.cname });
+        if (question.type === Packet.TYPE.CNAME) break;
+        alias = current.cname;
+        current = names.get(alias);
+      }
+      if (alias && current && !current.cname && question.type !== Packet.TYPE.CNAME) response.answers.push(...recordsOf(alias, current, question.type));
     } else {
       // A name with no records of the asked type: NOERROR with an empty answer (NODATA).
       response.answers.push(...recordsOf(name, entry, question.type));

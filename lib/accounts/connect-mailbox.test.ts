@@ -84,6 +84,13 @@ describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
     expect(new Date(result.retryAt).getTime()).toBeGreaterThan(Date.now());
   });
 
+  it('says which servers the check used: the 163.com fallback only when the form asked for it', async () => {
+    const own = await submit({ address: 'zhao@126.com', code: CODE });
+    expect(own).toMatchObject({ status: 'checked', ok: true });
+    expect(own).not.toHaveProperty('alternative');
+    expect(await submit({ address: 'zhao@126.com', code: CODE, alternative: 0 })).toMatchObject({ status: 'checked', ok: true, alternative: 0 });
+  });
+
   it('answers an unknown provider and a missing alternative as input errors in the reader’s language', async () => {
     expect(await submit({ address: 'someone@example.org', code: CODE }, 'en')).toMatchObject({
       status: 'invalid',

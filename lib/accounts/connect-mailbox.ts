@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
+import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import type { Locale } from '@/lib/providers/types';
 import type { SubmitResult } from '@/lib/wizard/types';
 import type { SealingOptions } from './queries';
@@ -8,8 +9,8 @@ import { saveCheckedMailAccount } from './queries';
 import type { ConnectMailboxValues } from './schema';
 
 const NO_SUCH_SERVERS = {
-  zh: '所选的备用服务器不存在，请回到第一步重新选择。',
-  en: 'Those alternative servers do not exist; please pick again in the first step.',
+  zh: '这个地址没有所选的备用服务器。请在第 4 步改回它自己的服务器再检测。',
+  en: 'This address has no such fallback servers. Switch back to its own servers in step 4 and check again.',
 } as const;
 
 /**
@@ -51,7 +52,17 @@ export async function connectMailboxForOwner(
         );
         saved = true;
       }
-      return { status: 'checked', ok: report.ok, imap: report.imap, smtp: report.smtp, saved };
+      // Which servers were dialled, so the wizard can offer the fallback only after a failure on
+      // the address's own servers. Manual setup has no fallback: an alternative sent with it is ignored.
+      const usedAlternative = result.providerId === MANUAL_PROVIDER.id ? undefined : values.alternative;
+      return {
+        status: 'checked',
+        ok: report.ok,
+        imap: report.imap,
+        smtp: report.smtp,
+        saved,
+        ...(usedAlternative !== undefined ? { alternative: usedAlternative } : {}),
+      };
     }
   }
 }

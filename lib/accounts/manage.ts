@@ -1,6 +1,6 @@
-import { isHeldFromBackground } from '@/lib/health/hold';
 import 'server-only';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { isHeldFromBackground } from '@/lib/health/hold';
 import type { AppDatabase } from '@/lib/db/client';
 import {
   accountAuditLog,
@@ -280,17 +280,26 @@ function recheckInput(account: AccountForCheck, code: string, options: CheckMail
 
 /**
  * A re-check of a mailbox set up by hand whose server the address guard now refuses (its name
- * resolves to a private address since, or not at all): nothing was dialled, but for the account
- * it is a failed check like any other, so it becomes one. Both sides fail at `connect` with the
- * refusal's meaning (`timeout` or `aborted` where the lookup ran out of time or was cancelled,
- * else `unreachable`): the other side was not checked, and a check that cannot reach one of its
- * servers cannot pass. The details say which host was refused and why, for support.
+ * resolves to a private address since, or not at all), or that manual setup no longer dials (a
+ * known provider's server, a port that is not a mail port: saved before those rules): nothing
+ * was dialled, but for the account it is a failed check like any other, so it becomes one. Both
+ * sides fail at `connect` with the refusal's meaning (`timeout` or `aborted` where the lookup
+ * ran out of time or was cancelled, else `unreachable`): the other side was not checked, and a
+ * check that cannot reach one of its servers cannot pass. The details say which host was
+ * refused and why, for support.
  */
 function withGuardRefusalAsFailure(result: MailboxCheckResult, account: AccountForCheck, code: string): MailboxCheckResult {
-  if (result.status !== 'host_refused') return result;
+  let refused: { side: 'imap' | 'smtp'; reason: string };
+  if (result.status === 'host_refused') {
+    refused = { side: result.field === 'imapHost' ? 'imap' : 'smtp', reason: result.code };
+  } else if (result.status === 'invalid_servers' && (result.field === 'imapPort' || result.field === 'smtpPort')) {
+    refused = { side: result.field === 'imapPort' ? 'imap' : 'smtp', reason: 'not_mail_port' };
+  } else {
+    return result;
+  }
   const endpoints = savedEndpoints(account);
-  const failure = result.code === 'timeout' || result.code === 'aborted' ? result.code : 'unreachable';
-  const refusedSide = result.field === 'imapHost' ? 'imap' : 'smtp';
+  const failure = result.status === 'host_refused' && (result.code === 'timeout' || result.code === 'aborted') ? result.code : 'unreachable';
+  const refusedSide = refused.side;
   const side = (protocol: 'imap' | 'smtp') =>
     failedResult(
       {
@@ -298,8 +307,8 @@ function withGuardRefusalAsFailure(result: MailboxCheckResult, account: AccountF
         stage: 'connect',
         detail:
           protocol === refusedSide
-            ? `address guard: ${result.code}`
-            : `not checked: the ${refusedSide.toUpperCase()} server was refused (address guard: ${result.code})`,
+            ? `address guard: ${refused.reason}`
+            : `not checked: the ${refusedSide.toUpperCase()} server was refused (address guard: ${refused.reason})`,
       },
       endpoints[protocol],
       0,

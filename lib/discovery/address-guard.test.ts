@@ -29,6 +29,9 @@ beforeAll(async () => {
     'broken.test': { rcode: 'SERVFAIL' },
     'slow.test': { silent: true },
     'localhost.test': { a: ['127.0.0.1'] },
+    'alias-public.test': { cname: 'imap.public.test' },
+    'hop1.test': { cname: 'hop2.test' },
+    'hop2.test': { cname: 'imap.public.test' },
   });
   tracker = createResourceTracker();
 });
@@ -203,6 +206,22 @@ describe('guardHost: IP literals in every form a user might type', () => {
       expect(await guard(host)).toEqual({ ok: false, code: 'invalid_host', message: GUARD_MESSAGES.invalid_host });
     },
   );
+});
+
+describe('guardHost: aliases', () => {
+  it('names what a name is an alias of, following the CNAME chain in order', async () => {
+    expect(await guard('alias-public.test')).toEqual({
+      ok: true,
+      addresses: [
+        { address: '93.184.215.14', family: 4 },
+        { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 },
+      ],
+      servername: 'alias-public.test',
+      allowListed: false,
+      aliases: ['imap.public.test'],
+    });
+    expect(await guard('HOP1.test.')).toMatchObject({ ok: true, servername: 'hop1.test', aliases: ['hop2.test', 'imap.public.test'] });
+  });
 });
 
 describe('guardHost: the test override is the only way past', () => {

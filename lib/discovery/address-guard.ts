@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Localized } from '@/lib/providers/types';
-import { withDnsSession, type DnsOptions, type QueryOutcome } from './dns';
+import { withDnsSession, type DnsOptions, type DnsSession, type QueryOutcome } from './dns';
 import { parseHost } from './host';
 import { classifyIpv4, classifyIpv6, type AddressClass } from './ip-ranges';
 import { GUARD_MESSAGES, type GuardRefusalCode } from './messages';
@@ -26,6 +26,11 @@ export type GuardResult =
       servername?: string;
       /** True when the allow-list, not the address check, let the host through. */
       allowListed: boolean;
+      /**
+       * The names a typed name is an alias of, following its CNAME chain in order; absent when it
+       * has none (or is an IP literal). For the caller to see whose server the name really is.
+       */
+      aliases?: string[];
     }
   | {
       ok: false;
@@ -74,12 +79,35 @@ const LOCALHOST_ADDRESSES: readonly VettedAddress[] = [
   { address: '::1', family: 6 },
 ];
 
-type Answers = { addresses: VettedAddress[] } | { refusal: GuardResult };
+type Answers = { addresses: VettedAddress[]; aliases: string[] } | { refusal: GuardResult };
+
+// Enough for any real chain (CDNs use two or three hops); a longer one is not followed further.
+const MAX_ALIAS_HOPS = 8;
+
+/**
+ * The CNAME chain from `name`, one hop per question, within the session's budget. A lookup that
+ * fails just ends the chain: the aliases only say whose server a name is, never whether it may
+ * be dialled (the addresses decide that).
+ */
+async function aliasChain(session: DnsSession, name: string): Promise<string[]> {
+  const chain: string[] = [];
+  let current = name;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS; hop += 1) {
+    const from = current;
+    const outcome = await session.query((r) => (r.resolveCname ? r.resolveCname(from) : Promise.resolve([])));
+    if (outcome.status !== 'answer') break;
+    const next = canonicalHost(outcome.value[0] ?? '');
+    if (next === undefined || next === name || chain.includes(next)) break;
+    chain.push(next);
+    current = next;
+  }
+  return chain;
+}
 
 async function resolveName(name: string, options: GuardOptions): Promise<Answers> {
-  if (name === 'localhost' || name.endsWith('.localhost')) return { addresses: [...LOCALHOST_ADDRESSES] };
-  const [v4, v6] = await withDnsSession(options, (session) =>
-    Promise.all([session.query((r) => r.resolve4(name)), session.query((r) => r.resolve6(name))]),
+  if (name === 'localhost' || name.endsWith('.localhost')) return { addresses: [...LOCALHOST_ADDRESSES], aliases: [] };
+  const [v4, v6, aliases] = await withDnsSession(options, (session) =>
+    Promise.all([session.query((r) => r.resolve4(name)), session.query((r) => r.resolve6(name)), aliasChain(session, name)]),
   );
   const addresses: VettedAddress[] = [];
   const collect = (outcome: QueryOutcome<string[]>, family: 4 | 6): string | undefined => {
@@ -95,7 +123,7 @@ async function resolveName(name: string, options: GuardOptions): Promise<Answers
   if (malformed !== undefined) return { refusal: refuse('dns_error', `malformed answer ${JSON.stringify(malformed)}`) };
   // Answers from one family are enough: a family that failed gave no address we could connect
   // to, and only returned addresses are ever connected to.
-  if (addresses.length > 0) return { addresses };
+  if (addresses.length > 0) return { addresses, aliases };
   const outcomes = [v4, v6];
   if (outcomes.some((o) => o.status === 'aborted')) return { refusal: refuse('aborted') };
   if (outcomes.some((o) => o.status === 'timeout')) return { refusal: refuse('timeout') };
@@ -107,8 +135,8 @@ async function resolveName(name: string, options: GuardOptions): Promise<Answers
 /**
  * Decides whether the mail check may connect to `host` as a user typed it (name, IPv4 in any
  * form a resolver would accept, IPv6 bare or bracketed, with or without a zone id). Names are
- * resolved (A and AAAA, within `budgetMs`, default 3 s) and refused when ANY answer is not a
- * public unicast address. Never throws.
+ * resolved (A and AAAA, and the CNAME chain for `aliases`, within `budgetMs`, default 3 s) and
+ * refused when ANY answer is not a public unicast address. Never throws.
  *
  * On success, connect to one of `addresses` with `servername` for TLS: connecting to the name
  * would resolve it a second time, and the second answer is not checked.
@@ -120,10 +148,12 @@ export async function guardHost(host: string, options: GuardOptions = {}): Promi
   const allowListed = allowed.has(parsed.host);
 
   let addresses: VettedAddress[];
+  let aliases: string[] = [];
   if (parsed.kind === 'name') {
     const answers = await resolveName(parsed.host, options);
     if ('refusal' in answers) return answers.refusal;
     addresses = answers.addresses;
+    aliases = answers.aliases;
   } else {
     // A zone id names the interface a link-local address lives on; no public address has one.
     if (parsed.zone && vet(parsed.host, 6) === 'public') return refuse('invalid_host');
@@ -141,5 +171,6 @@ export async function guardHost(host: string, options: GuardOptions = {}): Promi
     addresses,
     ...(parsed.kind === 'name' ? { servername: parsed.host } : {}),
     allowListed,
+    ...(aliases.length > 0 ? { aliases } : {}),
   };
 }

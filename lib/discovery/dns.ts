@@ -19,6 +19,8 @@ export interface DnsResolver {
   resolveMx(name: string): Promise<MxAnswer[]>;
   resolve4(name: string): Promise<string[]>;
   resolve6(name: string): Promise<string[]>;
+  /** The name `name` is an alias of (one CNAME hop); optional so that a resolver made for one question need not answer it. */
+  resolveCname?(name: string): Promise<string[]>;
   /** Stops outstanding queries; called only on resolvers the session created itself. */
   cancel?(): void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { baseDomain, createManualServerSchema, guessManualSettings, manualEndpoints, manualServerSchema } from './manual';
+import { baseDomain, createManualServerSchema, guessManualSettings, MAIL_PORTS, manualEndpoints, manualServerSchema, nonMailPorts } from './manual';
 import { MANUAL_FIELD_MESSAGES } from './messages';
 import type { MxDiscovery } from './mx';
 
@@ -47,8 +47,48 @@ describe('manual server settings schema', () => {
     expect(fieldErrors({ ...VALID, imapPort: port }, 'en')).toEqual({ imapPort: [MANUAL_FIELD_MESSAGES.port_invalid.en] });
   });
 
-  it('accepts the port edges and trims a typed port', () => {
-    expect(manualServerSchema.safeParse({ ...VALID, imapPort: 1, smtpPort: ' 65535 ' }).success).toBe(true);
+  it('trims a typed port', () => {
+    expect(manualServerSchema.safeParse({ ...VALID, imapPort: ' 143 ', smtpPort: ' 465 ' }).success).toBe(true);
+  });
+
+  it.each([
+    ['imap', [993, 143]],
+    ['smtp', [465, 587, 25, 2525]],
+  ] as const)('takes the mail ports of %s and only those', (protocol, ports) => {
+    expect(MAIL_PORTS[protocol]).toEqual(ports);
+    for (const port of ports) expect(fieldErrors({ ...VALID, [`${protocol}Port`]: port })).toEqual({});
+  });
+
+  it.each([
+    ['imapPort', 995, 'port_not_mail_imap'],
+    ['imapPort', 110, 'port_not_mail_imap'],
+    ['imapPort', 465, 'port_not_mail_imap'],
+    ['imapPort', 22, 'port_not_mail_imap'],
+    ['imapPort', '6379', 'port_not_mail_imap'],
+    ['smtpPort', 993, 'port_not_mail_smtp'],
+    ['smtpPort', 995, 'port_not_mail_smtp'],
+    ['smtpPort', 80, 'port_not_mail_smtp'],
+    ['smtpPort', 1, 'port_not_mail_smtp'],
+    ['smtpPort', 65_535, 'port_not_mail_smtp'],
+  ] as const)('refuses %s %j: not a mail port of its protocol', (field, port, problem) => {
+    expect(fieldErrors({ ...VALID, [field]: port })).toEqual({ [field]: [MANUAL_FIELD_MESSAGES[problem].zh] });
+    expect(fieldErrors({ ...VALID, [field]: port }, 'en')).toEqual({ [field]: [MANUAL_FIELD_MESSAGES[problem].en] });
+  });
+
+  it('judges the port list only once the fields are well-formed, and not for .test names', () => {
+    // A malformed host is the one message; the port's turn comes when the host is fixed.
+    expect(fieldErrors({ ...VALID, smtpHost: 'imap_example.com', imapPort: 8080 })).toEqual({ smtpHost: [MANUAL_FIELD_MESSAGES.host_invalid.zh] });
+    // Reserved for tests (RFC 6761), answered by no public name server: the test peers' own ports.
+    expect(fieldErrors({ ...VALID, imapHost: 'mail.selfhosted.test', imapPort: 40_123, smtpHost: 'Mail.Selfhosted.Test.', smtpPort: 1 })).toEqual({});
+    expect(fieldErrors({ ...VALID, imapHost: 'mail.selfhosted.testing', imapPort: 40_123 })).toEqual({ imapPort: [MANUAL_FIELD_MESSAGES.port_not_mail_imap.zh] });
+  });
+
+  it('leaves the port list to the check when asked, which exempts the hosts it names', () => {
+    const lenient = createManualServerSchema('en', { mailPortsOnly: false }).safeParse({ ...VALID, imapPort: 8080 });
+    expect(lenient.success).toBe(true);
+    if (!lenient.success) return;
+    expect(nonMailPorts(lenient.data, () => false)).toEqual([{ field: 'imapPort', message: MANUAL_FIELD_MESSAGES.port_not_mail_imap }]);
+    expect(nonMailPorts(lenient.data, (host) => host === 'imap.example.com')).toEqual([]);
   });
 
   it('refuses a TLS mode that is not one of the two', () => {
@@ -104,6 +144,25 @@ describe('guessManualSettings', () => {
       smtp: { host: 'hwhzsmtp.qiye.163.com', port: 465, tls: 'implicit' },
     });
     expect(guess).toMatchObject({ basis: 'provider', values: { imapHost: 'hwhzimap.qiye.163.com', smtpHost: 'hwhzsmtp.qiye.163.com' } });
+  });
+
+  it.each([
+    [['mxbiz1.qq.com', 'mxbiz2.qq.com'], 'imap.exmail.qq.com', 'smtp.exmail.qq.com'],
+    [['mxw.mxhichina.com', 'mxn.mxhichina.com'], 'imap.qiye.aliyun.com', 'smtp.qiye.aliyun.com'],
+    [['mx1.qiye.aliyun.com'], 'imap.qiye.aliyun.com', 'smtp.qiye.aliyun.com'],
+  ])('fills in the servers a company mail service publishes for the MX hosts %j', (mxHosts, imapHost, smtpHost) => {
+    expect(guessManualSettings('corp.example', unknown(...mxHosts))).toEqual({
+      values: { imapHost, imapPort: 993, imapTls: 'implicit', smtpHost, smtpPort: 465, smtpTls: 'implicit' },
+      basis: 'provider',
+      alternatives: { imap: [], smtp: [] },
+    });
+  });
+
+  it.each([['mx.163.com'], ['mx3.qq.com'], ['mx.ym.163.com']])('never proposes a provider’s server from the MX host %s', (mxHost) => {
+    // imap.163.com or imap.qq.com would be another provider's server, which manual setup refuses.
+    const guess = guessManualSettings('corp.example', unknown(mxHost));
+    expect(guess).toMatchObject({ basis: 'domain', values: { imapHost: 'imap.corp.example', smtpHost: 'smtp.corp.example' } });
+    expect([...guess.alternatives.imap, ...guess.alternatives.smtp].join(' ')).not.toMatch(/163\.com|qq\.com/);
   });
 
   it('produces values the schema accepts', () => {

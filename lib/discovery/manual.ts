@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Locale, MailEndpoints, ServerEndpoint, TlsMode } from '@/lib/providers/types';
+import { findHostedMailServiceByMx } from '@/lib/providers/hosted-mail';
+import { findProviderOfHost } from '@/lib/providers/provider-hosts';
+import type { Locale, Localized, MailEndpoints, ServerEndpoint, TlsMode } from '@/lib/providers/types';
 import { parseHost, type HostProblem } from './host';
 import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from './messages';
 import type { MxDiscovery } from './mx';
@@ -52,10 +54,52 @@ function tlsField(locale: Locale) {
 }
 
 /**
- * Flat fields, so `z.flattenError(err).fieldErrors` names each one; hosts come out normalised
- * (lower-case ASCII name without trailing dot, dotted-quad IPv4, IPv6 without brackets).
+ * The ports manual setup dials, per protocol: the ports mail services use, so that the check
+ * cannot be aimed at other services on someone's machine. 110 and 995 are mail ports too, but
+ * POP3's: the check speaks IMAP and SMTP only, so neither field takes them.
  */
-export function createManualServerSchema(locale: Locale = 'zh') {
+export const MAIL_PORTS = {
+  imap: [993, 143],
+  smtp: [465, 587, 25, 2525],
+} as const satisfies Record<'imap' | 'smtp', readonly number[]>;
+
+/**
+ * Names under `.test` (RFC 6761) exist only on test resolvers: no public name server answers for
+ * them, so the port rule has nothing to protect there, and the servers our tests run behind
+ * them listen on ports the system picks. The address guard still resolves and vets them.
+ */
+const isTestName = (host: string) => host === 'test' || host.endsWith('.test');
+
+type PortFields = Pick<ManualServerValues, 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort'>;
+
+/**
+ * The port fields holding a port that is not a mail port of their protocol (MAIL_PORTS), with
+ * what to tell the user; hosts for which `anyPort` is true are let through with any port.
+ */
+export function nonMailPorts(
+  values: PortFields,
+  anyPort: (host: string) => boolean = isTestName,
+): { field: 'imapPort' | 'smtpPort'; message: Localized }[] {
+  const problems: { field: 'imapPort' | 'smtpPort'; message: Localized }[] = [];
+  if (!anyPort(values.imapHost) && !(MAIL_PORTS.imap as readonly number[]).includes(values.imapPort)) {
+    problems.push({ field: 'imapPort', message: MANUAL_FIELD_MESSAGES.port_not_mail_imap });
+  }
+  if (!anyPort(values.smtpHost) && !(MAIL_PORTS.smtp as readonly number[]).includes(values.smtpPort)) {
+    problems.push({ field: 'smtpPort', message: MANUAL_FIELD_MESSAGES.port_not_mail_smtp });
+  }
+  return problems;
+}
+
+export interface ManualServerSchemaOptions {
+  /**
+   * Hold ports to MAIL_PORTS (default true). The check turns this off and applies `nonMailPorts`
+   * itself once the address guard has spoken, so that a host refused outright is refused for
+   * that, and the test servers MAIL_MANUAL_ALLOW_HOSTS names may use any port.
+   */
+  mailPortsOnly?: boolean;
+}
+
+function serverFields(locale: Locale) {
   return z.object({
     imapHost: hostField(locale),
     imapPort: portField(locale),
@@ -66,12 +110,29 @@ export function createManualServerSchema(locale: Locale = 'zh') {
   });
 }
 
+/**
+ * Flat fields, so `z.flattenError(err).fieldErrors` names each one; hosts come out normalised
+ * (lower-case ASCII name without trailing dot, dotted-quad IPv4, IPv6 without brackets). Ports
+ * must be mail ports of their protocol, checked once every field is well-formed.
+ */
+export function createManualServerSchema(locale: Locale = 'zh', options: ManualServerSchemaOptions = {}) {
+  const fields = serverFields(locale);
+  if (options.mailPortsOnly === false) return fields;
+  return fields.superRefine((values, ctx) => {
+    // A port out of range already has its message, and zod still runs this for it.
+    const inRange = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65_535;
+    for (const { field, message } of nonMailPorts(values)) {
+      if (inRange(values[field])) ctx.addIssue({ code: 'custom', path: [field], message: message[locale] });
+    }
+  });
+}
+
 export const manualServerSchema = createManualServerSchema('zh');
 
 /** What the form holds before parsing. */
-export type ManualServerInput = z.input<ReturnType<typeof createManualServerSchema>>;
+export type ManualServerInput = z.input<ReturnType<typeof serverFields>>;
 /** Parsed settings. */
-export type ManualServerValues = z.output<ReturnType<typeof createManualServerSchema>>;
+export type ManualServerValues = z.output<ReturnType<typeof serverFields>>;
 
 /** Parsed settings as the endpoints the connection check takes. */
 export function manualEndpoints(values: ManualServerValues): { imap: ServerEndpoint; smtp: ServerEndpoint } {
@@ -114,7 +175,8 @@ const IMAP_PORT = 993;
 const SMTP_PORT = 465;
 
 function hostsGuess(imapHost: string, smtpHost: string, basis: GuessBasis, alternatives: ManualGuess['alternatives']): ManualGuess {
-  const without = (hosts: string[], taken: string) => [...new Set(hosts)].filter((h) => h !== taken);
+  // A provider's server is never offered: manual setup refuses it (lib/providers/provider-hosts.ts).
+  const without = (hosts: string[], taken: string) => [...new Set(hosts)].filter((h) => h !== taken && !findProviderOfHost(h));
   return {
     values: { imapHost, imapPort: IMAP_PORT, imapTls: 'implicit', smtpHost, smtpPort: SMTP_PORT, smtpTls: 'implicit' },
     basis,
@@ -125,17 +187,22 @@ function hostsGuess(imapHost: string, smtpHost: string, basis: GuessBasis, alter
 /**
  * The best guess for manual setup of an address at `domain` (normalised mail domain):
  * - a provider's endpoints, when detection found one (`providerEndpoints`);
+ * - the servers a company mail service publishes, when the MX hosts are that service's
+ *   (Tencent Exmail, Alibaba Mail: lib/providers/hosted-mail.ts);
  * - the most preferred MX host itself when it lies inside `domain` (a self-run server:
  *   `mail.example.com` receives and usually serves IMAP too; it is a name known to exist);
  * - `imap.`/`smtp.` under the MX host's base domain when mail is hosted elsewhere, as Thunderbird
- *   falls back to the MX's base domain;
+ *   falls back to the MX's base domain, unless those are a provider's servers (which manual
+ *   setup refuses: imap.qq.com is never a company's server);
  * - otherwise `imap.<domain>` and `smtp.<domain>`.
  * Every guess is implicit TLS on 993 and 465; alternatives list the other usual names.
  */
 export function guessManualSettings(domain: string, mx?: MxDiscovery, providerEndpoints?: MailEndpoints): ManualGuess {
   const usual = { imap: [`imap.${domain}`, `mail.${domain}`, domain], smtp: [`smtp.${domain}`, `mail.${domain}`, domain] };
-  if (providerEndpoints) {
-    const { imap, smtp } = providerEndpoints;
+  const service = mx?.code === 'unknown_provider' ? findHostedMailServiceByMx(mx.mxHosts) : undefined;
+  const published = providerEndpoints ?? service?.endpoints;
+  if (published) {
+    const { imap, smtp } = published;
     return {
       values: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
       basis: 'provider',
@@ -148,7 +215,7 @@ export function guessManualSettings(domain: string, mx?: MxDiscovery, providerEn
   }
   if (topMx) {
     const base = baseDomain(topMx);
-    if (base !== baseDomain(domain)) {
+    if (base !== baseDomain(domain) && !findProviderOfHost(`imap.${base}`) && !findProviderOfHost(`smtp.${base}`)) {
       return hostsGuess(`imap.${base}`, `smtp.${base}`, 'mx_base_domain', {
         imap: [...usual.imap, `mail.${base}`],
         smtp: [...usual.smtp, `mail.${base}`],

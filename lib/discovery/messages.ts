@@ -62,7 +62,10 @@ export type GuardRefusalCode =
   | 'metadata'
   | 'unspecified'
   | 'multicast'
-  | 'reserved';
+  | 'reserved'
+  // Not the address guard's own: the host is a known provider's server (lib/providers/
+  // provider-hosts.ts), which manual setup does not dial; the check words it per provider.
+  | 'provider_host';
 
 // The reason is given in the user's terms. Link-local and metadata addresses share one text on
 // purpose, and no text repeats the address a name resolved to: the codes are for our logs.
@@ -109,6 +112,47 @@ export const GUARD_MESSAGES: Readonly<Record<GuardRefusalCode, Localized>> = {
   unspecified: SPECIAL_PURPOSE,
   multicast: SPECIAL_PURPOSE,
   reserved: SPECIAL_PURPOSE,
+  provider_host: {
+    zh: '这是我们认识的邮件服务商的服务器，不能用手动设置连接。请填写你在这家服务商的邮箱地址，按它的设置步骤操作。',
+    en: 'This is a server of a mail provider we know, and manual setup cannot connect to it. Enter your address at that provider and follow its own setup steps.',
+  },
+};
+
+/**
+ * Why a typed host is refused for being `provider`'s server, naming the provider. `owned` is the
+ * provider's name for it: the typed host itself, or the name it is an alias of. A provider of
+ * companies' own domains (NetEase Enterprise) is recognised by the domain's MX records instead
+ * of by an address, so its text says where to look.
+ */
+export function providerHostMessage(
+  provider: { name: Localized; hostsCompanyDomains: boolean },
+  typed: string,
+  owned: string,
+): Localized {
+  const { zh: name, en: nameEn } = provider.name;
+  const what: Localized =
+    typed === owned
+      ? { zh: `${typed} 是${name}的服务器，手动设置不能使用它。`, en: `${typed} is a server of ${nameEn}, and manual setup cannot use it.` }
+      : {
+          zh: `${typed} 指向${name}的服务器 ${owned}，手动设置不能使用它。`,
+          en: `${typed} points to ${owned}, a server of ${nameEn}, and manual setup cannot use it.`,
+        };
+  const next: Localized = provider.hostsCompanyDomains
+    ? {
+        zh: `公司域名的收信记录（MX）指向${name}时，我们会自动认出它，并按${name}自己的规则检测。请让管理员核对域名的 MX 记录，并按${name}的设置步骤操作。`,
+        en: `When your company domain's mail records (MX) point to ${nameEn}, we recognise it ourselves and check it by ${nameEn}'s own rules. Ask your administrator to check the domain's MX records, and follow ${nameEn}'s setup steps.`,
+      }
+    : {
+        zh: `请在上面填写你在${name}的邮箱地址，按${name}的设置步骤操作：我们会认出它，并按${name}自己的规则检测。`,
+        en: `Enter your ${nameEn} address above and follow ${nameEn}'s setup steps: we recognise it and check it by ${nameEn}'s own rules.`,
+      };
+  return { zh: `${what.zh}${next.zh}`, en: `${what.en} ${next.en}` };
+}
+
+/** The link under a refused host to the provider's own steps, opened in a new tab; `{provider}` is its name. */
+export const PROVIDER_GUIDE_LINK: Localized = {
+  zh: '在新标签页打开{provider}的设置步骤',
+  en: "Open {provider}'s setup steps in a new tab",
 };
 
 /** Problems with one field of the manual server form. */
@@ -122,6 +166,8 @@ export type ManualFieldProblem =
   | 'host_ip_form'
   | 'host_single_label'
   | 'port_invalid'
+  | 'port_not_mail_imap'
+  | 'port_not_mail_smtp'
   | 'tls_invalid';
 
 export const MANUAL_FIELD_MESSAGES: Readonly<Record<ManualFieldProblem, Localized>> = {
@@ -160,6 +206,14 @@ export const MANUAL_FIELD_MESSAGES: Readonly<Record<ManualFieldProblem, Localize
   port_invalid: {
     zh: '端口是 1 到 65535 之间的整数，例如 993。',
     en: 'The port is a whole number from 1 to 65535, such as 993.',
+  },
+  port_not_mail_imap: {
+    zh: '收信服务器（IMAP）的端口只能是 993（SSL/TLS）或 143（STARTTLS）：我们只连接收发邮件用的端口。',
+    en: 'The incoming (IMAP) port must be 993 (SSL/TLS) or 143 (STARTTLS): we only connect to the ports mail is served on.',
+  },
+  port_not_mail_smtp: {
+    zh: '发信服务器（SMTP）的端口只能是 465（SSL/TLS）、587（STARTTLS）、25 或 2525：我们只连接收发邮件用的端口。',
+    en: 'The outgoing (SMTP) port must be 465 (SSL/TLS), 587 (STARTTLS), 25 or 2525: we only connect to the ports mail is served on.',
   },
   tls_invalid: {
     zh: '请选择加密方式：SSL/TLS 或 STARTTLS。',

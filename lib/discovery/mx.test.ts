@@ -194,6 +194,14 @@ describe('MX rules', () => {
     expect(matchMxProvider(['qiye163mx01.mxmail.netease.com.attacker.test'])).toBeUndefined();
   });
 
+  it('takes NetEase’s older free company mail (ym.163.com) for NetEase Enterprise, as a guess, and nothing else of 163.com', () => {
+    expect(matchMxProvider(['mx.ym.163.com'])).toMatchObject({ providerId: 'netease-enterprise', confirmed: false });
+    expect(matchMxProvider(['evilym.163.com'])).toBeUndefined();
+    expect(matchMxProvider(['mx.163.com'])).toBeUndefined();
+    // Tencent Exmail and Alibaba Mail are no provider of ours: manual setup, from their servers.
+    expect(matchMxProvider(['mxbiz1.qq.com', 'mxw.mxhichina.com'])).toBeUndefined();
+  });
+
   it('has a message in both languages for every outcome', () => {
     for (const message of Object.values(MX_MESSAGES)) {
       expect(message.zh).toMatch(/\p{Script=Han}/u);

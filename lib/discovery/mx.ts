@@ -35,6 +35,14 @@ export const MX_PROVIDER_RULES: readonly MxProviderRule[] = [
     confirmed: false,
     source: 'public DNS of NetEase enterprise customers (qiye163mx01/02.mxmail.netease.com); not in providers.md',
   },
+  {
+    // NetEase's older free company mail: without this rule, the guess made from the MX host's
+    // base domain proposed imap.163.com, NetEase personal mail's server, for these domains.
+    providerId: 'netease-enterprise',
+    suffix: 'ym.163.com',
+    confirmed: false,
+    source: 'public client presets (MX mx.ym.163.com, servers imap/smtp.ym.163.com); not in providers.md',
+  },
 ];
 
 export type MxDiscoveryCode = 'provider' | 'unknown_provider' | 'no_mx' | 'no_domain' | 'timeout' | 'dns_error' | 'aborted';

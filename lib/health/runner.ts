@@ -6,7 +6,7 @@ import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { mailAccounts, type MailAccountStatus } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
 import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
-import { HOLDING_CODES, isHeldFromBackground } from './hold';
+import { HOLDING_CODES, retriesSooner } from './hold';
 
 // Scheduled health checks: every account that is not paused is checked again about once per
 // interval, so that a code revoked in webmail turns it 「异常」 without the user asking. The
@@ -101,6 +101,10 @@ export function healthBackoffMs(failures: number, intervalMs: number): number {
   return Math.min(intervalMs, (intervalMs / 32) * 2 ** Math.max(0, failures - 1));
 }
 
+/** The backoff with ±10% jitter, so that accounts that failed together do not retry together. */
+const jitteredBackoffMs = (failures: number, intervalMs: number) =>
+  healthBackoffMs(failures, intervalMs) * (1 - RESCHEDULE_JITTER + Math.random() * 2 * RESCHEDULE_JITTER);
+
 /** Moves an account's next health check to `at` (sooner after a transient failure, later after a refusal). */
 async function rescheduleAccount(db: AppDatabase, accountId: string, at: Date, healthFailures?: number): Promise<void> {
   await db
@@ -177,11 +181,11 @@ export async function runHealthRound(db: AppDatabase, options: HealthRoundOption
           summary.checked += 1;
           if (result.account.status !== account.status) summary.changed += 1;
           const last = result.account.lastCheck;
-          if (last && !last.ok && !isHeldFromBackground(last)) {
-            // No verdict on the login: try again sooner than the interval, backing off.
+          if (retriesSooner(last)) {
+            // Failed before any login was judged: try again sooner than the interval, backing off.
             summary.retrying += 1;
             const failures = account.healthFailures + 1;
-            await rescheduleAccount(db, account.id, new Date(now.getTime() + healthBackoffMs(failures, intervalSeconds * 1000)), failures);
+            await rescheduleAccount(db, account.id, new Date(now.getTime() + jitteredBackoffMs(failures, intervalSeconds * 1000)), failures);
           } else if (account.healthFailures !== 0) {
             await rescheduleAccount(db, account.id, new Date(now.getTime() + intervalSeconds * 1000), 0);
           }

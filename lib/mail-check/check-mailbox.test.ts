@@ -33,7 +33,15 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
   let enterprise: ProviderPeers;
   let dns: DnsPeer;
   let overrides: EndpointOverrides;
-  const users = { 'zhangsan@163.com': CODE, 'lisi@163.com': CODE, 'wangwu@163.com': CODE, 'slow@126.com': CODE };
+  const users = {
+    'zhangsan@163.com': CODE,
+    'lisi@163.com': CODE,
+    'wangwu@163.com': CODE,
+    'slow@126.com': CODE,
+    'zhou@yeah.net': CODE,
+    'qian@yeah.net': CODE,
+    'sun@yeah.net': CODE,
+  };
 
   beforeAll(async () => {
     store = await createScratchStore(kind);
@@ -52,6 +60,9 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
       MAIL_ENDPOINT_OVERRIDES: JSON.stringify({
         '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
         '126.com': { imap: `127.0.0.1:${stall.port}`, smtp: `127.0.0.1:${smtp.port}` },
+        // yeah.net's own servers and its 163.com fallback both land on these peers (overrides go
+        // by the address's domain): a fallback tried on its own would show as a second login.
+        'yeah.net': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` },
         'qq.com': { imap: `127.0.0.1:${qq.imap.port}`, smtp: `127.0.0.1:${qq.smtp.port}` },
         'corp-a.test': { imap: `127.0.0.1:${enterprise.imap.port}`, smtp: `127.0.0.1:${enterprise.smtp.port}` },
       }),
@@ -63,8 +74,19 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
     await store?.dispose();
   });
 
-  const run = (address: string, code: string, extra: { timeoutMs?: number; stageTimeoutMs?: number } = {}) =>
-    checkMailbox(opened.db, { address, code }, { overrides, policy, timeoutMs: 10_000, dns: { servers: [dns.address] }, ...extra });
+  const run = (address: string, code: string, extra: { timeoutMs?: number; stageTimeoutMs?: number; alternative?: number } = {}) => {
+    const { alternative, ...options } = extra;
+    return checkMailbox(
+      opened.db,
+      { address, code, ...(alternative !== undefined ? { alternative } : {}) },
+      { overrides, policy, timeoutMs: 10_000, dns: { servers: [dns.address] }, ...options },
+    );
+  };
+  const logins = () => imap.connections.flatMap((c) => c.commands).filter((c) => c.name === 'LOGIN').length;
+  const attemptsOf = async (address: string) => {
+    const rows = await opened.db.execute(sql`select provider_id, state from check_attempts where address = ${address} order by id`);
+    return (rows as unknown as { rows: { provider_id: string; state: string }[] }).rows;
+  };
 
   it('passes a mailbox typed with full-width characters and a code pasted with spaces', async () => {
     const result = checked(await run('  ＺｈａｎｇＳａｎ＠１６３．ｃｏｍ ', 'QwEr TyUi\nOpAs\u200bDfGh'));
@@ -137,12 +159,56 @@ describe.each(availableBackends())('checkMailbox on %s', (kind) => {
     expect(qq.imap.connections.length).toBe(connectionsBefore);
   });
 
-  it('does not count timeouts toward the lock', async () => {
-    for (let i = 0; i < 6; i++) {
+  it('counts a login left unanswered toward the lock: the server may have refused it', async () => {
+    // The server greets, then never answers: the LOGIN with the code went out each time.
+    for (let i = 0; i < 5; i++) {
       const result = checked(await run('slow@126.com', CODE, { timeoutMs: 1_500, stageTimeoutMs: 300 }));
-      expect(result.report.imap).toMatchObject({ ok: false, code: 'timeout' });
+      expect(result.report.imap).toMatchObject({ ok: false, code: 'timeout', stage: 'login' });
     }
-    expect((await run('slow@126.com', CODE, { timeoutMs: 1_500, stageTimeoutMs: 300 })).status).toBe('checked');
+    expect(await run('slow@126.com', CODE, { timeoutMs: 1_500, stageTimeoutMs: 300 })).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+  });
+
+  it('never tries the 163.com fallback by itself: a refused code on the own servers is one login and one counted check', async () => {
+    const before = logins();
+    const result = checked(await run('sun@yeah.net', 'WrongWrongWrongW'));
+    expect(result.report.imap).toMatchObject({ ok: false, code: 'auth_failed' });
+    expect(result.report.smtp).toMatchObject({ ok: false, code: 'not_attempted' });
+    expect(logins() - before).toBe(1);
+    expect(await attemptsOf('sun@yeah.net')).toEqual([{ provider_id: 'netease', state: 'done' }]);
+  });
+
+  it('counts checks on the fallback servers in the same per-mailbox limit: five refusals there lock the own servers too', async () => {
+    for (let i = 0; i < 5; i++) {
+      const result = checked(await run('zhou@yeah.net', 'WrongWrongWrongW', { alternative: 0 }));
+      expect(result).toMatchObject({ address: 'zhou@yeah.net', providerId: 'netease' });
+      expect(result.report.imap).toMatchObject({ ok: false, code: 'auth_failed' });
+    }
+    // Recorded under the same address and provider as a check of the own servers.
+    expect(await attemptsOf('zhou@yeah.net')).toEqual(Array.from({ length: 5 }, () => ({ provider_id: 'netease', state: 'done' })));
+    const before = logins();
+    expect(await run('zhou@yeah.net', CODE)).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+    expect(await run('zhou@yeah.net', CODE, { alternative: 0 })).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+    expect(logins()).toBe(before);
+  });
+
+  it('adds refusals on the own servers and on the fallback into one count', async () => {
+    for (const alternative of [undefined, undefined, undefined, 0]) {
+      checked(await run('qian@yeah.net', 'WrongWrongWrongW', { alternative }));
+    }
+    // Four of five: one more check is allowed, on either set.
+    expect(checked(await run('qian@yeah.net', 'WrongWrongWrongW', { alternative: 0 })).report.ok).toBe(false);
+    const before = logins();
+    expect(await run('qian@yeah.net', CODE)).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
+    expect(logins()).toBe(before);
+  });
+
+  it('refuses a fallback the provider does not have before dialling or counting anything', async () => {
+    const connections = imap.connections.length;
+    const counted = [(await attemptsOf('zhangsan@163.com')).length, (await attemptsOf('wangwu@163.com')).length];
+    expect(await run('zhangsan@163.com', CODE, { alternative: 0 })).toEqual({ status: 'no_such_alternative' });
+    expect(await run('wangwu@163.com', CODE, { alternative: 1 })).toEqual({ status: 'no_such_alternative' });
+    expect(imap.connections.length).toBe(connections);
+    expect([(await attemptsOf('zhangsan@163.com')).length, (await attemptsOf('wangwu@163.com')).length]).toEqual(counted);
   });
 
   it('pauses every check to the provider after a ban signal', async () => {

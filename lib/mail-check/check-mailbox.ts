@@ -5,12 +5,14 @@ import { acceptSecret, assessAuthCode, type AuthCodeAssessment } from '@/lib/pro
 import { guardHost, type GuardResult } from '@/lib/discovery/address-guard';
 import { discoverByMx } from '@/lib/discovery/mx';
 import type { DnsOptions } from '@/lib/discovery/dns';
-import { createManualServerSchema, manualEndpoints, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
-import type { GuardRefusalCode } from '@/lib/discovery/messages';
+import { parseHost } from '@/lib/discovery/host';
+import { createManualServerSchema, manualEndpoints, nonMailPorts, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import { providerHostMessage, type GuardRefusalCode } from '@/lib/discovery/messages';
 import { detectProvider, detectProviderById, loginNamesFor, type AddressProblem, type DetectedProvider } from '@/lib/providers/detect';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
+import { findServerOwner } from '@/lib/providers/provider-hosts';
 import type { Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
-import { isLoginVerdict } from './diagnosis';
+import { countsTowardLimits } from './diagnosis';
 import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
 import { completeCheck, lockoutPolicyFromEnv, releaseCheck, reserveCheck, type CheckKind, type LockoutPolicy, type LockoutReason } from './lockout';
 import { runMailCheck } from './run-check';
@@ -168,6 +170,10 @@ async function checkProviderServers(
  * Manual setup: the typed servers, each host resolved and vetted before anything connects.
  * A refused host ends the check before the lockout is consulted or an attempt recorded: nothing
  * was dialled, so there is nothing to count, and a refusal costs the user no attempt.
+ *
+ * A known provider's server is refused too, by its name or by the name it is an alias of: under
+ * the 'manual' id it would be logged in to without that provider's texts, limits, pause and
+ * rules. The user is sent to that provider's own steps, where the check runs under them.
  */
 async function checkManualServers(
   db: AppDatabase,
@@ -175,30 +181,56 @@ async function checkManualServers(
   options: CheckMailboxOptions,
 ): Promise<MailboxCheckResult> {
   // The action parsed these already; parsed again here because this is where they get used.
-  const parsed = createManualServerSchema('zh').safeParse(input.manual);
+  // Ports are held to the mail ports below, once the address guard has had its say.
+  const parsed = createManualServerSchema('zh', { mailPortsOnly: false }).safeParse(input.manual);
   if (!parsed.success) {
     const problem = manualServersProblem(input.manual);
     if (!problem) throw new Error('checkMailbox: manual servers failed one parse and passed the next');
     return { status: 'invalid_servers', ...problem };
   }
+  const endpoints = manualEndpoints(parsed.data);
+  const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
+  const providerServer = (aliases: { imap?: readonly string[]; smtp?: readonly string[] } = {}): MailboxCheckResult | undefined => {
+    for (const protocol of ['imap', 'smtp'] as const) {
+      const { host, port } = endpoints[protocol];
+      const owner = findServerOwner({ host, port, aliases: aliases[protocol] }, overrides);
+      if (!owner) continue;
+      const { provider } = owner;
+      // A provider of companies' own domains is found by a domain's MX records, not by an address.
+      const hostsCompanyDomains = provider.domains.length === 0 && provider.customDomains !== undefined;
+      return {
+        status: 'host_refused',
+        field: `${protocol}Host`,
+        code: 'provider_host',
+        message: providerHostMessage({ name: provider.name, hostsCompanyDomains }, host, owner.host),
+      };
+    }
+    return undefined;
+  };
+  // By name first: nothing is looked up for a host that is plainly a provider's.
+  const named = providerServer();
+  if (named) return named;
+
   const accepted = acceptedCode(input.code, MANUAL_PROVIDER);
   if (!accepted.ok) return accepted.result;
 
-  const endpoints = manualEndpoints(parsed.data);
   // Only the hosts MAIL_MANUAL_ALLOW_HOSTS names bypass the address check; the test servers of
   // MAIL_ENDPOINT_OVERRIDES do not, so that loopback stays refused in the browser tests too.
-  const guardOptions = {
-    servers: env().MAIL_DNS_SERVERS,
-    signal: options.signal,
-    ...options.dns,
-    allow: options.manualAllowHosts ?? env().MAIL_MANUAL_ALLOW_HOSTS ?? [],
-  };
+  const allow = options.manualAllowHosts ?? env().MAIL_MANUAL_ALLOW_HOSTS ?? [];
+  const guardOptions = { servers: env().MAIL_DNS_SERVERS, signal: options.signal, ...options.dns, allow };
   const [imapGuard, smtpGuard] = await Promise.all([
     guardHost(endpoints.imap.host, guardOptions),
     guardHost(endpoints.smtp.host, guardOptions),
   ]);
   if (!imapGuard.ok) return refusal('imapHost', imapGuard);
   if (!smtpGuard.ok) return refusal('smtpHost', smtpGuard);
+  const aliased = providerServer({ imap: imapGuard.aliases, smtp: smtpGuard.aliases });
+  if (aliased) return aliased;
+
+  // Mail ports only; the allow-listed test servers listen on ports the system picks.
+  const allowed = new Set(allow.map((host) => parseHost(host)).flatMap((h) => (h.ok ? [h.host] : [])));
+  const [port] = nonMailPorts(parsed.data, (host) => allowed.has(host));
+  if (port) return { status: 'invalid_servers', ...port };
 
   const parts = { address: input.address, localPart: input.address.slice(0, input.address.lastIndexOf('@')) };
   const names = loginNamesFor(MANUAL_PROVIDER, parts);
@@ -281,9 +313,10 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     imapCode: codes[0],
     smtpCode: codes[1],
     banSignal: report.banSignal,
-    // Only a server's verdict on the login (any provider's: QQ's five-cause refusal, an
-    // enterprise IP restriction...) can get our IP banned; a timeout says nothing about the code.
-    countsTowardLimit: codes.some((c) => c !== null && isLoginVerdict(c)),
+    // A server's verdict on the login (any provider's: QQ's five-cause refusal, an enterprise IP
+    // restriction...) counts, and so does a login sent and never answered; a timeout before the
+    // secret went out says nothing about it and cannot get our IP banned.
+    countsTowardLimit: [report.imap, report.smtp].some((side) => !side.ok && countsTowardLimits(side)),
     ...(run.pausesProvider === false ? { pausesProvider: false } : {}),
     finishedAt,
     policy,

@@ -5,7 +5,7 @@ import { QQ_MAIL } from '@/lib/providers/qq';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { SOHU_MAIL } from '@/lib/providers/sohu';
 import type { KnownFailureCode } from '@/lib/providers/types';
-import { DIAGNOSES, STAGE_LABELS, classifyServerReply, createRedactor, diagnose, isLoginVerdict } from './diagnosis';
+import { DIAGNOSES, STAGE_LABELS, classifyServerReply, countsTowardLimits, createRedactor, diagnose, isLoginVerdict } from './diagnosis';
 import type { FailureCode } from './types';
 
 // The diagnosis is data: these tests hold the data to what the UI needs (both languages, a
@@ -237,5 +237,22 @@ describe('createRedactor', () => {
 
   it('leaves text without the code alone', () => {
     expect(redact('535 Error: authentication failed')).toBe('535 Error: authentication failed');
+  });
+});
+
+describe('countsTowardLimits', () => {
+  it('counts verdicts on the login and logins left unanswered, never what failed before the secret went out', () => {
+    expect(countsTowardLimits({ code: 'auth_failed', stage: 'login' })).toBe(true);
+    expect(countsTowardLimits({ code: 'smtp_not_enabled', stage: 'mail_from' })).toBe(true);
+    expect(countsTowardLimits({ code: 'timeout', stage: 'login' })).toBe(true);
+    expect(countsTowardLimits({ code: 'unexpected', stage: 'auth' })).toBe(true);
+    expect(countsTowardLimits({ code: 'aborted', stage: 'login' })).toBe(true);
+    expect(countsTowardLimits({ code: 'timeout', stage: 'greeting' })).toBe(false);
+    expect(countsTowardLimits({ code: 'unreachable', stage: 'connect' })).toBe(false);
+    expect(countsTowardLimits({ code: 'tls_failed', stage: 'tls' })).toBe(false);
+    expect(countsTowardLimits({ code: 'not_attempted', stage: 'auth' })).toBe(false);
+    expect(countsTowardLimits({ code: 'no_auth_offered', stage: 'auth' })).toBe(false);
+    expect(countsTowardLimits({ code: 'server_busy', stage: 'login' })).toBe(false);
+    expect(countsTowardLimits({ code: 'auth_setup_failed', stage: 'auth' })).toBe(false);
   });
 });

@@ -525,6 +525,15 @@ const LOGIN_VERDICTS: ReadonlySet<FailureCode> = new Set<FailureCode>([
 /** Whether this failure should count toward the lockout limits. */
 export const isLoginVerdict = (code: FailureCode): boolean => LOGIN_VERDICTS.has(code);
 
+// The secret went out (IMAP LOGIN, SMTP AUTH) and no verdict came back: no answer in time, a
+// dropped connection, an answer we do not know. The server may well have refused it and counted
+// the refusal against our address, so the limits count it as if it had.
+const UNANSWERED_AFTER_SECRET: ReadonlySet<FailureCode> = new Set<FailureCode>(['timeout', 'unexpected', 'aborted']);
+
+/** Whether a protocol's failure counts toward the limits: a verdict on the login, or a login left unanswered. */
+export const countsTowardLimits = (failure: { code: FailureCode; stage: CheckStage }): boolean =>
+  isLoginVerdict(failure.code) || ((failure.stage === 'login' || failure.stage === 'auth') && UNANSWERED_AFTER_SECRET.has(failure.code));
+
 // ---- redaction -------------------------------------------------------------------------------
 
 const REDACTED = '[redacted]';

@@ -109,8 +109,9 @@ type Reader = Pick<AppDatabase, 'select'>;
  * when `limit` or more match, and the limit lifts when it leaves (with exactly `limit` matching
  * it is the oldest one).
  */
-async function limitReachedUntil(db: Reader, where: SQL | undefined, limit: number, windowMs: number): Promise<Date | undefined> {
-  if (limit <= 0) return new Date(8.64e15);
+async function limitReachedUntil(db: Reader, where: SQL | undefined, limit: number, windowMs: number, now: Date): Promise<Date | undefined> {
+  // A limit of nothing at all is reached now and lifts a window later, like any other.
+  if (limit <= 0) return new Date(now.getTime() + windowMs);
   const [row] = await db
     .select({ startedAt: checkAttempts.startedAt })
     .from(checkAttempts)
@@ -119,6 +120,17 @@ async function limitReachedUntil(db: Reader, where: SQL | undefined, limit: numb
     .limit(1)
     .offset(limit - 1);
   return row ? new Date(row.startedAt.getTime() + windowMs) : undefined;
+}
+
+/** Whether `ownerId` has saved the mailbox `address` (normalised). */
+async function savedBy(db: Reader, ownerId: string | null | undefined, address: string): Promise<boolean> {
+  if (ownerId == null) return false;
+  const rows = await db
+    .select({ id: mailAccounts.id })
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.ownerId, ownerId), eq(mailAccounts.address, address)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export interface AllowanceQuery {
@@ -134,6 +146,8 @@ export interface AllowanceQuery {
   kind?: CheckKind;
   /** Whether the provider-wide budget applies (not to 'manual', which stands for every typed server). */
   providerBudget?: boolean;
+  /** Whether `ownerId` saved this mailbox; looked up when left out. */
+  ownsMailbox?: boolean;
 }
 
 /**
@@ -148,43 +162,40 @@ export async function checkAllowance(db: Reader, options: AllowanceQuery): Promi
   const windowStart = new Date(now.getTime() - policy.windowMs);
   const counted = and(eq(checkAttempts.ok, false), eq(checkAttempts.countsTowardLimit, true), gt(checkAttempts.startedAt, windowStart));
 
-  const ownsMailbox =
-    ownerId != null &&
-    (
-      await db
-        .select({ id: mailAccounts.id })
-        .from(mailAccounts)
-        .where(and(eq(mailAccounts.ownerId, ownerId), eq(mailAccounts.address, address)))
-        .limit(1)
-    ).length > 0;
+  const ownsMailbox = options.ownsMailbox ?? (await savedBy(db, ownerId, address));
 
   const budget = options.providerBudget === false ? undefined : policy.providerLoginBudget;
   const share = Math.min(1, Math.max(0, policy.healthBudgetShare ?? DEFAULT_HEALTH_SHARE));
-  const budgetLimit = budget === undefined ? undefined : options.kind === 'health' ? Math.floor(budget * share) : budget;
+  // Health checks get their share, never less than one login (else they could never run).
+  const budgetLimit = budget === undefined ? undefined : options.kind === 'health' ? Math.max(1, Math.floor(budget * share)) : budget;
   const manualLimit = policy.maxManualFailuresPerOwner ?? MANUAL_FAILURES_PER_OWNER;
   const { windowMs } = policy;
 
-  const [pauseRows, mailboxUntil, ownerUntil, manualUntil, budgetUntil] = await Promise.all([
-    db
-      .select({ pausedUntil: providerPauses.pausedUntil })
-      .from(providerPauses)
-      .where(and(eq(providerPauses.providerId, providerId), gt(providerPauses.pausedUntil, now))),
-    // A user who saved the mailbox is locked only by their own failures: someone else typing
-    // wrong codes for that address must not stop its owner from checking it.
-    limitReachedUntil(
-      db,
-      and(counted, eq(checkAttempts.address, address), ownsMailbox && ownerId != null ? eq(checkAttempts.ownerId, ownerId) : undefined),
-      policy.maxFailuresPerMailbox,
-      windowMs,
-    ),
+  // One query after the other: inside reserveCheck's transaction they share one connection,
+  // which runs one at a time anyway (node-postgres deprecates queueing them on it).
+  const pauseRows = await db
+    .select({ pausedUntil: providerPauses.pausedUntil })
+    .from(providerPauses)
+    .where(and(eq(providerPauses.providerId, providerId), gt(providerPauses.pausedUntil, now)));
+  // A user who saved the mailbox is locked only by their own failures: someone else typing
+  // wrong codes for that address must not stop its owner from checking it.
+  const mailboxUntil = await limitReachedUntil(
+    db,
+    and(counted, eq(checkAttempts.address, address), ownsMailbox && ownerId != null ? eq(checkAttempts.ownerId, ownerId) : undefined),
+    policy.maxFailuresPerMailbox,
+    windowMs,
+    now,
+  );
+  const ownerUntil =
     ownerId == null || policy.maxFailuresPerOwner === undefined
       ? undefined
-      : limitReachedUntil(db, and(counted, eq(checkAttempts.ownerId, ownerId)), policy.maxFailuresPerOwner, windowMs),
-    // Every failure counts here, timeouts and refused ports included: those are what a scan
-    // of someone else's machines would produce.
+      : await limitReachedUntil(db, and(counted, eq(checkAttempts.ownerId, ownerId)), policy.maxFailuresPerOwner, windowMs, now);
+  // Every failure counts here, timeouts and refused ports included: those are what a scan
+  // of someone else's machines would produce.
+  const manualUntil =
     manualOwnerId === undefined
       ? undefined
-      : limitReachedUntil(
+      : await limitReachedUntil(
           db,
           and(
             eq(checkAttempts.ownerId, manualOwnerId),
@@ -194,11 +205,12 @@ export async function checkAllowance(db: Reader, options: AllowanceQuery): Promi
           ),
           manualLimit,
           windowMs,
-        ),
+          now,
+        );
+  const budgetUntil =
     budgetLimit === undefined
       ? undefined
-      : limitReachedUntil(db, and(counted, eq(checkAttempts.providerId, providerId)), budgetLimit, windowMs),
-  ]);
+      : await limitReachedUntil(db, and(counted, eq(checkAttempts.providerId, providerId)), budgetLimit, windowMs, now);
 
   const blocks: { reason: LockoutReason; retryAt: Date }[] = [];
   const pause = pauseRows[0];
@@ -230,6 +242,13 @@ export interface ReserveOptions extends AllowanceQuery {
   leaseMs: number;
 }
 
+async function databaseNow(tx: Pick<AppDatabase, 'execute'>): Promise<Date> {
+  const result = (await tx.execute(sql`select clock_timestamp() as now`)) as unknown as { rows: { now: Date | string }[] };
+  const value = result.rows[0]?.now;
+  if (value === undefined) throw new Error('reserveCheck: the database did not say what time it is');
+  return new Date(value);
+}
+
 /** Every reservation, on any instance, takes this lock for the few statements it needs. */
 const RESERVATION_LOCK = sql`select pg_advisory_xact_lock(hashtext('check_attempts.reserve'))`;
 
@@ -242,12 +261,15 @@ const RESERVATION_LOCK = sql`select pg_advisory_xact_lock(hashtext('check_attemp
  * Nothing slow runs inside: the lock is held for a handful of indexed queries.
  */
 export async function reserveCheck(db: AppDatabase, options: ReserveOptions): Promise<Reservation> {
-  const now = options.now ?? new Date();
   const policy = options.policy ?? lockoutPolicyFromEnv();
   const address = normaliseAddress(options.address);
   const ownerId = options.ownerId ?? null;
   return db.transaction(async (tx) => {
     await tx.execute(RESERVATION_LOCK);
+    // The database's clock, read once the lock is held: instances whose clocks differ still
+    // agree on every window and lease.
+    const now = options.now ?? (await databaseNow(tx));
+    const ownsMailbox = await savedBy(tx, ownerId, address);
     // A pending check whose lease ran out belongs to an instance that stopped mid-check: it is
     // closed as the failure it may have been (nobody knows whether its login was refused).
     await tx
@@ -266,14 +288,15 @@ export async function reserveCheck(db: AppDatabase, options: ReserveOptions): Pr
       );
     const leaseEnd = (rows: typeof running) =>
       new Date(Math.min(...rows.map((r) => (r.leaseUntil ?? now).getTime())));
-    const sameMailbox = running.filter((r) => r.address === address);
+    // One check of a mailbox at a time; its owner's own check is never kept waiting by others'.
+    const sameMailbox = running.filter((r) => r.address === address && (!ownsMailbox || r.ownerId === ownerId));
     if (sameMailbox.length > 0) return { ok: false, reason: 'check_running', retryAt: leaseEnd(sameMailbox) } as const;
     const mine = running.filter((r) => ownerId !== null && r.ownerId === ownerId);
-    if (mine.length >= (policy.maxChecksInFlightPerOwner ?? MAX_CHECKS_IN_FLIGHT_PER_OWNER)) {
+    if (mine.length > 0 && mine.length >= Math.max(1, policy.maxChecksInFlightPerOwner ?? MAX_CHECKS_IN_FLIGHT_PER_OWNER)) {
       return { ok: false, reason: 'too_many_running', retryAt: leaseEnd(mine) } as const;
     }
 
-    const allowance = await checkAllowance(tx, { ...options, address, now, policy, ownerId });
+    const allowance = await checkAllowance(tx, { ...options, address, now, policy, ownerId, ownsMailbox });
     if (!allowance.allowed) return { ok: false, reason: allowance.reason, retryAt: allowance.retryAt } as const;
 
     const [row] = await tx

@@ -16,10 +16,18 @@ const BACKUP: MailEndpoints = {
 };
 
 // imaphz.qiye.163.com is listed as well, without an SMTP host of its own: paired with the
-// backup SMTP server, last, so a wrong guess costs one more choice and nothing else.
+// backup SMTP server, after both groups, so a wrong guess costs one more choice and nothing else.
 const LISTED_ALSO: MailEndpoints = {
   imap: { host: 'imaphz.qiye.163.com', port: 993, tls: 'implicit' },
   smtp: BACKUP.smtp,
+};
+
+// NetEase's older free company mail (ym.163.com) publishes servers of its own; its domains are
+// recognised by MX hosts under ym.163.com (lib/discovery/mx.ts). Whether they answer on the
+// qiye.163.com groups is not on record, so its set comes last, for the user to pick.
+const YM: MailEndpoints = {
+  imap: { host: 'imap.ym.163.com', port: 993, tls: 'implicit' },
+  smtp: { host: 'smtp.ym.163.com', port: 465, tls: 'implicit' },
 };
 
 const WEBMAIL = 'https://qiye.163.com';
@@ -30,7 +38,7 @@ export const NETEASE_ENTERPRISE: MailProvider = {
   domains: [],
   customDomains: {
     endpoints: PRIMARY,
-    alternatives: [BACKUP, LISTED_ALSO],
+    alternatives: [BACKUP, LISTED_ALSO, YM],
     mxHostSuffixes: ['qiye.163.com'],
     webmailUrl: WEBMAIL,
   },
@@ -135,8 +143,12 @@ export const NETEASE_ENTERPRISE: MailProvider = {
       en: 'The menu names in the settings come from public guides; NetEase has no official page to check them against.',
     },
     {
-      zh: 'imaphz.qiye.163.com 也出现在公开资料里，但没有配套的发信服务器，我们把它和 smtp.qiye.163.com 放在一起，作为最后的备选。',
-      en: 'imaphz.qiye.163.com also appears in public sources, without an outgoing server of its own; we pair it with smtp.qiye.163.com as the last choice.',
+      zh: 'imaphz.qiye.163.com 也出现在公开资料里，但没有配套的发信服务器，我们把它和 smtp.qiye.163.com 放在一起，排在两组服务器之后。',
+      en: 'imaphz.qiye.163.com also appears in public sources, without an outgoing server of its own; we pair it with smtp.qiye.163.com, after the two groups.',
+    },
+    {
+      zh: '网易早年的免费企业邮箱（ym.163.com）有自己的服务器 imap.ym.163.com / smtp.ym.163.com。它是否也在上面几组服务器上，公开资料没有说明，所以我们把它放在备选的最后。',
+      en: "NetEase's older free company mail (ym.163.com) has servers of its own, imap.ym.163.com / smtp.ym.163.com. Public sources do not say whether it also answers on the groups above, so we list it as the last alternative.",
     },
   ],
   diagnoses: {

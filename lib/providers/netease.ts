@@ -138,8 +138,8 @@ export const NETEASE_PERSONAL: MailProvider = {
   },
   settingsPath: { zh: '设置 → POP3/SMTP/IMAP', en: 'Settings (设置) → POP3/SMTP/IMAP' },
   hostNote: {
-    zh: '网易的配置指南说 imap.163.com / smtp.163.com 适用于所有网易邮箱后缀，但有公开的问题报告显示：126.com 地址连到 imap.163.com 时，会得到和密码错误一模一样的提示。所以我们默认使用与你的邮箱后缀对应的服务器；如果连不上，可以改用 163.com 的服务器再试一次。',
-    en: 'A NetEase setup guide says imap.163.com / smtp.163.com serve every NetEase suffix, yet a public bug report shows a 126.com address failing on imap.163.com with the very same message as a wrong password. We therefore start with the servers that match your address and offer the 163.com servers as a second try.',
+    zh: '网易的配置指南说 imap.163.com / smtp.163.com 适用于所有网易邮箱后缀，但有公开的问题报告显示：126.com 地址连到 imap.163.com 时，会得到和密码错误一模一样的提示。所以我们默认使用与你的邮箱后缀对应的服务器；检测失败后，你可以选择改用 163.com 的服务器再试一次，我们不会自己换过去。',
+    en: 'A NetEase setup guide says imap.163.com / smtp.163.com serve every NetEase suffix, yet a public bug report shows a 126.com address failing on imap.163.com with the very same message as a wrong password. We therefore use the servers that match your address, and only after a failed check offer the 163.com servers as a second try, which you choose.',
   },
   requiresIdAfterLogin: true,
   knownErrors: [

@@ -227,6 +227,7 @@ describe('custom domains (NetEase enterprise)', () => {
     expect(result.alternatives.map((set) => [set.imap.host, set.smtp.host])).toEqual([
       ['imap.qiye.163.com', 'smtp.qiye.163.com'],
       ['imaphz.qiye.163.com', 'smtp.qiye.163.com'],
+      ['imap.ym.163.com', 'smtp.ym.163.com'],
     ]);
     expect(NETEASE_ENTERPRISE.hostNote?.en).toContain('DOMAINNOTEXIST');
   });

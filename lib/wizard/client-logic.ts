@@ -3,9 +3,13 @@ import type { Resolver } from 'react-hook-form';
 import type { Locale, SecretKind } from '@/lib/providers/types';
 import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
 import { createManualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import { PROVIDER_GUIDE_LINK } from '@/lib/discovery/messages';
+import { format } from '@/lib/i18n/locale';
+import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 import { getProvider } from '@/lib/providers/registry';
 import { mainDomainOf, type ShownDomain } from './default-domain';
 import type { ManualField, ManualFormValues } from './manual-setup';
+import { wizardStepHref } from './provider-hint';
 
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
 // shared schemas). Loaded on demand by logic-loader.ts, so the page hydrates without it.
@@ -58,4 +62,18 @@ export function manualServerProblems(values: ManualFormValues, locale: Locale): 
     problems[field] ??= issue.message;
   }
   return problems;
+}
+
+/**
+ * Manual setup refuses a known provider's server (the check says so on the host field); under
+ * it, a link to that provider's own steps. In a new tab, where no address typed here overrules
+ * the link's provider hint.
+ */
+export function providerGuideFor(host: string, locale: Locale): { href: string; label: string } | undefined {
+  const provider = findProviderOfHost(host);
+  if (!provider) return undefined;
+  return {
+    href: wizardStepHref('core-parameters-configuration', provider.id),
+    label: format(PROVIDER_GUIDE_LINK[locale], { provider: provider.name[locale] }),
+  };
 }

@@ -12,6 +12,14 @@ beforeAll(async () => {
     'own-server.test': { mx: [{ exchange: 'mx1.own-server.test', priority: 10 }] },
     'no-mx.test': { a: ['93.184.215.14'] },
     'broken.test': { rcode: 'SERVFAIL' },
+    'corp-ym.test': { mx: [{ exchange: 'mx.ym.163.com', priority: 10 }] },
+    'corp-exmail.test': {
+      mx: [
+        { exchange: 'mxbiz2.qq.com', priority: 10 },
+        { exchange: 'mxbiz1.qq.com', priority: 5 },
+      ],
+    },
+    'corp-aliyun.test': { mx: [{ exchange: 'mxw.mxhichina.com', priority: 5 }, { exchange: 'mxn.mxhichina.com', priority: 10 }] },
   });
 });
 afterAll(async () => {
@@ -46,6 +54,24 @@ describe('discoverMailDomain', () => {
     expect(noMx.status === 'not_found' && noMx.guess).toMatchObject({ basis: 'domain', values: { imapHost: 'imap.no-mx.test', smtpHost: 'smtp.no-mx.test' } });
     const broken = await discover('li@broken.test');
     expect(broken.status === 'not_found' && broken.guess).toMatchObject({ basis: 'domain', values: { imapHost: 'imap.broken.test' } });
+  });
+
+  it('names NetEase enterprise, as a guess, for a domain on NetEase’s older free company mail (MX under ym.163.com)', async () => {
+    // Before, the guess from the MX host's base domain proposed imap.163.com: NetEase personal mail's server.
+    expect(await discover('zhao@corp-ym.test')).toEqual({ status: 'provider', domain: 'corp-ym.test', providerId: 'netease-enterprise', confirmed: false });
+  });
+
+  it.each([
+    ['zhao@corp-exmail.test', 'imap.exmail.qq.com', 'smtp.exmail.qq.com'],
+    ['zhao@corp-aliyun.test', 'imap.qiye.aliyun.com', 'smtp.qiye.aliyun.com'],
+  ])('starts manual setup for %s from the servers its company mail service publishes', async (address, imapHost, smtpHost) => {
+    // Not imap.qq.com / imap.mxhichina.com, which the MX host's base domain would suggest.
+    const found = await discover(address);
+    expect(found).toMatchObject({ status: 'not_found', reason: 'unknown_provider' });
+    expect(found.status === 'not_found' && found.guess).toMatchObject({
+      basis: 'provider',
+      values: { imapHost, imapPort: 993, imapTls: 'implicit', smtpHost, smtpPort: 465, smtpTls: 'implicit' },
+    });
   });
 
   it('asks nothing for what is not an address', async () => {

@@ -69,6 +69,14 @@ export const checkStore = createSessionStore<CheckPhase>({ key: null, initial: {
  */
 export const checkRunner = createSessionStore<(() => void) | null>({ key: null, initial: null });
 
+/**
+ * The servers the reader picked for the next check: null for the address's own (the default),
+ * else an index into its provider's fallback sets. Set only by the reader, from the choice the
+ * wizard shows after a failed check (lib/wizard/fallback-offer.ts), and back to null whenever the
+ * address's domain changes. Memory only: after a reload the next check uses the own servers again.
+ */
+export const serverChoiceStore = createSessionStore<number | null>({ key: null, initial: null });
+
 /** The moment checks may run again after a refusal, in ms since the epoch; 0 when not refused. */
 export function retryAtOf(result: ShownResult | null): number {
   if (result?.status !== 'refused') return 0;

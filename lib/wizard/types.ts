@@ -12,7 +12,11 @@ import type { ProtocolCheckResult } from '@/lib/mail-check/types';
 export interface ConnectMailboxRequest {
   address: string;
   code: string;
-  /** Index into the detected domain's `alternatives` (0 = the 163.com servers); absent = the address's own servers. */
+  /**
+   * Index into the detected domain's `alternatives` (0 = the 163.com servers); absent = the
+   * address's own servers. Sent only when the reader picked the fallback after a failed check:
+   * nothing switches to it on its own (see lib/wizard/fallback-offer.ts).
+   */
   alternative?: number;
   /**
    * The servers typed for manual setup, for an address no provider hosts. Ignored for an address
@@ -60,8 +64,12 @@ export type SubmitResult =
   | { status: 'invalid'; fieldErrors: InvalidFieldErrors; formError?: string }
   /** The lockout refused to run a check; `retryAt` is an ISO 8601 instant. */
   | { status: 'refused'; reason: RefusalReason; retryAt: string }
-  /** Both checks ran. `ok` only when both passed; `saved` only when the account was stored. */
-  | { status: 'checked'; ok: boolean; imap: ProtocolView; smtp: ProtocolView; saved: boolean };
+  /**
+   * Both checks ran. `ok` only when both passed; `saved` only when the account was stored.
+   * `alternative`: the fallback server set the reader picked for this check (an index into the
+   * provider's `alternatives`); absent when the address's own servers were used.
+   */
+  | { status: 'checked'; ok: boolean; imap: ProtocolView; smtp: ProtocolView; saved: boolean; alternative?: number };
 
 export type ConnectMailboxAction = (input: ConnectMailboxRequest) => Promise<SubmitResult>;
 

@@ -65,7 +65,16 @@ export async function createScratchStore(kind: DatabaseKind): Promise<ScratchSto
     url: url.toString(),
     open: () => openDatabase({ url: url.toString() }),
     dispose: async () => {
-      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdminClient(async (client) => {
+        // A closed pool has asked its connections to end, but the server may not have seen them
+        // go yet; FORCE would then terminate them, and each would log an error. Wait briefly.
+        for (let i = 0; i < 40; i += 1) {
+          const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 }

@@ -117,7 +117,7 @@ export const en: Messages = {
     },
     alternativeTitle: 'Fallback servers: {host}',
     alternativeCaption: 'Fallback server settings ({host})',
-    alternativeIntro: 'You can choose these servers in step 4.',
+    alternativeIntro: 'Checks use the servers above and never move to these by themselves. Only after a check fails are you asked whether to try once more with them.',
   },
   access: {
     intro: 'Codes are created and managed in webmail only. Sign in there and find the settings page.',
@@ -212,7 +212,7 @@ export const en: Messages = {
     serversLegend: 'Which servers to use',
     serversOwn: 'The servers of {domain} (recommended)',
     serversAlternative: 'The fallback servers ({host})',
-    serversHint: 'If the check fails with your own servers, try once more with the fallback ones.',
+    serversHint: 'The check connects only to the set picked here and never moves to the other by itself. A check on the fallback servers counts towards the failure limit too.',
     submit: 'Check and save',
     submitting: 'Checking…',
     lockedUntil: 'Please try again after {time}',
@@ -251,7 +251,11 @@ export const en: Messages = {
     fixStep: 'Back to step {n}: {title}',
     serverSaid: 'The server’s own words ({protocol}, stopped at {stage})',
     technicalDetail: 'Technical detail (useful when contacting support)',
-    alternativeHint: 'This check used {host}. If you are sure the code is right, choose the fallback servers ({alt}) in step 4 and try again.',
+    fallbackTitle: 'Fallback servers are another option',
+    fallbackOffer:
+      'This check used {host}. If it still fails once you have gone through the points above, you can check once more with the fallback servers ({alt}). We never change servers by ourselves, and that check counts towards the failure limit like any other.',
+    fallbackRetry: 'Check again with the fallback servers ({alt})',
+    fallbackUsed: 'This check used the fallback servers you picked ({alt}). To go back to {host}, pick it again in step 4 and check.',
     retry: 'Check again',
     edit: 'Edit and check again',
     refusedTitle: {
@@ -351,7 +355,7 @@ export const en: Messages = {
       {
         q: 'Why do you start with the servers that match my address?',
         a: [
-          'NetEase’s guidance says imap.163.com and smtp.163.com work for every suffix, but a public report shows a 126.com address failing on the 163.com servers exactly like a wrong password. So we start with your suffix’s own servers and keep 163.com as the fallback.',
+          'NetEase’s guidance says imap.163.com and smtp.163.com work for every suffix, but a public report shows a 126.com address failing on the 163.com servers exactly like a wrong password. So checks use your suffix’s own servers; the 163.com ones are only a fallback, which you may pick after a failed check.',
         ],
       },
       {

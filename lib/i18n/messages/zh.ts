@@ -114,7 +114,7 @@ export const zh = {
     },
     alternativeTitle: '备用服务器：{host}',
     alternativeCaption: '备用服务器设置（{host}）',
-    alternativeIntro: '在第 4 步可以选择改用这组服务器。',
+    alternativeIntro: '检测只连上面那组服务器，不会自己换到这一组。只有检测失败后，才会让你选择是否用这组服务器再检测一次。',
   },
   access: {
     intro: '授权码只能在网页版邮箱里生成和管理。先登录网页版，找到设置页。',
@@ -202,7 +202,7 @@ export const zh = {
     serversLegend: '使用哪组服务器',
     serversOwn: '{domain} 自己的服务器（推荐）',
     serversAlternative: '备用服务器（{host}）',
-    serversHint: '如果用自己的服务器检测失败，可以换成备用服务器再试一次。',
+    serversHint: '检测只连这里选中的一组，不会自己换到另一组。用备用服务器检测同样计入失败次数的限制。',
     submit: '检测并保存',
     submitting: '正在检测…',
     lockedUntil: '请在 {time} 之后再试',
@@ -240,7 +240,11 @@ export const zh = {
     fixStep: '回到第 {n} 步：{title}',
     serverSaid: '服务器的原话（{protocol}，停在「{stage}」）',
     technicalDetail: '技术细节（联系客服时可以附上）',
-    alternativeHint: '这次用的是 {host}。如果确认授权码没错，可以在第 4 步改用备用服务器（{alt}）再试一次。',
+    fallbackTitle: '还可以换备用服务器试试',
+    fallbackOffer:
+      '这次检测连的是 {host}。如果按上面的提示都核对过还是不行，可以改用备用服务器（{alt}）再检测一次。我们不会自己换服务器；这次检测和其他检测一样，失败了也计入次数限制。',
+    fallbackRetry: '改用备用服务器（{alt}）再检测',
+    fallbackUsed: '这次检测用的是你选的备用服务器（{alt}）。想换回 {host}，可以在第 4 步选回去再检测。',
     retry: '再检测一次',
     edit: '修改后再检测',
     refusedTitle: {
@@ -331,7 +335,7 @@ export const zh = {
       {
         q: '为什么默认用和邮箱后缀对应的服务器？',
         a: [
-          '网易的说明认为 imap.163.com、smtp.163.com 适用于所有后缀，但有公开报告显示 126.com 的地址连 163.com 的服务器会像密码错误一样失败。所以我们先用后缀对应的服务器，163.com 的作为备用。',
+          '网易的说明认为 imap.163.com、smtp.163.com 适用于所有后缀，但有公开报告显示 126.com 的地址连 163.com 的服务器会像密码错误一样失败。所以检测默认连后缀对应的服务器；163.com 的只作备用，检测失败后由你决定要不要换过去再试。',
         ],
       },
       {

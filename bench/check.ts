@@ -12,17 +12,15 @@
 // The peers run in a child process, so that 200 clients and the servers do not share one
 // core. The last line printed is one JSON object with the figures.
 
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { startDelayProxy, type DelayProxy } from '../e2e/peers/delay-proxy';
 import { startNeteaseImap } from '../e2e/peers/netease-imap';
 import { startNeteaseSmtp } from '../e2e/peers/netease-smtp';
-import { ensureTestPki } from '../e2e/peers/pki';
 import type { MailEndpoints, ServerEndpoint } from '../lib/providers/types';
+import { isRelaunched, relaunchWithTestCa } from './with-test-ca';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const CHILD_FLAG = 'MAIL_CHECK_BENCH_CHILD';
@@ -311,32 +309,10 @@ async function runBenchmark(): Promise<void> {
 
 // ---- entry -------------------------------------------------------------------------------------
 
-/**
- * Node reads NODE_EXTRA_CA_CERTS only at start-up, and `server-only` resolves to its empty
- * module only under the react-server condition; so the benchmark starts itself again with both.
- */
-function relaunchWithTestCa(): void {
-  const pki = ensureTestPki();
-  let caFile = pki.ca.certPath;
-  const existing = process.env.NODE_EXTRA_CA_CERTS;
-  if (existing && existing !== caFile && fs.existsSync(existing)) {
-    caFile = path.join(pki.dir, `bench-ca-bundle.${process.pid}.pem`);
-    fs.writeFileSync(caFile, `${fs.readFileSync(existing, 'utf8').trimEnd()}\n${pki.ca.cert}`);
-  }
-  const child = spawn(process.execPath, [...process.execArgv, '--conditions=react-server', SCRIPT, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, [CHILD_FLAG]: '1' },
-  });
-  child.on('exit', (code, signal) => {
-    if (caFile !== pki.ca.certPath) fs.rmSync(caFile, { force: true });
-    process.exit(code ?? (signal ? 1 : 0));
-  });
-}
-
 if (process.argv.includes('--peers')) {
   void runPeers();
-} else if (process.env[CHILD_FLAG] !== '1') {
-  relaunchWithTestCa();
+} else if (!isRelaunched(CHILD_FLAG)) {
+  relaunchWithTestCa(SCRIPT, CHILD_FLAG);
 } else {
   runBenchmark().catch((err: unknown) => {
     console.error(err);

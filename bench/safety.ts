@@ -27,7 +27,6 @@ const CHILD_FLAG = 'MAIL_SAFETY_BENCH_CHILD';
 function roundTrips(): number | null {
   const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(path.dirname(SCRIPT), 'check.ts')], {
     encoding: 'utf8',
-    env: { ...process.env, [CHILD_FLAG]: '' },
     maxBuffer: 16 * 1024 * 1024,
   });
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
@@ -47,12 +46,13 @@ async function main(): Promise<void> {
     '../lib/testing/provider-safety'
   );
   const policy = shippedPolicy();
-  const healthShare = Math.floor((policy.providerLoginBudget ?? 0) * (policy.healthBudgetShare ?? 0.5));
+  const healthShare = Math.max(1, Math.floor((policy.providerLoginBudget ?? 0) * (policy.healthBudgetShare ?? 0.5)));
   console.log(
     `ban threshold ${BAN_THRESHOLD} refused logins per address and window; shipped limits: ${policy.maxFailuresPerMailbox} per mailbox, ` +
       `${policy.maxFailuresPerOwner} per user, provider budget ${policy.providerLoginBudget} (health share ${healthShare})`,
   );
   const names = Object.keys(SCENARIOS) as ScenarioName[];
+  if (!availableBackends().includes('postgres')) console.log('PostgreSQL: not measured (set DATABASE_URL to include it)');
   const scenarios: Record<string, Record<string, ScenarioFigures & { correctCheckAfter: boolean }>> = {};
   const together: Record<string, { refusedLogins: number; banned: boolean; thirdUserCorrectCheck: string }> = {};
   for (const kind of availableBackends()) {
@@ -86,6 +86,17 @@ async function main(): Promise<void> {
   }
   const fullRoundTrips = roundTrips();
   console.log(`full check: ${fullRoundTrips ?? 'not measured'} effective round trips`);
+  const oneMailbox: ScenarioName[] = ['wizardOneUser', 'wizardTwoUsers', 'checkNowStorm', 'replaceCodeStorm', 'manualPeerHost'];
+  const all = Object.entries(scenarios).flatMap(([name, byKind]) => Object.values(byKind).map((figures) => ({ name, figures })));
+  const targetsMet =
+    all.every(({ figures }) => !figures.banned && figures.correctCheckAfter) &&
+    all.every(({ name, figures }) => !oneMailbox.includes(name as ScenarioName) || figures.refusedLogins <= policy.maxFailuresPerMailbox) &&
+    all.every(({ name, figures }) => name !== 'healthRoundRevoked' || figures.refusedLogins <= healthShare) &&
+    Object.values(together).every((t) => !t.banned && t.refusedLogins <= (policy.providerLoginBudget ?? Infinity)) &&
+    fullRoundTrips !== null &&
+    fullRoundTrips <= 7;
+  console.log(`targets ${targetsMet ? 'met' : 'NOT met'}`);
+  process.exitCode = targetsMet ? 0 : 1;
   console.log(
     JSON.stringify({
       banThreshold: BAN_THRESHOLD,
@@ -94,6 +105,7 @@ async function main(): Promise<void> {
       scenarios,
       allInOneWindow: together,
       fullRoundTrips,
+      targetsMet,
     }),
   );
 }

@@ -45,3 +45,10 @@ export const E2E_STAFF = { email: 'staff@e2e.test', password: 'staff-password-e2
  * that need two instances (a customer on one, staff on the other).
  */
 export const E2E_SECOND_APP_PORT = Number(process.env.E2E_PORT ?? 3107) + 2;
+
+/** The logins that reached the NetEase peers for `address` (see loginsAtPeer in serve.ts). */
+export async function loginsAtPeer(address: string): Promise<{ imapLogins: number; imapRefused: number; smtpAuths: number; smtpRefused: number }> {
+  const response = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/logins?address=${encodeURIComponent(address)}`);
+  if (!response.ok) throw new Error(`the peers' control endpoint answered ${response.status}`);
+  return (await response.json()) as { imapLogins: number; imapRefused: number; smtpAuths: number; smtpRefused: number };
+}

@@ -133,9 +133,34 @@ async function apply(command: PeerCommand): Promise<void> {
   }
 }
 
+/**
+ * The logins that reached the NetEase peers (163.com, yeah.net) for one address: IMAP LOGIN
+ * commands and SMTP AUTH attempts, and how many of each were refused. GET /logins?address=...
+ */
+function loginsAtPeer(address: string) {
+  const lower = address.toLowerCase();
+  const imapLogins = imap.connections.flatMap((connection) =>
+    connection.commands
+      .filter((command) => command.name === 'LOGIN' && command.line.toLowerCase().includes(lower))
+      .map(() => connection.user?.toLowerCase() === lower),
+  );
+  const smtpAuths = smtp.sessions.flatMap((session) => session.authAttempts.filter((attempt) => attempt.username.toLowerCase() === lower));
+  return {
+    imapLogins: imapLogins.length,
+    imapRefused: imapLogins.filter((accepted) => !accepted).length,
+    smtpAuths: smtpAuths.length,
+    smtpRefused: smtpAuths.filter((attempt) => !attempt.reply.startsWith('235')).length,
+  };
+}
+
 const control = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/ports') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(manualPorts));
+    return;
+  }
+  if (req.method === 'GET' && req.url?.startsWith('/logins?')) {
+    const address = new URL(req.url, 'http://control').searchParams.get('address') ?? '';
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(loginsAtPeer(address)));
     return;
   }
   let body = '';

@@ -80,7 +80,9 @@ export const checkAttempts = pgTable(
     index('check_attempts_provider_started_at_idx').on(t.providerId, t.startedAt),
     // One check of a mailbox per user at a time, whichever instance runs it (reserveCheck keeps
     // other users to one between them, except for the user who saved it).
-    uniqueIndex('check_attempts_one_pending_per_address').on(t.address, t.ownerId).where(sql`${t.state} = 'pending'`),
+    uniqueIndex('check_attempts_one_pending_per_address')
+      .on(t.address, sql`coalesce(${t.ownerId}, '')`)
+      .where(sql`${t.state} = 'pending'`),
     check('check_attempts_state_known', sql`${t.state} in ('pending', 'done')`),
     check('check_attempts_done_finished', sql`${t.state} = 'pending' or ${t.finishedAt} is not null`),
     check('check_attempts_address_normalised', sql`${t.address} = lower(btrim(${t.address}))`),

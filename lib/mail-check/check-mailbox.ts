@@ -160,6 +160,7 @@ async function checkProviderServers(
     address: detected.address,
     provider: detected.provider,
     username: { imap: detected.username.imap, smtp: detected.username.smtp },
+    loginsPerCheck: refusedLoginsPerWrongCode(detected.provider, detected.username),
     code: accepted.code,
     endpoints,
     options,
@@ -249,6 +250,15 @@ async function checkManualServers(
   });
 }
 
+/**
+ * The refused logins one wrong code costs at `provider`: the IMAP LOGIN, a second IMAP login name
+ * where the provider has two (iCloud), and SMTP AUTH where the provider still logs in there after
+ * an IMAP refusal (QQ, see run-check.ts).
+ */
+function refusedLoginsPerWrongCode(provider: MailProvider, usernames: { imapFallback?: string }): number {
+  return 1 + (usernames.imapFallback !== undefined ? 1 : 0) + (provider.smtpLoginAfterImapRefusal ? 1 : 0);
+}
+
 interface CheckRun {
   address: string;
   provider: MailProvider;
@@ -256,6 +266,8 @@ interface CheckRun {
   code: string;
   endpoints: MailEndpoints;
   pinned?: MailCheckInput['pinned'];
+  /** Refused logins a wrong code costs here (see refusedLoginsPerWrongCode); default 1. */
+  loginsPerCheck?: number;
   pausesProvider?: boolean;
   /** Limit the owner's failed checks of this provider (manual setup: see LockoutPolicy). */
   limitOwner?: boolean;
@@ -279,6 +291,7 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     leaseMs: timeoutMs + LEASE_SLACK_MS,
     // The 'manual' id stands for every server anyone typed; its failures are limited per user.
     providerBudget: run.pausesProvider !== false,
+    loginsPerCheck: run.loginsPerCheck ?? 1,
     ...(run.limitOwner && options.ownerId !== undefined ? { manualOwnerId: options.ownerId } : {}),
   });
   if (!reserved.ok) {
@@ -305,7 +318,6 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     await releaseCheck(db, reservation);
     throw err;
   }
-  const finishedAt = new Date();
 
   const codes = [failureCode(report.imap), failureCode(report.smtp)];
   await completeCheck(db, reservation, {
@@ -318,7 +330,6 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     // secret went out says nothing about it and cannot get our IP banned.
     countsTowardLimit: [report.imap, report.smtp].some((side) => !side.ok && countsTowardLimits(side)),
     ...(run.pausesProvider === false ? { pausesProvider: false } : {}),
-    finishedAt,
     policy,
     imapStage: report.imap.ok ? null : report.imap.stage,
     smtpStage: report.smtp.ok ? null : report.smtp.stage,

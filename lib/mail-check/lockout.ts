@@ -148,6 +148,11 @@ export interface AllowanceQuery {
   providerBudget?: boolean;
   /** Whether `ownerId` saved this mailbox; looked up when left out. */
   ownsMailbox?: boolean;
+  /**
+   * Refused logins one wrong code costs at this provider (default 1; iCloud's second login name
+   * and QQ's SMTP login make 2): the budget counts logins, so it allows that many times fewer checks.
+   */
+  loginsPerCheck?: number;
 }
 
 /**
@@ -166,8 +171,10 @@ export async function checkAllowance(db: Reader, options: AllowanceQuery): Promi
 
   const budget = options.providerBudget === false ? undefined : policy.providerLoginBudget;
   const share = Math.min(1, Math.max(0, policy.healthBudgetShare ?? DEFAULT_HEALTH_SHARE));
-  // Health checks get their share, never less than one login (else they could never run).
-  const budgetLimit = budget === undefined ? undefined : options.kind === 'health' ? Math.max(1, Math.floor(budget * share)) : budget;
+  // Health checks get their share, never less than one check (else they could never run).
+  const logins = Math.max(1, options.loginsPerCheck ?? 1);
+  const budgetLimit =
+    budget === undefined ? undefined : Math.max(1, Math.floor((options.kind === 'health' ? budget * share : budget) / logins));
   const manualLimit = policy.maxManualFailuresPerOwner ?? MANUAL_FAILURES_PER_OWNER;
   const { windowMs } = policy;
 
@@ -397,7 +404,10 @@ export async function recordCheckAttempt(db: AppDatabase, attempt: CheckAttemptR
   await pauseIfNeeded(db, attempt);
 }
 
-export type CheckOutcome = Omit<CheckAttemptRecord, 'address' | 'providerId' | 'startedAt' | 'ownerId'>;
+export type CheckOutcome = Omit<CheckAttemptRecord, 'address' | 'providerId' | 'startedAt' | 'ownerId' | 'finishedAt'> & {
+  /** When the outcome was known; default: the database's clock, as for the reservation's start. */
+  finishedAt?: Date;
+};
 
 /**
  * Completes a reserved check with its outcome (never the code itself): its row stops counting
@@ -406,7 +416,15 @@ export type CheckOutcome = Omit<CheckAttemptRecord, 'address' | 'providerId' | '
  * moment we learnt of them.
  */
 export async function completeCheck(db: AppDatabase, reservation: CheckReservation, outcome: CheckOutcome): Promise<void> {
-  const attempt: CheckAttemptRecord = { ...outcome, address: reservation.address, providerId: reservation.providerId, startedAt: reservation.startedAt };
+  // The same clock as the reservation's start: windows, durations and pauses never mix clocks.
+  const finishedAt = outcome.finishedAt ?? (await databaseNow(db));
+  const attempt: CheckAttemptRecord = {
+    ...outcome,
+    finishedAt,
+    address: reservation.address,
+    providerId: reservation.providerId,
+    startedAt: reservation.startedAt,
+  };
   await db
     .update(checkAttempts)
     .set({ state: 'done', leaseUntil: null, ...outcomeColumns(attempt) })

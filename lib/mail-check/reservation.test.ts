@@ -154,6 +154,14 @@ describe.each(availableBackends())('check reservations on %s', (kind) => {
     expect(granted(await burst(() => base({ address: mailbox(), providerId, policy: small, now: at(1) })))).toHaveLength(10);
   });
 
+  it('counts the budget in refused logins: where a wrong code costs two (iCloud, QQ), half as many checks', async () => {
+    const providerId = provider();
+    const small = { ...policy, providerLoginBudget: 10 };
+    const results = await burst(() => base({ address: mailbox(), providerId, policy: small, loginsPerCheck: 2 }));
+    expect(granted(results)).toHaveLength(5);
+    expect(reasons(results)).toEqual(['provider_busy']);
+  });
+
   it('limits failed manual checks per user under a burst, timeouts included', async () => {
     const ownerId = `owner-${unique()}`;
     const loose = { ...policy, maxChecksInFlightPerOwner: 100, maxFailuresPerOwner: 100 };

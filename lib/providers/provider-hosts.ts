@@ -55,21 +55,29 @@ export function providerHostZones(providers: readonly MailProvider[] = PROVIDERS
 const ZONES = providerHostZones();
 const SERVICE_ZONES = HOSTED_MAIL_SERVICES.flatMap((service) => service.hostZones);
 
+/** Whose server a host name is: a provider's, a company service's (one inside a provider's zone too), or no one's we know. */
+type HostOwner = { kind: 'provider'; provider: MailProvider } | { kind: 'service' } | { kind: 'none' };
+
+function ownerOfHost(host: string): HostOwner {
+  const name = normalise(host);
+  if (name === '' || IP_LITERAL.test(name)) return { kind: 'none' };
+  let best: ProviderHostZone | undefined;
+  for (const entry of ZONES) {
+    if (isInZone(name, entry.zone) && (!best || entry.zone.length > best.zone.length)) best = entry;
+  }
+  const longest = best?.zone.length ?? 0;
+  if (SERVICE_ZONES.some((zone) => zone.length > longest && isInZone(name, zone))) return { kind: 'service' };
+  return best ? { kind: 'provider', provider: best.provider } : { kind: 'none' };
+}
+
 /**
  * The provider whose server `host` is (any case, trailing dot or not): the provider of the
  * longest zone it lies in, unless a company service's zone is longer still. Undefined for a
  * host no provider owns, and for IP literals (which no provider's data names).
  */
 export function findProviderOfHost(host: string): MailProvider | undefined {
-  const name = normalise(host);
-  if (name === '' || IP_LITERAL.test(name)) return undefined;
-  let best: ProviderHostZone | undefined;
-  for (const entry of ZONES) {
-    if (isInZone(name, entry.zone) && (!best || entry.zone.length > best.zone.length)) best = entry;
-  }
-  if (!best) return undefined;
-  const owner = best;
-  return SERVICE_ZONES.some((zone) => zone.length > owner.zone.length && isInZone(name, zone)) ? undefined : owner.provider;
+  const owner = ownerOfHost(host);
+  return owner.kind === 'provider' ? owner.provider : undefined;
 }
 
 export interface TypedServer {
@@ -87,15 +95,21 @@ export interface ServerOwner {
 }
 
 /**
- * The provider a typed server belongs to: by its name or a name it is an alias of; and, where
+ * The provider a typed server belongs to: by its name or a name it is an alias of, following the
+ * chain only until it enters a company service's zone (lib/providers/hosted-mail.ts); and, where
  * MAIL_ENDPOINT_OVERRIDES points a provider's domain at test servers, by being one of those
  * (host and port as the override names them). Undefined when no provider owns it.
  */
 export function findServerOwner(server: TypedServer, overrides?: EndpointOverrides): ServerOwner | undefined {
-  const names = [server.host, ...(server.aliases ?? [])].map(normalise);
-  for (const name of names) {
-    const provider = findProviderOfHost(name);
-    if (provider) return { provider, host: name };
+  const names: string[] = [];
+  for (const name of [server.host, ...(server.aliases ?? [])].map(normalise)) {
+    const owner = ownerOfHost(name);
+    if (owner.kind === 'provider') return { provider: owner.provider, host: name };
+    // A chain that enters a company service's zone is that service's servers, whatever names
+    // follow: Tencent Exmail's imap.exmail.qq.com may well be an alias of QQ Mail's machines,
+    // but the logins it takes are the company's, under the company's rules, not QQ Mail's.
+    if (owner.kind === 'service') break;
+    names.push(name);
   }
   for (const [domain, entry] of Object.entries(overrides ?? {})) {
     const provider = findProviderByDomain(domain)?.provider;

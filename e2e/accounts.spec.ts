@@ -141,9 +141,14 @@ test('a code revoked at the peer turns 「正常」 into 「异常」 with the d
   const fix = card.getByRole('link', { name: /^去第 3 步：开启服务，获取授权码$/ });
   await expect(fix).toHaveAttribute('href', '/?provider=netease#enable-service-and-get-code');
 
+  // Refused on the login: the card says background checks leave it alone until the owner acts.
+  const held = card.getByTestId('held-from-background');
+  await expect(held).toContainText('后台已停止自动检查这个邮箱');
+
   // Still 「异常」 after a reload: the status is the server's.
   await page.reload();
   await expect(accounts.status(mailbox.address)).toHaveText('异常');
+  await expect(held).toBeVisible();
   await accounts.history(mailbox.address).locator('summary').click();
   await expect(accounts.history(mailbox.address)).toContainText('正常 → 异常');
 
@@ -158,6 +163,7 @@ test('a code revoked at the peer turns 「正常」 into 「异常」 with the d
   await expect(accounts.message(mailbox.address)).toContainText('新授权码检测通过', { timeout: 30_000 });
   await expect(accounts.status(mailbox.address)).toHaveText('正常');
   await expect(card.getByRole('heading', { name: DIAGNOSES.auth_failed.title.zh })).toHaveCount(0);
+  await expect(held).toHaveCount(0);
   await expect(accounts.replaceCodeButton(mailbox.address)).toBeFocused();
 
   // The new code is the one kept: another check passes.

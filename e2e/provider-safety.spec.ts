@@ -27,7 +27,7 @@ async function captureCheck(page: Page, address: string): Promise<Request> {
 }
 
 /** The captured action, sent again as a script would: same body, action id and cookies. */
-async function replay(page: Page, captured: Request, origin: string): Promise<number> {
+async function replay(page: Page, captured: Request, origin: string): Promise<{ origin: string; status: number; body: string }> {
   const headers = captured.headers();
   const response = await page.request.post(`${origin}${new URL(captured.url()).pathname}`, {
     headers: {
@@ -39,8 +39,16 @@ async function replay(page: Page, captured: Request, origin: string): Promise<nu
     },
     data: captured.postDataBuffer() ?? Buffer.alloc(0),
   });
-  return response.status();
+  return { origin, status: response.status(), body: await response.text() };
 }
+
+/** The answers were the action's own (a check or a refusal by the limits), never "signed out" or an error. */
+function expectAnswered(answers: { status: number; body: string }[]) {
+  expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+  expect(answers.filter((a) => !/"status":"(checked|refused)"/.test(a.body)).map((a) => a.body.slice(0, 300))).toEqual([]);
+}
+
+const refusedByLimits = (answer: { body: string }) => /"reason":"(check_running|mailbox_locked|account_limited)"/.test(answer.body);
 
 async function signedInPage(browser: Browser, baseURL: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ baseURL });
@@ -56,9 +64,8 @@ test('30 concurrent replays of the check action, seven times over, reach the pro
   expect(await loginsAtPeer(mailbox.address)).toEqual({ imapLogins: 1, imapRefused: 1, smtpAuths: 0, smtpRefused: 0 });
 
   for (let burst = 0; burst < BURSTS; burst += 1) {
-    const statuses = await Promise.all(Array.from({ length: BURST }, () => replay(page, captured, baseURL!)));
-    // Every request is answered (a refusal is an answer, not an error).
-    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    // Every request is answered by the action (a refusal is an answer, not an error).
+    expectAnswered(await Promise.all(Array.from({ length: BURST }, () => replay(page, captured, baseURL!))));
   }
   expect(await loginsAtPeer(mailbox.address)).toEqual({ imapLogins: 5, imapRefused: 5, smtpAuths: 0, smtpRefused: 0 });
 
@@ -82,12 +89,16 @@ test('two users replaying the check across two app instances still reach the pro
     const captures = [await captureCheck(users[0]!.page, mailbox.address), await captureCheck(users[1]!.page, mailbox.address)];
     expect((await loginsAtPeer(mailbox.address)).imapLogins).toBe(2);
     const origins = [baseURL!, second];
+    const answers = [];
     for (let burst = 0; burst < BURSTS; burst += 1) {
-      const statuses = await Promise.all(
+      const burstAnswers = await Promise.all(
         Array.from({ length: BURST }, (_, i) => replay(users[i % 2]!.page, captures[i % 2]!, origins[Math.floor(i / 2) % 2]!)),
       );
-      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      expectAnswered(burstAnswers);
+      answers.push(...burstAnswers);
     }
+    // Both instances judged signed-in requests against the shared limits.
+    for (const origin of origins) expect(answers.filter((a) => a.origin === origin && refusedByLimits(a)).length).toBeGreaterThan(0);
     expect(await loginsAtPeer(mailbox.address)).toEqual({ imapLogins: 5, imapRefused: 5, smtpAuths: 0, smtpRefused: 0 });
   } finally {
     await Promise.all(users.map((user) => user.close()));

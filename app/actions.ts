@@ -5,6 +5,7 @@ import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
 import { connectFieldErrors, createConnectMailboxSchema } from '@/lib/accounts/schema';
 import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { getLocale } from '@/lib/i18n/server';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { clearHelpToken, readHelpToken, writeHelpToken } from '@/lib/support/help-cookie';
@@ -30,7 +31,9 @@ import type { ConnectMailboxRequest, DomainDiscoveryResult, SubmitResult } from 
  */
 export async function connectMailbox(input: ConnectMailboxRequest): Promise<SubmitResult> {
   const locale = await getLocale();
-  const parsed = createConnectMailboxSchema(locale).safeParse(input);
+  // Only the test servers MAIL_MANUAL_ALLOW_HOSTS names may use any port, as in the check itself.
+  const schema = createConnectMailboxSchema(locale, undefined, { anyPortHosts: env().MAIL_MANUAL_ALLOW_HOSTS ?? [] });
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return { status: 'invalid', ...connectFieldErrors(parsed.error) };
   }

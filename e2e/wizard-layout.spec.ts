@@ -44,7 +44,7 @@ test.describe('at phone width (375 px)', () => {
       };
       await wizard.seedSession({
         address: 'someone.with.a.long.name@vip.188.com',
-        result: { status: 'checked', ok: false, imap: refused, smtp: { ...refused, code: 'not_attempted' }, saved: false },
+        result: { status: 'checked', address: 'someone.with.a.long.name@vip.188.com', ok: false, imap: refused, smtp: { ...refused, code: 'not_attempted' }, saved: false },
       });
       for (const [step, role] of [
         ['result', 'button'],

@@ -40,7 +40,7 @@ test('without a check yet, the result step points back to the code', async ({ pa
 
 test('a passed check shows the mailbox as 「正常」', async ({ page }) => {
   const wizard = new WizardPage(page);
-  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', ok: true, imap: imapOk, smtp: smtpOk, saved: true } });
+  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', address: 'wu@126.com', ok: true, imap: imapOk, smtp: smtpOk, saved: true } });
   await wizard.open('result');
   await expect(wizard.currentPanel.getByRole('heading', { name: /连接成功/ })).toBeVisible();
   await expect(wizard.currentPanel.getByText('正常', { exact: true })).toBeVisible();
@@ -53,7 +53,7 @@ test('a failed check explains each diagnosis, quotes the server and links to the
   const wizard = new WizardPage(page);
   await wizard.seedSession({
     address: 'wu@126.com',
-    result: { status: 'checked', ok: false, imap: imapRefused, smtp: smtpOff, saved: false },
+    result: { status: 'checked', address: 'wu@126.com', ok: false, imap: imapRefused, smtp: smtpOff, saved: false },
   });
   await wizard.open('result');
   const panel = wizard.currentPanel;
@@ -87,7 +87,7 @@ test('the 163.com fallback appears only after a failed check, and only the reade
   const fallback = servers.getByRole('radio', { name: '备用服务器（imap.163.com）' });
 
   // A passed check: nothing to offer, on either step.
-  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', ok: true, imap: imapOk, smtp: smtpOk, saved: true } });
+  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', address: 'wu@126.com', ok: true, imap: imapOk, smtp: smtpOk, saved: true } });
   await wizard.open('result');
   await expect(wizard.currentPanel.getByRole('button', { name: /备用服务器/ })).toHaveCount(0);
   await page.goto('/#configure-in-client');
@@ -97,6 +97,7 @@ test('the 163.com fallback appears only after a failed check, and only the reade
   // A failed check: the result offers the fallback; step 4 shows the choice with the address's own servers still picked.
   await page.evaluate((result) => sessionStorage.setItem('wizard:result', JSON.stringify(result)), {
     status: 'checked',
+    address: 'wu@126.com',
     ok: false,
     imap: imapRefused,
     smtp: smtpOff,
@@ -122,12 +123,42 @@ test('the 163.com fallback appears only after a failed check, and only the reade
   await expect(fallback).not.toBeChecked();
 });
 
+test('a failed check offers the fallback to that address only, and a pick does not carry over to another address', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  const servers = wizard.panel('configure-in-client').getByRole('group', { name: '使用哪组服务器' });
+  const offer = wizard.currentPanel.getByRole('region', { name: '还可以换备用服务器试试' });
+  await wizard.seedSession({ address: 'wu@126.com', result: { status: 'checked', address: 'wu@126.com', ok: false, imap: imapRefused, smtp: smtpOff, saved: false } });
+  await wizard.open('configure-in-client');
+  await expect(servers).toBeVisible();
+
+  // Another address (another suffix, then the same one): its own servers have failed nothing yet.
+  for (const other of ['zhou@yeah.net', 'zhou@126.com']) {
+    await wizard.formAddressInput.fill(other);
+    await expect(servers).toHaveCount(0);
+    await wizard.open('result');
+    await expect(offer).toHaveCount(0);
+    await expect(wizard.currentPanel.getByRole('button', { name: /备用服务器/ })).toHaveCount(0);
+    await wizard.open('configure-in-client');
+    await expect(wizard.formAddressInput).toHaveValue(other);
+  }
+
+  // Back to the address that failed: the offer is back, and picking it holds for that address only.
+  await wizard.formAddressInput.fill('wu@126.com');
+  const fallback = servers.getByRole('radio', { name: '备用服务器（imap.163.com）' });
+  await fallback.check();
+  await wizard.formAddressInput.fill('zhou@126.com');
+  await expect(servers).toHaveCount(0);
+  await wizard.formAddressInput.fill('wu@126.com');
+  await expect(fallback).not.toBeChecked();
+  await expect(servers.getByRole('radio', { name: '126.com 自己的服务器（推荐）' })).toBeChecked();
+});
+
 test('a failed check on the fallback says so and offers no second fallback', async ({ page }) => {
   const wizard = new WizardPage(page);
   const onFallback = (view: ProtocolView): ProtocolView => ({ ...view, endpoint: { ...view.endpoint, host: view.endpoint.host.replace('126', '163') } });
   await wizard.seedSession({
     address: 'wu@126.com',
-    result: { status: 'checked', ok: false, imap: onFallback(imapRefused), smtp: onFallback(smtpOff), saved: false, alternative: 0 },
+    result: { status: 'checked', address: 'wu@126.com', ok: false, imap: onFallback(imapRefused), smtp: onFallback(smtpOff), saved: false, alternative: 0 },
   });
   await wizard.open('result');
   await expect(wizard.currentPanel).toContainText('这次检测用的是你选的备用服务器（imap.163.com）');
@@ -203,7 +234,7 @@ test('check again from the result step reruns the form, or takes the reader to t
   const wizard = new WizardPage(page);
   await wizard.seedSession({
     address: 'wu@126.com',
-    result: { status: 'checked', ok: false, imap: imapRefused, smtp: smtpOk, saved: false },
+    result: { status: 'checked', address: 'wu@126.com', ok: false, imap: imapRefused, smtp: smtpOk, saved: false },
   });
   await wizard.open('result');
   // After a reload the code is gone (it is never stored), so the form asks for it again.

@@ -146,14 +146,16 @@ export function ConnectForm({
           : null;
   const hasAlternative = shown.alternatives.length > 0;
   const serverChoice = useSessionStore(serverChoiceStore);
-  // The fallback servers appear only after a failed check (or while picked, so the pick can be
-  // undone); never on a first visit, never picked by default.
-  const showServerChoice = hasAlternative && (fallbackOffer(lastResult, shown.alternatives).kind !== 'none' || serverChoice !== null);
-  // Another domain, another provider's servers: a pick made for the last one does not carry over.
-  const domainKey = `${shown.provider.id}:${shown.info.domain}`;
+  const current = view.kind === 'known' ? { address: view.address, alternatives: shown.alternatives } : null;
+  // The fallback servers appear only after a failed check of this very address (or while picked,
+  // so the pick can be undone); never on a first visit, never picked by default.
+  const showServerChoice = hasAlternative && (fallbackOffer(lastResult, current).kind !== 'none' || serverChoice !== null);
+  // Another address, another mailbox: a pick made after one address failed does not carry over,
+  // not even to another address on the same domain (it has failed nothing yet).
+  const addressKey = view.kind === 'known' || view.kind === 'unknown' ? view.address : address.trim();
   useEffect(() => {
     serverChoiceStore.set(null);
-  }, [domainKey]);
+  }, [addressKey]);
   const running = isPending || check.phase === 'running';
 
   // Problems with the servers typed on step 1 are shown there, on their fields.

@@ -255,7 +255,8 @@ export function ManualServers({
       </h3>
       <p className="mt-2 leading-7">{text.intro}</p>
       <p className="mt-2 text-sm leading-6 text-slate-700 dark:text-slate-200">
-        {basisLine(text, domain, guess)} {text.caution}
+        {/* With nothing filled in there is no guess to be careful about. */}
+        {guess.basis === 'none' ? basisLine(text, domain, guess) : `${basisLine(text, domain, guess)} ${text.caution}`}
       </p>
       <div className="mt-4 space-y-4">
         {protocolFields('imap')}

@@ -6,10 +6,11 @@ import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
 import { useWizardLogic } from '@/lib/wizard/logic-loader';
+import { goToStep } from '@/lib/wizard/navigation';
 import { useShownDomain } from '@/lib/wizard/shown-domain';
 import { useSessionStore } from '@/lib/wizard/session-store';
 import { fallbackOffer, type FallbackOffer } from '@/lib/wizard/fallback-offer';
-import { addressStore, checkRunner, checkStore, resultStore, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/stores';
+import { checkRunner, checkStore, resultStore, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/stores';
 import type { ProtocolView } from '@/lib/wizard/types';
 import { CheckProgress, type CheckProgressText } from './check-progress';
 import { formatRetryTime, useLockedUntil } from './lockout';
@@ -39,6 +40,16 @@ function groupByDiagnosis(failures: { name: string; view: FailedView }[]) {
   return [...groups.values()];
 }
 
+/**
+ * Starts the code form's check from this step. While it runs, the progress rows take this view's
+ * place and the pressed button with it; focus goes to the step's heading first, where the check's
+ * end puts it too (as after a submit on step 4), instead of falling to the page.
+ */
+function runFromResult(run: (() => void) | null) {
+  goToStep('result');
+  run?.();
+}
+
 function RetryButton({ label, locked, describedBy }: { label: string; locked: boolean; describedBy?: string }) {
   const run = useSessionStore(checkRunner);
   return (
@@ -47,7 +58,7 @@ function RetryButton({ label, locked, describedBy }: { label: string; locked: bo
       className={primaryButton}
       disabled={locked || !run}
       aria-describedby={describedBy}
-      onClick={() => run?.()}
+      onClick={() => runFromResult(run)}
     >
       {label}
     </button>
@@ -57,8 +68,10 @@ function RetryButton({ label, locked, describedBy }: { label: string; locked: bo
 /**
  * After a failed check on the address's own servers: the fallback servers, offered as a choice
  * the reader makes (one button, which picks them and checks again). Nothing here runs by itself.
+ * `usedHost` is the IMAP server the failed check connected to, as the server reported it;
+ * `ownHost` the address's own, to go back to.
  */
-function FallbackChoice({ offer, ownHost, text }: { offer: FallbackOffer; ownHost: string; text: Messages['result'] }) {
+function FallbackChoice({ offer, usedHost, ownHost, text }: { offer: FallbackOffer; usedHost: string; ownHost: string; text: Messages['result'] }) {
   const run = useSessionStore(checkRunner);
   if (offer.kind === 'none') return null;
   const alt = offer.fallback.imap.host;
@@ -71,7 +84,7 @@ function FallbackChoice({ offer, ownHost, text }: { offer: FallbackOffer; ownHos
         {text.fallbackTitle}
       </h4>
       <p id="fallback-choice-note" className="mt-2 text-sm leading-6">
-        {format(text.fallbackOffer, { host: ownHost, alt })}
+        {format(text.fallbackOffer, { host: usedHost, alt })}
       </p>
       <button
         type="button"
@@ -80,7 +93,7 @@ function FallbackChoice({ offer, ownHost, text }: { offer: FallbackOffer; ownHos
         aria-describedby="fallback-choice-note"
         onClick={() => {
           serverChoiceStore.set(offer.index);
-          run?.();
+          runFromResult(run);
         }}
       >
         {format(text.fallbackRetry, { alt })}
@@ -97,10 +110,8 @@ function Checked({
   props: ResultPanelProps;
 }) {
   const { locale, text, progressText, stageLabels } = props;
-  const typed = useSessionStore(addressStore);
   useWizardLogic(true);
-  const { view, shown: domain, providerId } = useShownDomain();
-  const shown = { ...domain, address: view.kind === 'known' ? view.address : typed };
+  const { view, shown, providerId } = useShownDomain();
   const steps = props.stepsByProvider?.[providerId] ?? props.steps;
 
   if (result.ok) {
@@ -109,7 +120,8 @@ function Checked({
         <h3 className="text-lg font-semibold">{text.successTitle}</h3>
         <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
           <span className="text-sm text-slate-600 dark:text-slate-300">{text.statusLabel}</span>
-          <span className="min-w-0 font-mono break-all">{shown.address}</span>
+          {/* The mailbox checked, which the address typed since may no longer be. */}
+          <span className="min-w-0 font-mono break-all">{result.address}</span>
           <StatusBadge label={text.statusOk} />
         </p>
         <p className="mt-4 leading-7">{result.saved ? text.savedNote : text.notSavedNote}</p>
@@ -140,8 +152,9 @@ function Checked({
     return view.ok || view.code === 'not_attempted' ? [] : [{ name: names[protocol], view }];
   });
   // Which servers the check used comes from the server (`result.alternative`), not from the
-  // host in the report: in tests both sets are redirected to the same local peer.
-  const offer = fallbackOffer(result, shown.alternatives);
+  // host in the report: in tests both sets are redirected to the same local peer. The offer is
+  // for the address the result is about, and only while that is the address typed.
+  const offer = fallbackOffer(result, view.kind === 'known' ? { address: view.address, alternatives: shown.alternatives } : null);
 
   return (
     <div>
@@ -195,7 +208,7 @@ function Checked({
           </section>
         );
       })}
-      <FallbackChoice offer={offer} ownHost={shown.endpoints.imap.host} text={text} />
+      <FallbackChoice offer={offer} usedHost={result.imap.endpoint.host} ownHost={shown.endpoints.imap.host} text={text} />
       <div className="mt-6 flex flex-wrap gap-3">
         <RetryButton label={text.retry} locked={false} />
         <a href="#configure-in-client" className={secondaryButton}>

@@ -57,6 +57,7 @@ export async function connectMailboxForOwner(
       const usedAlternative = result.providerId === MANUAL_PROVIDER.id ? undefined : values.alternative;
       return {
         status: 'checked',
+        address: result.address,
         ok: report.ok,
         imap: report.imap,
         smtp: report.smtp,

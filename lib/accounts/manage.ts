@@ -11,16 +11,13 @@ import {
   type StatusChangeReason,
   type StoredCheckResult,
 } from '@/lib/db/schema';
-import { env } from '@/lib/env';
 import { checkMailbox, type CheckMailboxInput, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
 import { DIAGNOSES, diagnose, failedResult, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
-import { resolveEndpoints } from '@/lib/mail-check/endpoints';
 import type { CheckReport, CheckStage, Diagnosis, FailureCode, ProtocolCheckResult } from '@/lib/mail-check/types';
 import { acceptSecret, assessAuthCode, createAuthCodeSchema } from '@/lib/providers/auth-code';
-import { detectProviderById } from '@/lib/providers/detect';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
-import type { Locale, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+import type { Locale, MailEndpoints } from '@/lib/providers/types';
 import { saveCheckedMailAccount, toStoredCheckResult, type SealingOptions } from './queries';
 import { getKeyring, openSecret } from './seal';
 import type { AccountActionResult, AccountView, StatusChangeView } from './view';
@@ -234,39 +231,19 @@ type AccountForCheck = NonNullable<Awaited<ReturnType<typeof findAccountForCheck
 /** What an account's saved servers are read from. */
 type SavedServers = Pick<AccountForCheck, 'address' | 'providerId' | 'imapHost' | 'imapPort' | 'imapTls' | 'smtpHost' | 'smtpPort' | 'smtpTls'>;
 
-const sameEndpoint = (a: ServerEndpoint, b: ServerEndpoint) => a.host === b.host && a.port === b.port && a.tls === b.tls;
-
 const savedEndpoints = (account: SavedServers): MailEndpoints => ({
   imap: { host: account.imapHost, port: account.imapPort, tls: account.imapTls },
   smtp: { host: account.smtpHost, port: account.smtpPort, tls: account.smtpTls },
 });
 
 /**
- * Which of the provider's server sets the account was saved with (undefined: the main one),
- * so that a re-check connects where the wizard's check did. The provider is the one it was
- * saved with: a custom domain (NetEase enterprise, found by MX) is detected by id, not by its
- * domain. Provider data that changed since falls back to the main set.
+ * What a re-check of the account asks for: its provider's server set it was saved with (found
+ * by the check among the sets it detects then, by value: a company domain's MX rule may order
+ * them otherwise than when it was saved), or, for a mailbox set up by hand, the servers it was
+ * saved with, typed again as it were, so that the address guard resolves and vets them again
+ * (what a name resolves to may have changed since).
  */
-export function alternativeOf(account: SavedServers, options: CheckMailboxOptions): number | undefined {
-  const detected = detectProviderById(account.address, account.providerId);
-  if (!detected.ok) return undefined;
-  const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
-  const saved = savedEndpoints(account);
-  const matches = (alternative: number | undefined) => {
-    const resolved = resolveEndpoints(detected.domain, detected.endpoints, detected.alternatives, { alternative, overrides });
-    return resolved.ok && sameEndpoint(resolved.endpoints.imap, saved.imap) && sameEndpoint(resolved.endpoints.smtp, saved.smtp);
-  };
-  if (matches(undefined)) return undefined;
-  const index = detected.alternatives.findIndex((_, i) => matches(i));
-  return index === -1 ? undefined : index;
-}
-
-/**
- * What a re-check of the account asks for: its provider's server set, or, for a mailbox set up
- * by hand, the servers it was saved with, typed again as it were, so that the address guard
- * resolves and vets them again (what a name resolves to may have changed since).
- */
-function recheckInput(account: AccountForCheck, code: string, options: CheckMailboxOptions): CheckMailboxInput {
+function recheckInput(account: AccountForCheck, code: string): CheckMailboxInput {
   if (account.providerId === MANUAL_PROVIDER.id) {
     const { imap, smtp } = savedEndpoints(account);
     return {
@@ -275,7 +252,7 @@ function recheckInput(account: AccountForCheck, code: string, options: CheckMail
       manual: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
     };
   }
-  return { address: account.address, code, alternative: alternativeOf(account, options) };
+  return { address: account.address, code, savedEndpoints: savedEndpoints(account) };
 }
 
 /**
@@ -348,7 +325,7 @@ export async function checkAccountNow(
   const code = openAccountCode(account, options);
   const kind = options.reason === 'health_check' ? 'health' : 'check_now';
   const result = withGuardRefusalAsFailure(
-    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId, kind }),
+    await checkMailbox(db, recheckInput(account, code), { ...options, ownerId: account.ownerId, kind }),
     account,
     code,
   );
@@ -476,7 +453,7 @@ export async function replaceAccountCode(
   const code = accepted.secret;
 
   const result = withGuardRefusalAsFailure(
-    await checkMailbox(db, recheckInput(account, code, options), { ...options, ownerId: account.ownerId, kind: 'replace_code' }),
+    await checkMailbox(db, recheckInput(account, code), { ...options, ownerId: account.ownerId, kind: 'replace_code' }),
     account,
     code,
   );

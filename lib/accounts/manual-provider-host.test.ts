@@ -58,6 +58,12 @@ describe.each(availableBackends())('manual setup typed with a provider’s serve
         'out.corp.test': { cname: 'smtp.163.com' },
         'imap.exmail.qq.com': { a: ['127.0.0.1'] },
         'imap.public.test': { a: ['93.184.215.14'] },
+        // An Exmail company's name for its server, which Tencent runs on QQ Mail's machines.
+        'exmail.corp.test': { cname: 'imap2.exmail.qq.com' },
+        'imap2.exmail.qq.com': { cname: 'imap.qq.com' },
+        'imap.qq.com': { a: ['93.184.215.14'] },
+        // QQ's VIP mail: in QQ Mail's zone, but no provider entry lists the domain.
+        'vip.qq.com': { mx: [{ exchange: 'mx3.qq.com', priority: 10 }] },
       }),
     ]);
   });
@@ -123,7 +129,8 @@ describe.each(availableBackends())('manual setup typed with a provider’s serve
     expect(result).toMatchObject({ status: 'host_refused', field: 'imapHost', code: 'provider_host' });
     if (result.status !== 'host_refused') throw new Error('unreachable');
     expect(result.message.zh).toContain('imap.163.com 是网易邮箱的服务器');
-    expect(result.message.en).toContain('Enter your NetEase Mail address above');
+    // The address is one we did not recognise (that is why it is manual setup): nothing says we would.
+    expect(result.message.en).toContain('The address above is not a NetEase Mail address we recognise');
     // Only the address's MX lookup was asked.
     expect(dns.queries.slice(before)).toEqual(['MX corp.test']);
     expect(atPeers()).toEqual(untouched);
@@ -162,6 +169,34 @@ describe.each(availableBackends())('manual setup typed with a provider’s serve
       options(),
     );
     expect(result).toMatchObject({ status: 'host_refused', field: 'imapHost', code: 'loopback' });
+  });
+
+  it('a name whose CNAME chain enters Tencent Exmail’s zone is Exmail’s, even where the chain goes on to QQ Mail’s server', async () => {
+    // Past the provider rule; a POP3 port stops it at the port rule, before anything is dialled.
+    const address = `exmail-${randomBytes(3).toString('hex')}@corp.test`;
+    const result = await checkMailbox(
+      opened.db,
+      { address, code: WRONG, manual: peerServers({ imapHost: 'exmail.corp.test', imapPort: 995, smtpHost: 'imap.public.test', smtpPort: 465 }) },
+      { ...options(), ownerId: owner },
+    );
+    expect(result).toMatchObject({ status: 'invalid_servers', field: 'imapPort' });
+    expect(await attemptsOf(address)).toEqual([]);
+  });
+
+  it('an address at a provider’s domain no entry lists (vip.qq.com): QQ Mail’s servers are refused without promising the address is recognised', async () => {
+    const result = await checkMailbox(
+      opened.db,
+      { address: 'zhou@vip.qq.com', code: WRONG, manual: peerServers({ imapHost: 'imap.vip.qq.com', imapPort: 993, smtpHost: 'smtp.vip.qq.com', smtpPort: 465 }) },
+      { ...options(), ownerId: owner },
+    );
+    expect(result).toMatchObject({ status: 'host_refused', field: 'imapHost', code: 'provider_host' });
+    if (result.status !== 'host_refused') throw new Error('unreachable');
+    expect(result.message.zh).toContain('imap.vip.qq.com 是QQ 邮箱的服务器');
+    expect(result.message.zh).toContain('上面的邮箱地址不是我们认得的QQ 邮箱地址');
+    expect(result.message.zh).not.toContain('我们会认出它');
+    expect(result.message.en).toContain('The address above is not a QQ Mail address we recognise');
+    expect(result.message.en).not.toMatch(/we recognise it/);
+    expect(atPeers()).toEqual(untouched);
   });
 
   it('a port that is no mail port of its protocol is refused on its field, in both languages, and nothing is dialled or counted', async () => {

@@ -13,12 +13,12 @@ import { authUsers, checkAttempts } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv } from '@/lib/env';
 import type { ManualServerInput } from '@/lib/discovery/manual';
+import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
 import { checkMailbox, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
-import { NETEASE_ENTERPRISE } from '@/lib/providers/netease-enterprise';
 import { connectMailboxForOwner } from './connect-mailbox';
 import { runHealthRound } from '@/lib/health/runner';
-import { alternativeOf, checkAccountNow, getAccountView, type ManageOptions } from './manage';
+import { checkAccountNow, getAccountView, type ManageOptions } from './manage';
 
 // Manual setup end to end: the wizard's submit with servers typed by hand, for an address on a
 // domain no provider hosts. Real Dovecot (IMAP, implicit TLS) and the smtp-server peer (SMTP on
@@ -406,28 +406,22 @@ describe('the connect schema’s errors, as the wizard gets them', () => {
     if (parsed.success) throw new Error('expected the form to fail');
     expect(Object.keys(connectFieldErrors(parsed.error).fieldErrors)).toEqual(['imapHost']);
   });
-});
 
-describe('re-checks of a custom-domain account (NetEase enterprise) keep its server group', () => {
-  it('finds the alternative the account was saved with by its provider id, not by its domain', () => {
-    const backup = NETEASE_ENTERPRISE.customDomains!.alternatives[0]!;
-    const account = {
-      address: 'sun@corp-b.test',
-      providerId: NETEASE_ENTERPRISE.id,
-      imapHost: backup.imap.host,
-      imapPort: backup.imap.port,
-      imapTls: backup.imap.tls,
-      smtpHost: backup.smtp.host,
-      smtpPort: backup.smtp.port,
-      smtpTls: backup.smtp.tls,
-    };
-    expect(alternativeOf(account, { overrides: {} })).toBe(0);
-    const main = NETEASE_ENTERPRISE.customDomains!.endpoints;
-    expect(
-      alternativeOf(
-        { ...account, imapHost: main.imap.host, imapPort: main.imap.port, smtpHost: main.smtp.host, smtpPort: main.smtp.port },
-        { overrides: {} },
-      ),
-    ).toBeUndefined();
+  it('on the server, lets only the hosts MAIL_MANUAL_ALLOW_HOSTS names use other ports than the mail ports', () => {
+    const form = (host: string, port: number) => ({
+      address: 'a@selfhosted.test',
+      code: 'abcdefgh',
+      manual: { imapHost: host, imapPort: port, imapTls: 'implicit', smtpHost: host, smtpPort: 465, smtpTls: 'implicit' },
+    });
+    const server = createConnectMailboxSchema('en', undefined, { anyPortHosts: ['mail.selfhosted.test'] });
+    expect(server.safeParse(form('mail.selfhosted.test', 40_123)).success).toBe(true);
+    // Another .test name is held to the mail ports there, and refused for its port, not later as a name nothing resolves.
+    const other = server.safeParse(form('x.test', 22));
+    if (other.success) throw new Error('expected the form to fail');
+    expect(connectFieldErrors(other.error).fieldErrors).toEqual({ imapPort: [MANUAL_FIELD_MESSAGES.port_not_mail_imap.en] });
+    // With no list given (the browser), every .test name may: the server has the last word.
+    expect(createConnectMailboxSchema('en').safeParse(form('x.test', 22)).success).toBe(true);
+    // An empty list (production) exempts nothing.
+    expect(createConnectMailboxSchema('en', undefined, { anyPortHosts: [] }).safeParse(form('mail.selfhosted.test', 40_123)).success).toBe(false);
   });
 });

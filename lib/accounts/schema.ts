@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createManualServerSchema } from '@/lib/discovery/manual';
+import { createManualServerSchema, type ManualServerSchemaOptions } from '@/lib/discovery/manual';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { createMailAddressSchema } from '@/lib/providers/detect';
 import type { Locale, SecretKind } from '@/lib/providers/types';
@@ -21,8 +21,11 @@ const MAX_ALTERNATIVE = 15;
  * server action passes none, because which provider hosts a domain may take an MX lookup:
  * the code then leaves the schema as typed (but for its ends), and the check cleans it as its
  * provider's secret once detection has run.
+ *
+ * `manual` is passed to the manual server schema: the server action names the hosts that may use
+ * any port (MAIL_MANUAL_ALLOW_HOSTS); the browser, which cannot see that list, passes nothing.
  */
-export function createConnectMailboxSchema(locale: Locale = 'zh', secretKind?: SecretKind) {
+export function createConnectMailboxSchema(locale: Locale = 'zh', secretKind?: SecretKind, manual: ManualServerSchemaOptions = {}) {
   return z.object({
     address: createMailAddressSchema(locale),
     code: createAuthCodeSchema(locale, secretKind),
@@ -35,7 +38,7 @@ export function createConnectMailboxSchema(locale: Locale = 'zh', secretKind?: S
       ])
       .pipe(z.number().int().min(0).max(MAX_ALTERNATIVE).optional())
       .optional(),
-    manual: createManualServerSchema(locale).optional(),
+    manual: createManualServerSchema(locale, manual).optional(),
   });
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { baseDomain, createManualServerSchema, guessManualSettings, MAIL_PORTS, manualEndpoints, manualServerSchema, nonMailPorts } from './manual';
 import { MANUAL_FIELD_MESSAGES } from './messages';
 import type { MxDiscovery } from './mx';
+import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 
 const VALID = { imapHost: 'imap.example.com', imapPort: 993, imapTls: 'implicit', smtpHost: 'smtp.example.com', smtpPort: '587', smtpTls: 'starttls' };
 
@@ -138,14 +139,6 @@ describe('guessManualSettings', () => {
     expect(guess.alternatives.imap).toEqual(['imap.example.org', 'mail.example.org', 'example.org', 'mail.hoster.com.cn']);
   });
 
-  it('fills in a detected provider’s servers as they are', () => {
-    const guess = guessManualSettings('corp.example', undefined, {
-      imap: { host: 'hwhzimap.qiye.163.com', port: 993, tls: 'implicit' },
-      smtp: { host: 'hwhzsmtp.qiye.163.com', port: 465, tls: 'implicit' },
-    });
-    expect(guess).toMatchObject({ basis: 'provider', values: { imapHost: 'hwhzimap.qiye.163.com', smtpHost: 'hwhzsmtp.qiye.163.com' } });
-  });
-
   it.each([
     [['mxbiz1.qq.com', 'mxbiz2.qq.com'], 'imap.exmail.qq.com', 'smtp.exmail.qq.com'],
     [['mxw.mxhichina.com', 'mxn.mxhichina.com'], 'imap.qiye.aliyun.com', 'smtp.qiye.aliyun.com'],
@@ -163,6 +156,46 @@ describe('guessManualSettings', () => {
     const guess = guessManualSettings('corp.example', unknown(mxHost));
     expect(guess).toMatchObject({ basis: 'domain', values: { imapHost: 'imap.corp.example', smtpHost: 'smtp.corp.example' } });
     expect([...guess.alternatives.imap, ...guess.alternatives.smtp].join(' ')).not.toMatch(/163\.com|qq\.com/);
+  });
+
+  it.each([
+    // No provider entry lists vip.qq.com or vip.sohu.com, but every usual name under them is in
+    // QQ Mail's or Sohu's zone: filled in, the check would refuse them on the reader's behalf.
+    ['vip.qq.com', unknown('mx3.qq.com')],
+    ['vip.qq.com', undefined],
+    ['vip.qq.com', unknown('mx.vip.qq.com')],
+    ['vip.sohu.com', unknown('mx.vip.sohu.com')],
+  ] as const)('fills in nothing for %s when every usual name is a provider’s server', (domain, mx) => {
+    const guess = guessManualSettings(domain, mx);
+    expect(guess).toEqual({
+      values: { imapHost: '', imapPort: 993, imapTls: 'implicit', smtpHost: '', smtpPort: 465, smtpTls: 'implicit' },
+      basis: 'none',
+      alternatives: { imap: [], smtp: [] },
+    });
+  });
+
+  it('never fills in or offers a host that manual setup would refuse, whatever the domain and MX', () => {
+    const cases: [string, MxDiscovery | undefined][] = [
+      ['vip.qq.com', unknown('mx3.qq.com')],
+      ['mail.163.com', unknown('mx.mail.163.com')],
+      ['corp.example', unknown('mx.ym.163.com')],
+      ['corp.example', unknown('imap.qq.com')],
+      ['example.com', unknown('mail.example.com')],
+      ['me.com', undefined],
+    ];
+    for (const [domain, mx] of cases) {
+      const { values, alternatives } = guessManualSettings(domain, mx);
+      for (const host of [values.imapHost, values.smtpHost, ...alternatives.imap, ...alternatives.smtp].filter(Boolean)) {
+        expect(findProviderOfHost(host), `${domain}: ${host}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('skips a self-run MX host inside a provider’s zone and falls back to the next guess', () => {
+    // The MX host is inside the domain, but the domain is inside QQ Mail's zone: nothing usable.
+    expect(guessManualSettings('vip.qq.com', unknown('mx.vip.qq.com')).basis).toBe('none');
+    // A domain outside every zone keeps its own MX host.
+    expect(guessManualSettings('example.com', unknown('mail.example.com')).basis).toBe('mx_host');
   });
 
   it('produces values the schema accepts', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findHostedMailServiceByMx } from '@/lib/providers/hosted-mail';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
-import type { Locale, Localized, MailEndpoints, ServerEndpoint, TlsMode } from '@/lib/providers/types';
+import type { Locale, Localized, ServerEndpoint, TlsMode } from '@/lib/providers/types';
 import { parseHost, type HostProblem } from './host';
 import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from './messages';
 import type { MxDiscovery } from './mx';
@@ -67,6 +67,11 @@ export const MAIL_PORTS = {
  * Names under `.test` (RFC 6761) exist only on test resolvers: no public name server answers for
  * them, so the port rule has nothing to protect there, and the servers our tests run behind
  * them listen on ports the system picks. The address guard still resolves and vets them.
+ *
+ * This is the browser's rule, which cannot see MAIL_MANUAL_ALLOW_HOSTS: the server's schema
+ * exempts only the hosts that list names (`anyPortHosts`), as the check does. So a `.test` name
+ * outside the list with an odd port passes the form and is refused by the server action, on its
+ * port field, before anything is looked up.
  */
 const isTestName = (host: string) => host === 'test' || host.endsWith('.test');
 
@@ -97,6 +102,12 @@ export interface ManualServerSchemaOptions {
    * that, and the test servers MAIL_MANUAL_ALLOW_HOSTS names may use any port.
    */
   mailPortsOnly?: boolean;
+  /**
+   * The hosts that may use any port: on the server, those of MAIL_MANUAL_ALLOW_HOSTS (canonical
+   * form, as the address guard compares them). Absent in the browser, which cannot know that
+   * list: there every name under `.test` may (isTestName).
+   */
+  anyPortHosts?: readonly string[];
 }
 
 function serverFields(locale: Locale) {
@@ -118,10 +129,12 @@ function serverFields(locale: Locale) {
 export function createManualServerSchema(locale: Locale = 'zh', options: ManualServerSchemaOptions = {}) {
   const fields = serverFields(locale);
   if (options.mailPortsOnly === false) return fields;
+  const listed = options.anyPortHosts;
+  const anyPort = listed ? (host: string) => listed.includes(host) : isTestName;
   return fields.superRefine((values, ctx) => {
     // A port out of range already has its message, and zod still runs this for it.
     const inRange = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65_535;
-    for (const { field, message } of nonMailPorts(values)) {
+    for (const { field, message } of nonMailPorts(values, anyPort)) {
       if (inRange(values[field])) ctx.addIssue({ code: 'custom', path: [field], message: message[locale] });
     }
   });
@@ -159,10 +172,14 @@ export function baseDomain(host: string): string {
   return labels.slice(-keep).join('.');
 }
 
-export type GuessBasis = 'provider' | 'mx_host' | 'mx_base_domain' | 'domain';
+/**
+ * What a guess rests on. `none`: every usual name for the domain is a provider's server, which
+ * manual setup refuses, so nothing is filled in.
+ */
+export type GuessBasis = 'provider' | 'mx_host' | 'mx_base_domain' | 'domain' | 'none';
 
 export interface ManualGuess {
-  /** Form values to start from. */
+  /** Form values to start from; the hosts are empty when the basis is `none`. */
   values: ManualServerValues;
   /** What the guess rests on, so the UI can say how sure it is. */
   basis: GuessBasis;
@@ -174,9 +191,15 @@ export interface ManualGuess {
 const IMAP_PORT = 993;
 const SMTP_PORT = 465;
 
+/**
+ * A host manual setup refuses: a known provider's server (lib/providers/provider-hosts.ts). The
+ * guess never offers one, nor fills one in: the check would only send the reader back with a
+ * refusal about a server they never typed.
+ */
+const refusedHost = (host: string) => findProviderOfHost(host) !== undefined;
+
 function hostsGuess(imapHost: string, smtpHost: string, basis: GuessBasis, alternatives: ManualGuess['alternatives']): ManualGuess {
-  // A provider's server is never offered: manual setup refuses it (lib/providers/provider-hosts.ts).
-  const without = (hosts: string[], taken: string) => [...new Set(hosts)].filter((h) => h !== taken && !findProviderOfHost(h));
+  const without = (hosts: string[], taken: string) => [...new Set(hosts)].filter((h) => h !== taken && !refusedHost(h));
   return {
     values: { imapHost, imapPort: IMAP_PORT, imapTls: 'implicit', smtpHost, smtpPort: SMTP_PORT, smtpTls: 'implicit' },
     basis,
@@ -185,42 +208,44 @@ function hostsGuess(imapHost: string, smtpHost: string, basis: GuessBasis, alter
 }
 
 /**
- * The best guess for manual setup of an address at `domain` (normalised mail domain):
- * - a provider's endpoints, when detection found one (`providerEndpoints`);
+ * The best guess for manual setup of an address at `domain` (normalised mail domain), the first
+ * of these whose servers manual setup would not refuse:
  * - the servers a company mail service publishes, when the MX hosts are that service's
  *   (Tencent Exmail, Alibaba Mail: lib/providers/hosted-mail.ts);
  * - the most preferred MX host itself when it lies inside `domain` (a self-run server:
  *   `mail.example.com` receives and usually serves IMAP too; it is a name known to exist);
  * - `imap.`/`smtp.` under the MX host's base domain when mail is hosted elsewhere, as Thunderbird
- *   falls back to the MX's base domain, unless those are a provider's servers (which manual
- *   setup refuses: imap.qq.com is never a company's server);
- * - otherwise `imap.<domain>` and `smtp.<domain>`.
+ *   falls back to the MX's base domain (imap.qq.com, a provider's server, is never a company's);
+ * - `imap.<domain>` and `smtp.<domain>`;
+ * - nothing (basis `none`) when even those are a provider's servers: an address at vip.qq.com,
+ *   which no provider entry lists, would otherwise be guessed imap.vip.qq.com, in QQ Mail's zone.
  * Every guess is implicit TLS on 993 and 465; alternatives list the other usual names.
  */
-export function guessManualSettings(domain: string, mx?: MxDiscovery, providerEndpoints?: MailEndpoints): ManualGuess {
+export function guessManualSettings(domain: string, mx?: MxDiscovery): ManualGuess {
   const usual = { imap: [`imap.${domain}`, `mail.${domain}`, domain], smtp: [`smtp.${domain}`, `mail.${domain}`, domain] };
   const service = mx?.code === 'unknown_provider' ? findHostedMailServiceByMx(mx.mxHosts) : undefined;
-  const published = providerEndpoints ?? service?.endpoints;
-  if (published) {
-    const { imap, smtp } = published;
+  if (service && !refusedHost(service.endpoints.imap.host) && !refusedHost(service.endpoints.smtp.host)) {
+    const { imap, smtp } = service.endpoints;
     return {
       values: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
       basis: 'provider',
       alternatives: { imap: [], smtp: [] },
     };
   }
+  const candidates: { imap: string; smtp: string; basis: GuessBasis; alternatives: ManualGuess['alternatives'] }[] = [];
   const topMx = mx && (mx.code === 'unknown_provider' || mx.code === 'provider') ? mx.mxHosts[0] : undefined;
   if (topMx && (topMx === domain || topMx.endsWith(`.${domain}`))) {
-    return hostsGuess(topMx, topMx, 'mx_host', usual);
-  }
-  if (topMx) {
+    candidates.push({ imap: topMx, smtp: topMx, basis: 'mx_host', alternatives: usual });
+  } else if (topMx) {
     const base = baseDomain(topMx);
-    if (base !== baseDomain(domain) && !findProviderOfHost(`imap.${base}`) && !findProviderOfHost(`smtp.${base}`)) {
-      return hostsGuess(`imap.${base}`, `smtp.${base}`, 'mx_base_domain', {
-        imap: [...usual.imap, `mail.${base}`],
-        smtp: [...usual.smtp, `mail.${base}`],
-      });
+    if (base !== baseDomain(domain)) {
+      const alternatives = { imap: [...usual.imap, `mail.${base}`], smtp: [...usual.smtp, `mail.${base}`] };
+      candidates.push({ imap: `imap.${base}`, smtp: `smtp.${base}`, basis: 'mx_base_domain', alternatives });
     }
   }
-  return hostsGuess(`imap.${domain}`, `smtp.${domain}`, 'domain', usual);
+  candidates.push({ imap: `imap.${domain}`, smtp: `smtp.${domain}`, basis: 'domain', alternatives: usual });
+  const usable = candidates.find((c) => !refusedHost(c.imap) && !refusedHost(c.smtp));
+  if (usable) return hostsGuess(usable.imap, usable.smtp, usable.basis, usable.alternatives);
+  // Empty fields ask for the servers the reader's administrator names; any usual name left is still offered.
+  return hostsGuess('', '', 'none', usual);
 }

@@ -120,7 +120,8 @@ export const GUARD_MESSAGES: Readonly<Record<GuardRefusalCode, Localized>> = {
 
 /**
  * Why a typed host is refused for being `provider`'s server, naming the provider. `owned` is the
- * provider's name for it: the typed host itself, or the name it is an alias of. A provider of
+ * provider's name for it: the typed host itself, or the name it is an alias of. The address is
+ * always one no provider was recognised by (else there would be no manual setup). A provider of
  * companies' own domains (NetEase Enterprise) is recognised by the domain's MX records instead
  * of by an address, so its text says where to look.
  */
@@ -142,9 +143,11 @@ export function providerHostMessage(
         zh: `公司域名的收信记录（MX）指向${name}时，我们会自动认出它，并按${name}自己的规则检测。请让管理员核对域名的 MX 记录，并按${name}的设置步骤操作。`,
         en: `When your company domain's mail records (MX) point to ${nameEn}, we recognise it ourselves and check it by ${nameEn}'s own rules. Ask your administrator to check the domain's MX records, and follow ${nameEn}'s setup steps.`,
       }
-    : {
-        zh: `请在上面填写你在${name}的邮箱地址，按${name}的设置步骤操作：我们会认出它，并按${name}自己的规则检测。`,
-        en: `Enter your ${nameEn} address above and follow ${nameEn}'s setup steps: we recognise it and check it by ${nameEn}'s own rules.`,
+    : // Manual setup runs only for an address we did not recognise (vip.qq.com, say, which no
+      // provider entry lists), so the text must not promise that this one will be.
+      {
+        zh: `上面的邮箱地址不是我们认得的${name}地址，而${name}的服务器我们只为认得的地址、按${name}自己的规则检测。如果你另有一个我们认得的${name}地址，请在上面改填它，按${name}的设置步骤操作；否则请向邮箱管理员要这个地址自己的服务器。`,
+        en: `The address above is not a ${nameEn} address we recognise, and we check ${nameEn}'s servers only for addresses we do, by ${nameEn}'s own rules. If you also have a ${nameEn} address we recognise, enter that one above and follow ${nameEn}'s setup steps; otherwise ask whoever runs your mail for this address's own servers.`,
       };
   return { zh: `${what.zh}${next.zh}`, en: `${what.en} ${next.en}` };
 }

@@ -3,7 +3,8 @@ import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
 import { createResourceTracker, describeLeaks, type ResourceTracker } from '@/lib/mail-check/resource-tracker';
 import type { DnsResolver } from './dns';
 import { MX_MESSAGES } from './messages';
-import { discoverByMx, matchMxProvider, orderMxHosts } from './mx';
+import { discoverByMx, matchMxProvider, MX_PROVIDER_RULES, orderMxHosts } from './mx';
+import { getProvider } from '@/lib/providers/registry';
 
 // Discovery through node:dns against a real DNS server on loopback; never the internet.
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
     'null-mx.test': { mx: [{ exchange: '', priority: 0 }] },
     'broken.test': { rcode: 'SERVFAIL' },
     'slow.test': { silent: true },
+    'corp-ym.test': { mx: [{ exchange: 'mx.ym.163.com', priority: 10 }] },
   });
   tracker = createResourceTracker();
 });
@@ -70,6 +72,17 @@ describe('discoverByMx through a loopback DNS server', () => {
       confirmed: false,
       mxHosts: ['qiye163mx01.mxmail.netease.com', 'qiye163mx02.mxmail.netease.com'],
       message: MX_MESSAGES.provider_guess,
+    });
+  });
+
+  it('says which server set a ym.163.com domain starts with: its own', async () => {
+    expect(await discover('corp-ym.test')).toEqual({
+      code: 'provider',
+      providerId: 'netease-enterprise',
+      confirmed: false,
+      mxHosts: ['mx.ym.163.com'],
+      message: MX_MESSAGES.provider_guess,
+      firstImapHost: 'imap.ym.163.com',
     });
   });
 
@@ -195,11 +208,21 @@ describe('MX rules', () => {
   });
 
   it('takes NetEase’s older free company mail (ym.163.com) for NetEase Enterprise, as a guess, and nothing else of 163.com', () => {
-    expect(matchMxProvider(['mx.ym.163.com'])).toMatchObject({ providerId: 'netease-enterprise', confirmed: false });
+    expect(matchMxProvider(['mx.ym.163.com'])).toMatchObject({ providerId: 'netease-enterprise', confirmed: false, firstImapHost: 'imap.ym.163.com' });
+    // The qiye.163.com rules keep the provider's usual first set.
+    expect(matchMxProvider(['mx.qiye.163.com'])?.firstImapHost).toBeUndefined();
     expect(matchMxProvider(['evilym.163.com'])).toBeUndefined();
     expect(matchMxProvider(['mx.163.com'])).toBeUndefined();
     // Tencent Exmail and Alibaba Mail are no provider of ours: manual setup, from their servers.
     expect(matchMxProvider(['mxbiz1.qq.com', 'mxw.mxhichina.com'])).toBeUndefined();
+  });
+
+  it('names as the set to start with only a set its provider has', () => {
+    for (const rule of MX_PROVIDER_RULES) {
+      if (rule.firstImapHost === undefined) continue;
+      const sets = getProvider(rule.providerId)?.customDomains?.alternatives ?? [];
+      expect(sets.map((set) => set.imap.host), rule.suffix).toContain(rule.firstImapHost);
+    }
   });
 
   it('has a message in both languages for every outcome', () => {

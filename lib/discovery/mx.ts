@@ -17,6 +17,12 @@ export interface MxProviderRule {
   confirmed: boolean;
   /** Where the mapping comes from. */
   source: string;
+  /**
+   * The provider's server set to check first for the domains this rule matches, named by its
+   * IMAP host (see detectProviderById); absent: the provider's usual first set. A first login at
+   * the wrong server group is a refused login that counts toward NetEase's ban.
+   */
+  firstImapHost?: string;
 }
 
 export const MX_PROVIDER_RULES: readonly MxProviderRule[] = [
@@ -42,6 +48,8 @@ export const MX_PROVIDER_RULES: readonly MxProviderRule[] = [
     suffix: 'ym.163.com',
     confirmed: false,
     source: 'public client presets (MX mx.ym.163.com, servers imap/smtp.ym.163.com); not in providers.md',
+    // Those presets name ym.163.com's own servers; the qiye.163.com groups come after them.
+    firstImapHost: 'imap.ym.163.com',
   },
 ];
 
@@ -56,6 +64,8 @@ export type MxDiscovery =
       /** MX hosts, most preferred first. */
       mxHosts: string[];
       message: Localized;
+      /** The rule's server set to start with (MxProviderRule.firstImapHost), when it names one. */
+      firstImapHost?: string;
     }
   | { code: 'unknown_provider'; mxHosts: string[]; message: Localized }
   | { code: 'no_mx' | 'no_domain' | 'timeout' | 'aborted'; message: Localized }
@@ -109,6 +119,7 @@ export async function discoverByMx(domain: string, options: DiscoverByMxOptions 
         confirmed: rule.confirmed,
         mxHosts,
         message: rule.confirmed ? MX_MESSAGES.provider : MX_MESSAGES.provider_guess,
+        ...(rule.firstImapHost !== undefined ? { firstImapHost: rule.firstImapHost } : {}),
       };
     }
     case 'no_data':

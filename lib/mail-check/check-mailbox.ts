@@ -13,7 +13,7 @@ import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { findServerOwner } from '@/lib/providers/provider-hosts';
 import type { Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
 import { countsTowardLimits } from './diagnosis';
-import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
+import { alternativeMatching, isAllowedEndpoint, resolveEndpoints } from './endpoints';
 import { completeCheck, lockoutPolicyFromEnv, releaseCheck, reserveCheck, type CheckKind, type LockoutPolicy, type LockoutReason } from './lockout';
 import { runMailCheck } from './run-check';
 import type { CheckReport, MailCheckInput, ProtocolCheckResult } from './types';
@@ -71,6 +71,12 @@ export interface CheckMailboxInput {
   code: string;
   alternative?: number;
   /**
+   * A saved account's servers (re-checks): the provider's set equal to these is checked, wherever
+   * the domain's set order puts it now, and `alternative` is ignored. Only ever picks among the
+   * provider's sets; one provider data no longer lists falls back to the first.
+   */
+  savedEndpoints?: MailEndpoints;
+  /**
    * Servers typed for manual setup. Used only for an address no provider hosts (neither by its
    * domain nor by its MX records): where provider data knows the servers, it wins.
    */
@@ -111,7 +117,8 @@ export async function checkMailbox(
   if (!detected.ok && detected.error === 'unknown_provider') {
     const mx = await discoverByMx(detected.domain, { servers: env().MAIL_DNS_SERVERS, signal: options.signal, ...options.dns });
     if (mx.code === 'provider') {
-      detected = detectProviderById(input.address, mx.providerId);
+      // The rule may name the server set to start with (ym.163.com domains: their own servers).
+      detected = detectProviderById(input.address, mx.providerId, mx.firstImapHost !== undefined ? { firstImapHost: mx.firstImapHost } : {});
     } else if (input.manual !== undefined) {
       return checkManualServers(db, { address: detected.address, code: input.code, manual: input.manual }, options);
     } else {
@@ -146,10 +153,10 @@ async function checkProviderServers(
   if (!accepted.ok) return accepted.result;
 
   const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
-  const resolved = resolveEndpoints(detected.domain, detected.endpoints, detected.alternatives, {
-    alternative: input.alternative,
-    overrides,
-  });
+  const alternative = input.savedEndpoints
+    ? alternativeMatching(detected.domain, detected.endpoints, detected.alternatives, input.savedEndpoints, overrides)
+    : input.alternative;
+  const resolved = resolveEndpoints(detected.domain, detected.endpoints, detected.alternatives, { alternative, overrides });
   if (!resolved.ok) return { status: 'no_such_alternative' };
   const { endpoints } = resolved;
   // Defence in depth: endpoints only ever come from provider data or the test seam.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { detectProvider } from '@/lib/providers/detect';
+import { detectProvider, detectProviderById } from '@/lib/providers/detect';
+import { NETEASE_ENTERPRISE } from '@/lib/providers/netease-enterprise';
 import { providerEndpointSets, PROVIDERS } from '@/lib/providers/registry';
-import { isAllowedEndpoint, resolveEndpoints } from './endpoints';
+import { alternativeMatching, isAllowedEndpoint, resolveEndpoints } from './endpoints';
 
 function detected(address: string) {
   const result = detectProvider(address);
@@ -71,5 +72,46 @@ describe('isAllowedEndpoint', () => {
     expect(isAllowedEndpoint({ host: 'smtp.mail.me.com', port: 587, tls: 'starttls' })).toBe(true);
     // The right host on a port no provider lists is still refused.
     expect(isAllowedEndpoint({ host: 'smtp.mail.me.com', port: 25, tls: 'starttls' })).toBe(false);
+  });
+});
+
+describe('alternativeMatching: the set a saved account is re-checked on', () => {
+  const hosting = NETEASE_ENTERPRISE.customDomains!;
+  const [backup, , ym] = hosting.alternatives;
+  const enterprise = (address: string, firstImapHost?: string) => {
+    const result = detectProviderById(address, NETEASE_ENTERPRISE.id, firstImapHost ? { firstImapHost } : {});
+    if (!result.ok) throw new Error(`not detected: ${address}`);
+    return result;
+  };
+  const match = (d: ReturnType<typeof enterprise>, saved: typeof hosting.endpoints) =>
+    alternativeMatching(d.domain, d.endpoints, d.alternatives, saved, {});
+
+  it('finds the set by value, in the order the domain’s sets come in at the re-check', () => {
+    // A qiye.163.com company: its usual first set, then the others.
+    const qiye = enterprise('sun@corp-b.test');
+    expect(match(qiye, hosting.endpoints)).toBeUndefined();
+    expect(match(qiye, backup!)).toBe(0);
+    expect(match(qiye, ym!)).toBe(2);
+    // A ym.163.com company, whose MX rule starts with its own servers: the same sets, other places.
+    const ymCompany = enterprise('li@corp-ym.test', 'imap.ym.163.com');
+    expect(match(ymCompany, ym!)).toBeUndefined();
+    expect(match(ymCompany, hosting.endpoints)).toBe(0);
+    expect(match(ymCompany, backup!)).toBe(1);
+    // Whatever the order, the index found names the saved servers.
+    for (const d of [qiye, ymCompany]) {
+      for (const saved of [hosting.endpoints, ...hosting.alternatives]) {
+        const resolved = resolveEndpoints(d.domain, d.endpoints, d.alternatives, { alternative: match(d, saved) });
+        expect(resolved).toMatchObject({ ok: true, endpoints: saved });
+      }
+    }
+  });
+
+  it('falls back to the first set for servers provider data no longer lists, and matches through a test override', () => {
+    const d = detected('wang@126.com');
+    expect(alternativeMatching(d.domain, d.endpoints, d.alternatives, { imap: { host: 'imap.gone.example', port: 993, tls: 'implicit' }, smtp: d.endpoints.smtp })).toBeUndefined();
+    expect(alternativeMatching(d.domain, d.endpoints, d.alternatives, d.alternatives[0]!)).toBe(0);
+    const { MAIL_ENDPOINT_OVERRIDES: overrides } = parseEnv({ MAIL_ENDPOINT_OVERRIDES: '{"126.com":{"imap":"127.0.0.1:10993","smtp":"127.0.0.1:10465"}}' });
+    const saved = { imap: { host: '127.0.0.1', port: 10993, tls: 'implicit' }, smtp: { host: '127.0.0.1', port: 10465, tls: 'implicit' } } as const;
+    expect(alternativeMatching(d.domain, d.endpoints, d.alternatives, saved, overrides)).toBeUndefined();
   });
 });

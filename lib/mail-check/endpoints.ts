@@ -38,6 +38,30 @@ export function resolveEndpoints(
   };
 }
 
+const sameEndpoint = (a: ServerEndpoint, b: ServerEndpoint) => a.host === b.host && a.port === b.port && a.tls === b.tls;
+
+/**
+ * Which of a domain's server sets `saved` is, as resolveEndpoints names them (undefined: the first
+ * set), test overrides applied the same way: so that a re-check of a saved account connects where
+ * the check that saved it did, whatever order the sets come in now (a company domain's MX rule
+ * may put another set first). Undefined too for a set provider data no longer lists: the first.
+ */
+export function alternativeMatching(
+  domain: string,
+  endpoints: MailEndpoints,
+  alternatives: readonly MailEndpoints[],
+  saved: MailEndpoints,
+  overrides?: EndpointOverrides,
+): number | undefined {
+  const matches = (alternative: number | undefined) => {
+    const resolved = resolveEndpoints(domain, endpoints, alternatives, { alternative, overrides });
+    return resolved.ok && sameEndpoint(resolved.endpoints.imap, saved.imap) && sameEndpoint(resolved.endpoints.smtp, saved.smtp);
+  };
+  if (matches(undefined)) return undefined;
+  const index = alternatives.findIndex((_, i) => matches(i));
+  return index === -1 ? undefined : index;
+}
+
 const key = (e: ServerEndpoint) => `${e.host.toLowerCase()}:${e.port}`;
 
 function providerEndpointKeys(providers: readonly MailProvider[]): Set<string> {

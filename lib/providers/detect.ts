@@ -223,7 +223,33 @@ export function detectProvider(input: string): DetectedProvider {
  * provider lists gets its own servers; any other domain gets the provider's custom-domain
  * servers, or `unknown_provider` when the provider hosts no custom domains.
  */
-export function detectProviderById(input: string, providerId: string): DetectedProvider {
+export interface HostedByOptions {
+  /**
+   * The server set to start with, named by its IMAP host: the one the domain's MX rule names
+   * (lib/discovery/mx.ts; NetEase's free company mail on ym.163.com has servers of its own). The
+   * provider's usual first set then leads the alternatives, the others following in their order.
+   * Ignored when no set of the provider's has that host.
+   */
+  firstImapHost?: string;
+}
+
+/** `endpoints` and `alternatives` with the set whose IMAP host is `firstImapHost` moved to the front. */
+export function startingWith(
+  endpoints: MailEndpoints,
+  alternatives: readonly MailEndpoints[],
+  firstImapHost: string | undefined,
+): { endpoints: MailEndpoints; alternatives: readonly MailEndpoints[] } {
+  const index = firstImapHost === undefined ? -1 : alternatives.findIndex((set) => set.imap.host === firstImapHost);
+  const first = alternatives[index];
+  if (!first) return { endpoints, alternatives };
+  return { endpoints: first, alternatives: [endpoints, ...alternatives.filter((_, i) => i !== index)] };
+}
+
+/**
+ * Detection for an address whose provider is known by other means than its domain: the MX
+ * records of a company domain, or the provider a saved account was checked with.
+ */
+export function detectProviderById(input: string, providerId: string, options: HostedByOptions = {}): DetectedProvider {
   const normalized = normalizeAddress(input);
   if (!normalized.ok) {
     return { ok: false, error: 'invalid_address', problem: normalized.problem, message: normalized.message };
@@ -240,7 +266,8 @@ export function detectProviderById(input: string, providerId: string): DetectedP
   // Which server group hosts this domain is a guess (the alternatives are the other groups),
   // so the domain's servers are presented as assumed, not as fact.
   const info: DomainInfo = { domain: normalized.domain, confirmed: false, name: provider.name, webmailUrl: hosting.webmailUrl };
-  return detected(normalized, provider, info, hosting.endpoints, hosting.alternatives);
+  const sets = startingWith(hosting.endpoints, hosting.alternatives, options.firstImapHost);
+  return detected(normalized, provider, info, sets.endpoints, sets.alternatives);
 }
 
 /**

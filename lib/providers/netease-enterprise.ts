@@ -23,8 +23,10 @@ const LISTED_ALSO: MailEndpoints = {
 };
 
 // NetEase's older free company mail (ym.163.com) publishes servers of its own; its domains are
-// recognised by MX hosts under ym.163.com (lib/discovery/mx.ts). Whether they answer on the
-// qiye.163.com groups is not on record, so its set comes last, for the user to pick.
+// recognised by MX hosts under ym.163.com (lib/discovery/mx.ts), whose rule starts them on this
+// set, the qiye.163.com groups following: a first login at a group that does not hold the domain
+// would be a refused login for nothing. For every other domain it comes last, for the user to pick.
+// Whether ym.163.com domains answer on the qiye.163.com groups is not on record.
 const YM: MailEndpoints = {
   imap: { host: 'imap.ym.163.com', port: 993, tls: 'implicit' },
   smtp: { host: 'smtp.ym.163.com', port: 465, tls: 'implicit' },
@@ -57,8 +59,8 @@ export const NETEASE_ENTERPRISE: MailProvider = {
   },
   settingsPath: { zh: '设置 → 客户端设置 → 客户端授权密码', en: 'Settings (设置) → Client settings (客户端设置) → 客户端授权密码' },
   hostNote: {
-    zh: '网易企业邮箱把各家公司的域名分在不同的服务器组。我们先用 hwhzimap / hwhzsmtp 这一组；如果服务器回答「ERR.LOGIN.DOMAINNOTEXIST」，说明你的域名在另一组，请改用 imap.qiye.163.com / smtp.qiye.163.com 再试。',
-    en: "NetEase Enterprise Mail keeps companies' domains on different server groups. We start with hwhzimap / hwhzsmtp; if the server answers ERR.LOGIN.DOMAINNOTEXIST, your domain lives on the other group: try imap.qiye.163.com / smtp.qiye.163.com instead.",
+    zh: '网易企业邮箱把各家公司的域名分在不同的服务器组。我们先用 hwhzimap / hwhzsmtp 这一组（域名的收信记录指向 ym.163.com 的，先用 imap.ym.163.com / smtp.ym.163.com）；如果服务器回答「ERR.LOGIN.DOMAINNOTEXIST」，说明你的域名在另一组，请改用 imap.qiye.163.com / smtp.qiye.163.com 再试。',
+    en: "NetEase Enterprise Mail keeps companies' domains on different server groups. We start with hwhzimap / hwhzsmtp (or imap.ym.163.com / smtp.ym.163.com, for a domain whose mail records point to ym.163.com); if the server answers ERR.LOGIN.DOMAINNOTEXIST, your domain lives on the other group: try imap.qiye.163.com / smtp.qiye.163.com instead.",
   },
   // Not on record for the enterprise servers; the check sends ID after LOGIN anyway.
   requiresIdAfterLogin: false,
@@ -147,8 +149,8 @@ export const NETEASE_ENTERPRISE: MailProvider = {
       en: 'imaphz.qiye.163.com also appears in public sources, without an outgoing server of its own; we pair it with smtp.qiye.163.com, after the two groups.',
     },
     {
-      zh: '网易早年的免费企业邮箱（ym.163.com）有自己的服务器 imap.ym.163.com / smtp.ym.163.com。它是否也在上面几组服务器上，公开资料没有说明，所以我们把它放在备选的最后。',
-      en: "NetEase's older free company mail (ym.163.com) has servers of its own, imap.ym.163.com / smtp.ym.163.com. Public sources do not say whether it also answers on the groups above, so we list it as the last alternative.",
+      zh: '网易早年的免费企业邮箱（ym.163.com）有自己的服务器 imap.ym.163.com / smtp.ym.163.com。域名的收信记录（MX）指向 ym.163.com 时，我们先用这组服务器；其他域名则把它放在备选的最后。它的域名是否也在上面几组服务器上，公开资料没有说明。',
+      en: "NetEase's older free company mail (ym.163.com) has servers of its own, imap.ym.163.com / smtp.ym.163.com. For a domain whose mail records (MX) point to ym.163.com we start with them; for any other domain they are the last alternative. Public sources do not say whether its domains also answer on the groups above.",
     },
   ],
   diagnoses: {

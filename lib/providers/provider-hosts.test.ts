@@ -96,6 +96,19 @@ describe('findServerOwner', () => {
     expect(findServerOwner({ host: 'mail.corp.example', port: 993, aliases: ['imap.exmail.qq.com'] })).toBeUndefined();
   });
 
+  it('stops following the chain where it enters a company service’s zone: the rest is that service’s', () => {
+    // An Exmail company's server, even where Tencent runs it on QQ Mail's machines, is the
+    // company's: refusing it as QQ Mail's would send the company to the wrong steps.
+    expect(findServerOwner({ host: 'mail.corp.example', port: 993, aliases: ['imap.exmail.qq.com', 'imap.qq.com'] })).toBeUndefined();
+    expect(findServerOwner({ host: 'imap.exmail.qq.com', port: 993, aliases: ['imap.qq.com'] })).toBeUndefined();
+    expect(findServerOwner({ host: 'mail.corp.example', port: 993, aliases: ['imap.qiye.aliyun.com', 'imap.163.com'] })).toBeUndefined();
+    // A provider's name before the service's still decides.
+    expect(findServerOwner({ host: 'mail.corp.example', port: 993, aliases: ['imap.qq.com', 'imap.exmail.qq.com'] })).toMatchObject({
+      provider: { id: 'qq' },
+      host: 'imap.qq.com',
+    });
+  });
+
   it('knows the test servers MAIL_ENDPOINT_OVERRIDES names for a provider domain, by host and port', () => {
     expect(findServerOwner({ host: '127.0.0.1', port: 1993 }, overrides)).toMatchObject({ provider: { id: 'netease' }, host: '127.0.0.1' });
     expect(findServerOwner({ host: 'peer.test', port: 1465, aliases: ['127.0.0.1'] }, overrides)).toMatchObject({ provider: { id: 'netease' } });

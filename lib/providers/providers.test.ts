@@ -232,6 +232,17 @@ describe('custom domains (NetEase enterprise)', () => {
     expect(NETEASE_ENTERPRISE.hostNote?.en).toContain('DOMAINNOTEXIST');
   });
 
+  it('starts with the set the domain’s MX rule names (ym.163.com: its own servers), the usual first set leading the rest', () => {
+    const result = detectProviderById('li@corp-ym.example', 'netease-enterprise', { firstImapHost: 'imap.ym.163.com' });
+    if (!result.ok) throw new Error('expected detection by id to succeed');
+    expect([result.endpoints.imap.host, result.endpoints.smtp.host]).toEqual(['imap.ym.163.com', 'smtp.ym.163.com']);
+    expect(result.alternatives.map((set) => set.imap.host)).toEqual(['hwhzimap.qiye.163.com', 'imap.qiye.163.com', 'imaphz.qiye.163.com']);
+    // A host no set has changes nothing; nor does a listed domain's detection.
+    const unknown = detectProviderById('li@corp-ym.example', 'netease-enterprise', { firstImapHost: 'imap.nowhere.example' });
+    expect(unknown).toMatchObject({ ok: true, endpoints: { imap: { host: 'hwhzimap.qiye.163.com' } } });
+    expect(detectProviderById('a@126.com', 'netease', { firstImapHost: 'imap.163.com' })).toMatchObject({ endpoints: { imap: { host: 'imap.126.com' } } });
+  });
+
   it('by id, a listed domain keeps its own servers; an unknown id or a provider without custom domains is unknown', () => {
     expect(detectProviderById('a@126.com', 'netease')).toMatchObject({ ok: true, endpoints: { imap: { host: 'imap.126.com' } } });
     expect(detectProviderById('a@corp.example', 'qq')).toMatchObject({ ok: false, error: 'unknown_provider' });

@@ -15,9 +15,12 @@ export function viewAddress(typed: string): AddressView {
   return view;
 }
 
-/** The view of an address once its domain's MX records named `providerId` (a company domain). */
-export function viewAddressHostedBy(typed: string, providerId: string): AddressView {
-  const detected = detectProviderById(typed, providerId);
+/**
+ * The view of an address once its domain's MX records named `providerId` (a company domain),
+ * starting with the server set their rule names (`firstImapHost`), as the check on the server does.
+ */
+export function viewAddressHostedBy(typed: string, providerId: string, firstImapHost?: string): AddressView {
+  const detected = detectProviderById(typed, providerId, firstImapHost !== undefined ? { firstImapHost } : {});
   if (!detected.ok) return viewAddress(typed);
   return {
     kind: 'known',

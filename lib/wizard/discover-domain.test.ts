@@ -58,7 +58,14 @@ describe('discoverMailDomain', () => {
 
   it('names NetEase enterprise, as a guess, for a domain on NetEase’s older free company mail (MX under ym.163.com)', async () => {
     // Before, the guess from the MX host's base domain proposed imap.163.com: NetEase personal mail's server.
-    expect(await discover('zhao@corp-ym.test')).toEqual({ status: 'provider', domain: 'corp-ym.test', providerId: 'netease-enterprise', confirmed: false });
+    // Its own servers come first, so the steps show what the check dials.
+    expect(await discover('zhao@corp-ym.test')).toEqual({
+      status: 'provider',
+      domain: 'corp-ym.test',
+      providerId: 'netease-enterprise',
+      confirmed: false,
+      firstImapHost: 'imap.ym.163.com',
+    });
   });
 
   it.each([

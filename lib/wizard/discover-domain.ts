@@ -24,8 +24,15 @@ export async function discoverMailDomain(address: string, options: DnsOptions = 
   switch (mx.code) {
     case 'provider':
       // A rule naming a provider the registry lacks would be a data bug; say nothing rather than guess.
+      // The server set to start with travels along, so the steps show the servers the check dials.
       return getProvider(mx.providerId)
-        ? { status: 'provider', domain, providerId: mx.providerId, confirmed: mx.confirmed }
+        ? {
+            status: 'provider',
+            domain,
+            providerId: mx.providerId,
+            confirmed: mx.confirmed,
+            ...(mx.firstImapHost !== undefined ? { firstImapHost: mx.firstImapHost } : {}),
+          }
         : { status: 'not_found', domain, reason: 'unknown_provider', guess };
     case 'unknown_provider':
     case 'no_mx':

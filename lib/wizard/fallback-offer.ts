@@ -17,13 +17,22 @@ export type FallbackOffer =
 
 const NONE: FallbackOffer = { kind: 'none' };
 
+/** The address typed now, normalised, and its provider's fallback sets; null while none is recognised. */
+export interface CurrentAddress {
+  address: string;
+  alternatives: readonly MailEndpoints[];
+}
+
 /**
- * What the wizard may offer after `result`, for an address whose provider data lists
- * `alternatives`. Only the first fallback set is offered: the one provider data names for the
- * failure the alternatives exist for.
+ * What the wizard may offer after `result` for the address typed now (`current`). Only a result
+ * of that very address counts: the result outlives the typing (and a reload), and a failure of
+ * a@126.com says nothing about b@126.com or b@yeah.net. Only the first fallback set is offered:
+ * the one provider data names for the failure the alternatives exist for.
  */
-export function fallbackOffer(result: SubmitResult | null, alternatives: readonly MailEndpoints[]): FallbackOffer {
+export function fallbackOffer(result: SubmitResult | null, current: CurrentAddress | null): FallbackOffer {
   if (result?.status !== 'checked' || result.ok) return NONE;
+  if (!current || result.address !== current.address) return NONE;
+  const { alternatives } = current;
   if (result.alternative === undefined) {
     // An IMAP login the own servers accepted shows they hold the account: whatever failed after
     // it (SMTP switched off, say), other servers would not fix it, only cost one more login.

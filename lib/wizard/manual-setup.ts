@@ -74,7 +74,7 @@ export function draftFor(stored: ManualDraft | null, domain: string, guess: Manu
 const isTls = (value: unknown): value is TlsMode => value === 'implicit' || value === 'starttls';
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= 300;
 const isTexts = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
-const BASES: readonly GuessBasis[] = ['provider', 'mx_host', 'mx_base_domain', 'domain'];
+const BASES: readonly GuessBasis[] = ['provider', 'mx_host', 'mx_base_domain', 'domain', 'none'];
 
 /** Reads back what this code stored; anything else (an older format, a hand edit) is dropped. */
 export function decodeManualDraft(stored: unknown): ManualDraft | undefined {

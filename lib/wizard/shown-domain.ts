@@ -48,7 +48,7 @@ export function useShownDomain(typed?: string): ShownState {
   let view: AddressView = address.trim() === '' ? { kind: 'empty' } : logic ? logic.viewAddress(address) : { kind: 'pending' };
   // A domain no provider lists, whose MX records named one (a company domain on NetEase enterprise).
   const hostedBy = discovery?.result?.status === 'provider' && view.kind === 'unknown' && discovery.domain === view.domain ? discovery.result : null;
-  if (hostedBy && logic) view = logic.viewAddressHostedBy(address, hostedBy.providerId);
+  if (hostedBy && logic) view = logic.viewAddressHostedBy(address, hostedBy.providerId, hostedBy.firstImapHost);
   // A domain whose MX records named no provider (or could not be read): manual setup.
   const manual = discovery?.result?.status === 'not_found' && view.kind === 'unknown' && discovery.domain === view.domain ? discovery.result : null;
   const draft = useSessionStore(manualDraftStore);

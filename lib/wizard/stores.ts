@@ -45,15 +45,18 @@ export type ShownResult = Exclude<SubmitResult, { status: 'invalid' }>;
 
 const SHOWN_STATUSES: ReadonlySet<string> = new Set(['signed_out', 'refused', 'checked']);
 
-export const resultStore = createSessionStore<ShownResult | null>({
-  key: 'wizard:result',
-  initial: null,
-  // Written by this code only; the status check drops anything from an older format.
-  decode: (stored) =>
-    typeof stored === 'object' && stored !== null && SHOWN_STATUSES.has(String((stored as { status?: unknown }).status))
-      ? (stored as ShownResult)
-      : undefined,
-});
+/** Reads back what this code stored; anything of an older format is dropped. */
+export function decodeShownResult(stored: unknown): ShownResult | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const { status, address } = stored as { status?: unknown; address?: unknown };
+  if (!SHOWN_STATUSES.has(String(status))) return undefined;
+  // A check's result says which address it was for; one that does not cannot be matched to
+  // what is typed now, and an offer made from it could be another address's.
+  if (status === 'checked' && typeof address !== 'string') return undefined;
+  return stored as ShownResult;
+}
+
+export const resultStore = createSessionStore<ShownResult | null>({ key: 'wizard:result', initial: null, decode: decodeShownResult });
 
 /** The check in flight, for the progress rows of the code step and the result step. Memory only. */
 export type CheckPhase =
@@ -72,8 +75,9 @@ export const checkRunner = createSessionStore<(() => void) | null>({ key: null, 
 /**
  * The servers the reader picked for the next check: null for the address's own (the default),
  * else an index into its provider's fallback sets. Set only by the reader, from the choice the
- * wizard shows after a failed check (lib/wizard/fallback-offer.ts), and back to null whenever the
- * address's domain changes. Memory only: after a reload the next check uses the own servers again.
+ * wizard shows after a failed check of that same address (lib/wizard/fallback-offer.ts), and
+ * back to null whenever the (normalised) address changes: a pick made after a@126.com failed
+ * says nothing about b@126.com. Memory only: after a reload the next check uses the own servers.
  */
 export const serverChoiceStore = createSessionStore<number | null>({ key: null, initial: null });
 

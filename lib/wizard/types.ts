@@ -65,11 +65,13 @@ export type SubmitResult =
   /** The lockout refused to run a check; `retryAt` is an ISO 8601 instant. */
   | { status: 'refused'; reason: RefusalReason; retryAt: string }
   /**
-   * Both checks ran. `ok` only when both passed; `saved` only when the account was stored.
-   * `alternative`: the fallback server set the reader picked for this check (an index into the
-   * provider's `alternatives`); absent when the address's own servers were used.
+   * Both checks ran. `address`: the mailbox checked, normalised (the result outlives what is
+   * typed, so whatever it offers is for this address only). `ok` only when both passed; `saved`
+   * only when the account was stored. `alternative`: the fallback server set the reader picked
+   * for this check (an index into the provider's `alternatives`); absent when the address's own
+   * servers were used.
    */
-  | { status: 'checked'; ok: boolean; imap: ProtocolView; smtp: ProtocolView; saved: boolean; alternative?: number };
+  | { status: 'checked'; address: string; ok: boolean; imap: ProtocolView; smtp: ProtocolView; saved: boolean; alternative?: number };
 
 export type ConnectMailboxAction = (input: ConnectMailboxRequest) => Promise<SubmitResult>;
 
@@ -78,7 +80,8 @@ export type ConnectMailboxAction = (input: ConnectMailboxRequest) => Promise<Sub
  * shown: the check looks the records up again on the server.
  */
 export type DomainDiscoveryResult =
-  | { status: 'provider'; domain: string; providerId: string; confirmed: boolean }
+  /** `firstImapHost`: the server set the domain's MX rule starts with (see detectProviderById), when it names one. */
+  | { status: 'provider'; domain: string; providerId: string; confirmed: boolean; firstImapHost?: string }
   | {
       status: 'not_found';
       domain: string;

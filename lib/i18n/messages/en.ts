@@ -73,6 +73,7 @@ export const en: Messages = {
         mx_host: 'The {host} filled in is the mail server of “{domain}” (from its MX record): organisations running their own mail often receive and send on the same server.',
         mx_base_domain: 'The mail records (MX) of “{domain}” point to servers of {base}, so we guessed {imap} and {smtp} from the usual naming.',
         domain: 'There are no mail records to go by, so we guessed {imap} and {smtp} from the most common naming.',
+        none: 'The usual server names under “{domain}” are servers of a mail provider we know, which manual setup does not connect to, so nothing is filled in. Please enter the servers your mail administrator or provider gives you.',
       },
       caution: 'This is only a guess. The settings your mail provider or administrator publishes are what count.',
       imapLegend: 'Incoming server (IMAP)',

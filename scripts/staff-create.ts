@@ -1,77 +1,168 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import { createAuth, loadAuthSecret } from '@/lib/auth/server';
-import { closeDatabase } from '@/lib/db/client';
-import { setUserRole } from '@/lib/support/staff';
+import { closeDatabase, type AppDatabase } from '@/lib/db/client';
+import type { AppEnv } from '@/lib/env';
+import { findUserByEmail, makeNewUserStaff, removeStaffRole, resetAccountAsStaff, type RoleChangeActor } from '@/lib/support/staff';
 import { openScriptDatabase } from './script-database';
 
-// `npm run staff:create -- <email> [--password <password>] [--remove]`
-// Makes the user with this email support staff (or, with --remove, takes the role away). When
-// nobody has signed up with the email yet, the account is created with the given password or
-// a generated one, printed once. Runs as: node --conditions=react-server --import tsx scripts/staff-create.ts
+// `npm run staff:create -- <email> [--password <password>] [--existing] [--remove]`
+// Creates a support staff account: with the given password, or a generated one printed once.
+// An address somebody already registered is refused unless --existing says the operator knows
+// whose it is: sign-up never verifies an address, so whoever registered it first may be anyone.
+// With --existing the account becomes staff with a new generated password (printed once; the
+// old one stops working) and every session it had is ended. --remove takes the role away.
+// Each change is written to role_audit_log.
+// Runs as: node --conditions=react-server --import tsx scripts/staff-create.ts
 
 const say = (line: string) => console.log(`[staff:create] ${line}`);
-const USAGE = 'usage: npm run staff:create -- <email> [--password <password>] [--remove]';
+const USAGE = 'usage: npm run staff:create -- <email> [--password <password> | --existing] [--remove]';
 
 const argsSchema = z.object({
   email: z.email(),
   password: z.string().min(8).max(128).optional(),
+  existing: z.boolean(),
   remove: z.boolean(),
 });
 
-function parseArgs(argv: string[]) {
+type ParsedArgs = { ok: true; args: z.infer<typeof argsSchema> } | { ok: false; reason: string };
+
+function parseArgs(argv: string[]): ParsedArgs {
   const rest: string[] = [];
   let password: string | undefined;
+  let existing = false;
   let remove = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--remove') remove = true;
+    else if (arg === '--existing') existing = true;
     else if (arg === '--password') password = argv[(i += 1)];
     else rest.push(arg);
   }
-  if (rest.length !== 1) return null;
-  const parsed = argsSchema.safeParse({ email: rest[0]!.trim().toLowerCase(), password, remove });
-  return parsed.success ? parsed.data : null;
+  const parsed = argsSchema.safeParse({ email: rest[0]?.trim().toLowerCase(), password, existing, remove });
+  if (rest.length !== 1 || !parsed.success) return { ok: false, reason: 'the email must be an address; a password has 8 to 128 characters' };
+  if (parsed.data.existing && parsed.data.password !== undefined) {
+    return {
+      ok: false,
+      reason: '--password cannot be used with --existing: an existing account always gets a new generated password, so nobody keeps one chosen before',
+    };
+  }
+  if (parsed.data.remove && (parsed.data.existing || parsed.data.password !== undefined)) {
+    return { ok: false, reason: '--remove takes no --password or --existing' };
+  }
+  return { ok: true, args: parsed.data };
+}
+
+/** Who is running this, for the audit log; null when the system cannot tell. */
+function operatingSystemUser(): string | null {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
+function refuseExistingAccount(email: string, role: 'user' | 'staff', passwordGiven: boolean): number {
+  const consequences =
+    'its password is replaced by a new one printed here once (hand it over yourself), and every session it has is signed out.';
+  if (role === 'staff') {
+    say(`${email} is already support staff. Nothing changed.`);
+    say(`To give them a new password, run again with --existing: ${consequences}`);
+  } else {
+    say(`${email} already has an account (not staff). Nothing changed.`);
+    say('Anyone can sign up with any address (it is never verified), so that account may not belong to the person you mean.');
+    say(`If you know it is theirs, run again with --existing: the account becomes staff, ${consequences}`);
+  }
+  if (passwordGiven) say('--password is refused for an existing account.');
+  return 1;
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (!args) {
-    console.error(`${USAGE}\n(the email must be an address; a password has 8 to 128 characters)`);
+  const parsed = parseArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`${USAGE}\n(${parsed.reason})`);
     return 2;
   }
+  const { args } = parsed;
   const start = await openScriptDatabase('staff:create');
   if (!start.ok) return start.exitCode;
   const { appEnv, opened } = start;
+  const by: RoleChangeActor = { actor: 'staff:create', operator: operatingSystemUser() };
 
   try {
     const { db } = opened;
     if (args.remove) {
-      const result = await setUserRole(db, args.email, 'user');
-      say(result === 'updated' ? `${args.email} is no longer support staff.` : `no user with the email ${args.email}.`);
-      return result === 'updated' ? 0 : 1;
+      const result = await removeStaffRole(db, args.email, by);
+      if (result === 'no_such_user') say(`no user with the email ${args.email}.`);
+      else say(result === 'removed' ? `${args.email} is no longer support staff.` : `${args.email} was not support staff; nothing changed.`);
+      return result === 'no_such_user' ? 1 : 0;
     }
-    if ((await setUserRole(db, args.email, 'staff')) === 'updated') {
-      say(`${args.email} is support staff now. They sign in as usual and open /support.`);
+
+    const found = await findUserByEmail(db, args.email);
+    if (args.existing) {
+      if (!found) {
+        say(`no account has the email ${args.email}; nothing changed. Leave out --existing to create one.`);
+        return 1;
+      }
+      const password = generatePassword();
+      // The library's own hasher, as its sign-up uses (scrypt, salted).
+      const hash = await (await authFor(db, appEnv).$context).password.hash(password);
+      const reset = await resetAccountAsStaff(db, args.email, hash, by);
+      if (reset.outcome === 'no_such_user') {
+        say(`${args.email} was deleted meanwhile; nothing changed.`);
+        return 1;
+      }
+      say(
+        reset.outcome === 'role_granted'
+          ? `${args.email} is support staff now. They sign in with the password below and open /support.`
+          : `${args.email} was support staff already; its password is replaced.`,
+      );
+      say(`${reset.sessionsEnded} earlier session${reset.sessionsEnded === 1 ? '' : 's'} signed out; the old password no longer works.`);
+      printPasswordOnce(password);
       return 0;
     }
+    if (found) return refuseExistingAccount(args.email, found.role, args.password !== undefined);
+
     const generated = args.password === undefined;
-    const password = args.password ?? randomBytes(12).toString('base64url');
-    const auth = createAuth(db, {
-      secret: loadAuthSecret(appEnv),
-      // No request comes in here; the address only silences the library's warning.
-      baseURL: appEnv.BETTER_AUTH_URL ?? 'http://localhost',
-      signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
-    });
-    await auth.api.signUpEmail({ body: { email: args.email, password, name: args.email.split('@')[0]! } });
-    if ((await setUserRole(db, args.email, 'staff')) !== 'updated') throw new Error('the new user was not found');
+    const password = args.password ?? generatePassword();
+    let created: { id: string; email: string };
+    try {
+      created = (await authFor(db, appEnv).api.signUpEmail({ body: { email: args.email, password, name: args.email.split('@')[0]! } })).user;
+    } catch (error) {
+      // Someone registered the address between the look-up and the sign-up: the same refusal.
+      const registered = isAPIError(error) ? await findUserByEmail(db, args.email) : null;
+      if (registered) return refuseExistingAccount(args.email, registered.role, args.password !== undefined);
+      throw error;
+    }
+    // Only the account this sign-up made becomes staff (were the answer ever not that account's,
+    // the address is someone else's: refused like any existing one).
+    if (!(await makeNewUserStaff(db, created, by))) {
+      const registered = await findUserByEmail(db, args.email);
+      if (registered) return refuseExistingAccount(args.email, registered.role, args.password !== undefined);
+      throw new Error(`the sign-up of ${args.email} did not create an account`);
+    }
     say(`created ${args.email} as support staff.`);
-    // Printed once, on the operator's terminal; it is stored only as the library's hash.
-    if (generated) say(`password (shown this once; nothing can show it again): ${password}`);
+    if (generated) printPasswordOnce(password);
     return 0;
   } finally {
     await closeDatabase();
   }
 }
+
+function authFor(db: AppDatabase, appEnv: AppEnv) {
+  return createAuth(db, {
+    secret: loadAuthSecret(appEnv),
+    // No request comes in here; the address only silences the library's warning.
+    baseURL: appEnv.BETTER_AUTH_URL ?? 'http://localhost',
+    signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
+  });
+}
+
+const generatePassword = () => randomBytes(12).toString('base64url');
+
+// Printed once, on the operator's terminal; it is stored only as the library's hash.
+const printPasswordOnce = (password: string) => say(`password (shown this once; nothing can show it again): ${password}`);
 
 process.exitCode = await main();

@@ -421,6 +421,38 @@ export const supportAuditLog = pgTable(
   ],
 );
 
+export type RoleAuditAction = 'staff_created' | 'role_granted' | 'password_reset' | 'role_removed';
+
+/**
+ * Every change of a user's role, and every reset of a staff member's sign-in, made from the
+ * command line (`npm run staff:create`): whose, when, what and by whom. No foreign key, so the
+ * record outlives the user. Never a password.
+ */
+export const roleAuditLog = pgTable(
+  'role_audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamptz('at').notNull().defaultNow(),
+    userId: text('user_id').notNull(),
+    email: text('email').notNull(),
+    action: text('action').$type<RoleAuditAction>().notNull(),
+    /** Null when the account was made by this change. */
+    fromRole: text('from_role').$type<UserRole>(),
+    toRole: text('to_role').$type<UserRole>().notNull(),
+    /** The tool that made the change ('staff:create'). */
+    actor: text('actor').notNull(),
+    /** The operating-system user who ran it, when the system can tell. */
+    operator: text('operator'),
+    /** What else happened, in words an auditor can read ("password replaced; 2 sessions ended"). */
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [
+    index('role_audit_log_user_at_idx').on(t.userId, t.at),
+    check('role_audit_log_action_known', sql`${t.action} in ('staff_created', 'role_granted', 'password_reset', 'role_removed')`),
+    check('role_audit_log_roles_known', sql`${t.toRole} in ('user', 'staff') and (${t.fromRole} is null or ${t.fromRole} in ('user', 'staff'))`),
+  ],
+);
+
 export type CheckAttempt = typeof checkAttempts.$inferSelect;
 export type NewCheckAttempt = typeof checkAttempts.$inferInsert;
 export type ProviderPause = typeof providerPauses.$inferSelect;
@@ -433,3 +465,4 @@ export type AccountStatusEvent = typeof accountStatusEvents.$inferSelect;
 export type AccountAuditEntry = typeof accountAuditLog.$inferSelect;
 export type HelpSession = typeof helpSessions.$inferSelect;
 export type SupportAuditEntry = typeof supportAuditLog.$inferSelect;
+export type RoleAuditEntry = typeof roleAuditLog.$inferSelect;

@@ -14,8 +14,8 @@ import {
   answerSuggestion,
   customerView,
   endHelpSession,
-  findActiveHelpSession,
   newBrowserToken,
+  readCustomerHelpView,
   recordHelpProgress,
   startHelpSession,
   type CustomerHelpView,
@@ -66,13 +66,13 @@ export async function switchLocale(formData: FormData): Promise<void> {
 /** Starts a help request for this browser, or shows the one it already has. */
 export async function startHelpAction(): Promise<CustomerHelpView> {
   const { db } = await getDatabase();
-  const existing = await findActiveHelpSession(db, await readHelpToken());
-  if (existing) return customerView(existing);
+  const existing = await readCustomerHelpView(db, await readHelpToken());
+  if (existing.active) return existing;
   const user = await getSessionUser();
   const token = newBrowserToken();
   const session = await startHelpSession(db, { token, customerId: user?.id ?? null });
   await writeHelpToken(token);
-  return customerView(session);
+  return customerView(session, null);
 }
 
 /** Ends this browser's help request; staff lose sight of it at their next refresh. */
@@ -101,5 +101,5 @@ export async function answerHelpSuggestionAction(input: unknown): Promise<Custom
   const { db } = await getDatabase();
   const token = await readHelpToken();
   if (parsed.success) await answerSuggestion(db, token, parsed.data.seq, parsed.data.response);
-  return customerView(await findActiveHelpSession(db, token));
+  return readCustomerHelpView(db, token);
 }

@@ -54,6 +54,7 @@ export function ContactSupport({
   const [status, setStatus] = useState<Status>('idle');
   const panelId = useId();
   const titleId = useId();
+  const endHintId = useId();
   const active = view.active;
   const lastReported = useRef<string>('');
   const router = useRouter();
@@ -232,12 +233,28 @@ export function ContactSupport({
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
                 {format(text.codeValidUntil, { time: formatTime(view.codeExpiresAt, locale) })}
               </p>
-              <p className="mt-3 text-sm font-medium">{view.joined ? text.joined : text.waiting}</p>
+              {view.joinedBy ? (
+                <>
+                  <p className="mt-3 text-sm font-medium" data-testid="help-joined">
+                    {view.joinedBy.name ? format(text.joinedBy, { name: view.joinedBy.name }) : text.joined}
+                  </p>
+                  <p id={endHintId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                    {text.endAnyTime}
+                  </p>
+                </>
+              ) : (
+                <p className="mt-3 text-sm font-medium">{text.waiting}</p>
+              )}
             </>
           )}
         </div>
         {view.active ? (
-          <button type="button" className={`${secondaryButton} mt-3`} onClick={() => void end()}>
+          <button
+            type="button"
+            className={`${secondaryButton} mt-3`}
+            aria-describedby={view.joinedBy ? endHintId : undefined}
+            onClick={() => void end()}
+          >
             {text.end}
           </button>
         ) : (

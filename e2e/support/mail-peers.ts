@@ -39,6 +39,8 @@ export function randomCode(): string {
 
 /** Support staff the e2e server creates before the app starts (scripts/staff-create.ts). */
 export const E2E_STAFF = { email: 'staff@e2e.test', password: 'staff-password-e2e' } as const;
+/** A colleague of E2E_STAFF, for what one staff member may not see of another's session. */
+export const E2E_SECOND_STAFF = { email: 'colleague@e2e.test', password: 'colleague-password-e2e' } as const;
 
 /**
  * On PostgreSQL the e2e server runs a second app instance on the same database here, for tests

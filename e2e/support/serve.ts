@@ -27,7 +27,7 @@ import { startNeteaseSmtp, type SmtpScenario } from '../peers/netease-smtp';
 import { ensureTestPki } from '../peers/pki';
 import { startDnsServer } from '../peers/dns';
 import { startProviderPeers } from '../peers/provider-scripts';
-import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
+import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_SECOND_STAFF, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 const port = process.argv[2] ?? '3107';
@@ -212,12 +212,14 @@ else delete env.DATABASE_URL;
 // Support staff for the console's tests, made the way the README tells an operator to, before
 // the app holds the embedded database.
 if (!process.env.DEMO) {
-  const staff = spawnSync(
-    process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', 'scripts/staff-create.ts', E2E_STAFF.email, '--password', E2E_STAFF.password],
-    { stdio: 'inherit', env },
-  );
-  if (staff.status !== 0) throw new Error('could not create the e2e support staff account');
+  for (const member of [E2E_STAFF, E2E_SECOND_STAFF]) {
+    const staff = spawnSync(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/staff-create.ts', member.email, '--password', member.password],
+      { stdio: 'inherit', env },
+    );
+    if (staff.status !== 0) throw new Error(`could not create the e2e support staff account ${member.email}`);
+  }
 }
 
 // The server's output is kept in a file as well, so tests can search it for a code.

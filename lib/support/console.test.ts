@@ -28,7 +28,9 @@ import {
   HELP_SESSION_MAX_MS,
   HELP_SESSION_RETENTION_MS,
   newBrowserToken,
+  readCustomerHelpView,
   recordHelpProgress,
+  shownStaffName,
   startHelpSession,
 } from './help-sessions';
 import { normalizeHelpCode } from './schema';
@@ -104,7 +106,8 @@ describe.each(availableBackends())('support console on %s', (kind) => {
     const token = newBrowserToken();
     const session = await startHelpSession(db, { token, customerId: null });
     expect(session.code).toMatch(/^[0-9]{6}$/);
-    expect(customerView(session)).toMatchObject({ active: true, code: session.code, joined: false, suggestion: null });
+    expect(customerView(session, null)).toMatchObject({ active: true, code: session.code, joinedBy: null, suggestion: null });
+    expect(await readCustomerHelpView(db, token)).toMatchObject({ active: true, joinedBy: null });
     // Only the hash of the browser's token is stored.
     expect(JSON.stringify(session)).not.toContain(token);
 
@@ -112,7 +115,10 @@ describe.each(availableBackends())('support console on %s', (kind) => {
 
     const entered = await enterHelpCode(db, staff, session.code.replace(/^(...)/, '$1 '));
     expect(entered).toEqual({ ok: true, sessionId: session.id });
-    expect(customerView(await findActiveHelpSession(db, token))).toMatchObject({ joined: true });
+    // The customer sees who joined, by display name only: never the staff member's email.
+    const joinedView = await readCustomerHelpView(db, token);
+    expect(joinedView).toMatchObject({ active: true, joinedBy: { name: 'Wang' } });
+    expect(JSON.stringify(joinedView)).not.toContain(staff.email.split('@')[0]);
     expect(await recordSessionViewed(db, staff, session.id)).toBe(true);
 
     let view = await readStaffSessionView(db, staff, session.id, 'zh');
@@ -156,12 +162,12 @@ describe.each(availableBackends())('support console on %s', (kind) => {
 
     // Staff suggest a step; the customer sees it until answering, and staff see the answer.
     expect(await suggestStep(db, staff, session.id, 'enable-service-and-get-code')).toBe('sent');
-    const pending = customerView(await findActiveHelpSession(db, token));
+    const pending = await readCustomerHelpView(db, token);
     expect(pending).toMatchObject({ suggestion: { seq: 1, step: 'enable-service-and-get-code' } });
     expect(await answerSuggestion(db, token, 0, 'accepted')).toBe(false);
     expect(await answerSuggestion(db, token, 1, 'accepted')).toBe(true);
     expect(await answerSuggestion(db, token, 1, 'dismissed')).toBe(false);
-    expect(customerView(await findActiveHelpSession(db, token))).toMatchObject({ suggestion: null });
+    expect(await readCustomerHelpView(db, token)).toMatchObject({ suggestion: null });
     expect(await readStaffSessionView(db, staff, session.id, 'zh')).toMatchObject({
       suggestion: { step: 'enable-service-and-get-code', number: 3, response: 'accepted' },
     });
@@ -171,7 +177,8 @@ describe.each(availableBackends())('support console on %s', (kind) => {
     expect(await readStaffSessionView(db, staff, session.id, 'zh')).toEqual({ state: 'ended' });
     expect(await suggestStep(db, staff, session.id, 'access-settings')).toBe('ended');
     expect(await enterHelpCode(db, staff, session.code)).toEqual({ ok: false, reason: 'not_found' });
-    expect(customerView(await findActiveHelpSession(db, token))).toEqual({ active: false });
+    expect(await findActiveHelpSession(db, token)).toBeNull();
+    expect(await readCustomerHelpView(db, token)).toEqual({ active: false });
 
     const trail = await db.select().from(supportAuditLog).where(eq(supportAuditLog.helpSessionId, session.id));
     expect(trail.map((entry) => entry.action).sort()).toEqual(['code_entered', 'session_viewed', 'step_suggested']);
@@ -179,10 +186,10 @@ describe.each(availableBackends())('support console on %s', (kind) => {
     expect(JSON.stringify(trail)).not.toContain(GOOD_CODE);
   });
 
-  it('shows a session only to staff who entered its code; any other id looks the same', async () => {
+  it('shows a session only to the staff member who entered its code first; any other id looks the same', async () => {
     const token = newBrowserToken();
     const session = await startHelpSession(db, { token, customerId: customer.id });
-    expect(await enterHelpCode(db, staff, session.code)).toMatchObject({ ok: true });
+    expect(await enterHelpCode(db, staff, session.code)).toEqual({ ok: true, sessionId: session.id });
     for (const id of [session.id, '00000000-0000-0000-0000-000000000000', 'not-a-uuid', "'; drop table help_sessions; --"]) {
       expect(await readStaffSessionView(db, otherStaff, id, 'zh')).toBeNull();
       expect(await suggestStep(db, otherStaff, id, 'access-settings')).toBe('not_found');
@@ -190,6 +197,111 @@ describe.each(availableBackends())('support console on %s', (kind) => {
     }
     expect(await readStaffSessionView(db, staff, session.id, 'zh')).toMatchObject({ state: 'live' });
     await endHelpSession(db, token);
+  });
+
+  it('gives a taken code to nobody else: a second staff member gets the wrong-code answer, the owner can come back', async () => {
+    const token = newBrowserToken();
+    const started = new Date(Date.now() - 60_000);
+    const session = await startHelpSession(db, { token, customerId: customer.id }, started);
+    const claimedAt = new Date(started.getTime() + 10_000);
+    expect(await enterHelpCode(db, staff, session.code, claimedAt)).toEqual({ ok: true, sessionId: session.id });
+
+    // The colleague, within the code's 30 minutes: exactly what a code nobody holds gets.
+    const taken = await enterHelpCode(db, otherStaff, session.code);
+    const held = new Set((await db.select({ code: helpSessions.code }).from(helpSessions)).map((r) => r.code));
+    const unknownCode = ['999999', '999998', '999997'].find((code) => !held.has(code))!;
+    const wrong = await enterHelpCode(db, otherStaff, unknownCode);
+    expect(taken).toEqual({ ok: false, reason: 'not_found' });
+    expect(taken).toEqual(wrong);
+    // Nor can they follow it by id, even after trying the code (the page and the live route read this).
+    expect(await readStaffSessionView(db, otherStaff, session.id, 'zh')).toBeNull();
+    expect(await recordSessionViewed(db, otherStaff, session.id)).toBe(false);
+    expect(await suggestStep(db, otherStaff, session.id, 'access-settings')).toBe('not_found');
+
+    // The owner enters it again (a reload, another tab): still theirs, first claim time kept.
+    expect(await enterHelpCode(db, staff, ` ${session.code} `)).toEqual({ ok: true, sessionId: session.id });
+    const [row] = await db.select().from(helpSessions).where(eq(helpSessions.id, session.id));
+    expect(row).toMatchObject({ claimedBy: staff.id, claimedAt });
+    expect(await readStaffSessionView(db, staff, session.id, 'zh')).toMatchObject({ state: 'live' });
+    expect(await readCustomerHelpView(db, token)).toMatchObject({ joinedBy: { name: 'Wang' } });
+
+    // The audit log tells the two refusals apart for the auditor; both count towards the limit.
+    const refusals = await db
+      .select()
+      .from(supportAuditLog)
+      .where(and(eq(supportAuditLog.staffId, otherStaff.id), eq(supportAuditLog.action, 'code_refused')));
+    expect(refusals).toHaveLength(2);
+    expect(refusals.filter((entry) => entry.helpSessionId === session.id)).toMatchObject([
+      { customerId: customer.id, detail: 'entered by another staff member first' },
+    ]);
+    const entries = await db.select().from(supportAuditLog).where(eq(supportAuditLog.helpSessionId, session.id));
+    expect(entries.filter((entry) => entry.action === 'code_entered').map((entry) => entry.staffId)).toEqual([staff.id, staff.id]);
+    expect(JSON.stringify(entries)).not.toContain(session.code);
+
+    // Once the customer ends it, the owner's re-entry is a wrong code too.
+    await endHelpSession(db, token);
+    expect(await enterHelpCode(db, staff, session.code)).toEqual({ ok: false, reason: 'not_found' });
+  });
+
+  it('lets exactly one of 30 staff members entering the same code at once own it', async () => {
+    const token = newBrowserToken();
+    const session = await startHelpSession(db, { token, customerId: null });
+    // Two app instances on PostgreSQL: half the staff come through a second connection pool.
+    // PGlite has one process, so there all of them share its one connection.
+    const second = kind === 'postgres' ? await store.open() : undefined;
+    try {
+      const crowd = Array.from({ length: 30 }, (_, n) => ({ id: `race-${n}-${suffix}`, email: `race-${n}-${suffix}@example.com` }));
+      const results = await Promise.all(
+        crowd.map((member, n) => enterHelpCode(n % 2 === 1 && second ? second.db : db, member, session.code)),
+      );
+      const winners = crowd.filter((_, n) => results[n]!.ok);
+      expect(winners).toHaveLength(1);
+      expect(results.filter((result) => !result.ok)).toEqual(Array.from({ length: 29 }, () => ({ ok: false, reason: 'not_found' })));
+      const [row] = await db.select().from(helpSessions).where(eq(helpSessions.id, session.id));
+      expect(row?.claimedBy).toBe(winners[0]!.id);
+      for (const member of crowd) {
+        const view = await readStaffSessionView(second?.db ?? db, member, session.id, 'zh');
+        if (member === winners[0]) expect(view).toMatchObject({ state: 'live' });
+        else expect(view).toBeNull();
+      }
+      const entered = await db
+        .select()
+        .from(supportAuditLog)
+        .where(and(eq(supportAuditLog.helpSessionId, session.id), eq(supportAuditLog.action, 'code_entered')));
+      expect(entered.map((entry) => entry.staffId)).toEqual([winners[0]!.id]);
+      // The staff member is not in auth_users, so there is no name to show: the panel says 客服.
+      expect(await readCustomerHelpView(db, token)).toMatchObject({ joinedBy: { name: null } });
+    } finally {
+      await second?.close();
+      await endHelpSession(db, token);
+    }
+  });
+
+  it('shows the customer a display name, never any part of an email address', async () => {
+    const email = 'wang.fang@company.example';
+    expect(shownStaffName('  Wang   Fang ', email)).toBe('Wang Fang');
+    expect(shownStaffName('王芳', email)).toBe('王芳');
+    expect(shownStaffName('', email)).toBeNull();
+    expect(shownStaffName('   ', email)).toBeNull();
+    expect(shownStaffName(null, null)).toBeNull();
+    expect(shownStaffName(email, email)).toBeNull();
+    expect(shownStaffName('someone@else.example', email)).toBeNull();
+    // The name an account gets when none was typed is the address's local part: not shown either.
+    expect(shownStaffName('Wang.Fang', email)).toBeNull();
+    expect(shownStaffName('王'.repeat(60), email)).toBe(`${'王'.repeat(39)}…`);
+
+    // Accounts named with their address, or its local part: the customer sees 客服, nothing of the address.
+    for (const [n, nameOf] of [(e: string) => e, (e: string) => e.split('@')[0]!].entries()) {
+      const member = { id: `staff-named-${n}-${suffix}`, email: `staff-named-${n}-${suffix}@example.com` };
+      await db.insert(authUsers).values({ id: member.id, name: nameOf(member.email), email: member.email, role: 'staff' });
+      const token = newBrowserToken();
+      const session = await startHelpSession(db, { token, customerId: null });
+      expect(await enterHelpCode(db, member, session.code)).toMatchObject({ ok: true });
+      const view = await readCustomerHelpView(db, token);
+      expect(view).toMatchObject({ active: true, joinedBy: { name: null } });
+      expect(JSON.stringify(view)).not.toContain(member.email.split('@')[0]);
+      await endHelpSession(db, token);
+    }
   });
 
   it('lets a code be entered only within its 30 minutes', async () => {

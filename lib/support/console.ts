@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gt, gte, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { checkAttempts, helpSessions, supportAuditLog, type CheckAttempt, type HelpSession, type SupportAuditAction } from '@/lib/db/schema';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
@@ -54,9 +54,13 @@ export type EnterCodeResult =
   | { ok: false; reason: 'invalid' | 'not_found' | 'rate_limited' };
 
 /**
- * A staff member enters a customer's help code. A wrong or expired code is recorded, and after
- * CODE_ENTRY_LIMIT of them in the window entering codes is refused: six digits are guessable
- * and the limit is what keeps a curious account from walking through them.
+ * A staff member enters a customer's help code. The first staff member to enter a code owns the
+ * session: the claim is one conditional UPDATE, so of several staff entering the same code at
+ * once, on one instance or many, exactly one wins. The owner may enter it again (after a reload,
+ * say) while the code is valid; anyone else gets the answer a wrong code gets, and it counts as
+ * one. A wrong, expired or taken code is recorded, and after CODE_ENTRY_LIMIT of them in the
+ * window entering codes is refused: six digits are guessable and the limit is what keeps a
+ * curious account from walking through them.
  */
 export async function enterHelpCode(db: AppDatabase, staff: StaffMember, input: string, now = new Date()): Promise<EnterCodeResult> {
   const code = normalizeHelpCode(input);
@@ -73,54 +77,51 @@ export async function enterHelpCode(db: AppDatabase, staff: StaffMember, input: 
     );
   if ((refused?.n ?? 0) >= CODE_ENTRY_LIMIT) return { ok: false, reason: 'rate_limited' };
 
-  const [session] = await db
-    .select()
-    .from(helpSessions)
-    .where(
-      and(
-        eq(helpSessions.code, code),
-        isNull(helpSessions.revokedAt),
-        gt(helpSessions.codeExpiresAt, now),
-        gt(helpSessions.endsAt, now),
-      ),
-    )
-    .limit(1);
-  if (!session) {
-    await audit(db, staff, 'code_refused', {}, now);
+  const enterable = and(
+    eq(helpSessions.code, code),
+    isNull(helpSessions.revokedAt),
+    gt(helpSessions.codeExpiresAt, now),
+    gt(helpSessions.endsAt, now),
+  );
+  // Read committed: a claim that commits first makes the other UPDATEs re-check their WHERE
+  // against the claimed row, which no longer matches. The owner's re-entry keeps the first time.
+  const [claimed] = await db
+    .update(helpSessions)
+    .set({ claimedBy: staff.id, claimedAt: sql`coalesce(${helpSessions.claimedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(enterable, or(isNull(helpSessions.claimedBy), eq(helpSessions.claimedBy, staff.id))))
+    .returning({ id: helpSessions.id, customerId: helpSessions.customerId, address: helpSessions.address });
+  if (!claimed) {
+    // The same two statements whether the code is wrong or taken, so neither answer nor timing
+    // tells them apart; only the audit log says whose session a taken code was.
+    const [taken] = await db.select({ id: helpSessions.id, customerId: helpSessions.customerId }).from(helpSessions).where(enterable).limit(1);
+    await audit(
+      db,
+      staff,
+      'code_refused',
+      taken ? { helpSessionId: taken.id, customerId: taken.customerId, detail: 'entered by another staff member first' } : {},
+      now,
+    );
     return { ok: false, reason: 'not_found' };
-  }
-  if (session.claimedAt === null) {
-    await db
-      .update(helpSessions)
-      .set({ claimedBy: staff.id, claimedAt: now })
-      .where(and(eq(helpSessions.id, session.id), isNull(helpSessions.claimedAt)));
   }
   await audit(
     db,
     staff,
     'code_entered',
-    { helpSessionId: session.id, customerId: session.customerId, detail: session.address ? maskAddress(session.address) : '' },
+    { helpSessionId: claimed.id, customerId: claimed.customerId, detail: claimed.address ? maskAddress(claimed.address) : '' },
     now,
   );
-  return { ok: true, sessionId: session.id };
+  return { ok: true, sessionId: claimed.id };
 }
 
-/** Only a staff member who entered the session's code may follow it. */
-async function enteredBy(db: AppDatabase, staffId: string, sessionId: string): Promise<HelpSession | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)) return null;
-  const [entered] = await db
-    .select({ id: supportAuditLog.id })
-    .from(supportAuditLog)
-    .where(
-      and(
-        eq(supportAuditLog.staffId, staffId),
-        eq(supportAuditLog.helpSessionId, sessionId),
-        eq(supportAuditLog.action, 'code_entered'),
-      ),
-    )
-    .limit(1);
-  if (!entered) return null;
-  const [session] = await db.select().from(helpSessions).where(eq(helpSessions.id, sessionId));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Only the staff member who entered the session's code first may follow it. */
+async function ownedBy(db: AppDatabase, staffId: string, sessionId: string): Promise<HelpSession | null> {
+  if (!UUID.test(sessionId)) return null;
+  const [session] = await db
+    .select()
+    .from(helpSessions)
+    .where(and(eq(helpSessions.id, sessionId), eq(helpSessions.claimedBy, staffId)));
   return session ?? null;
 }
 
@@ -211,8 +212,9 @@ function stepTitle(locale: Locale, step: HelpStep): string {
 }
 
 /**
- * What the staff member who entered the code sees of the customer, now. Null when the id names
- * no session this staff member entered (the same answer as an id that does not exist).
+ * What the staff member who owns the session (entered its code first) sees of the customer, now.
+ * Null when the id names no session this staff member owns (the same answer as an id that does
+ * not exist).
  * Reading it writes nothing: the page records one `session_viewed` when it opens, not one per
  * refresh.
  */
@@ -223,7 +225,7 @@ export async function readStaffSessionView(
   locale: Locale,
   now = new Date(),
 ): Promise<StaffSessionView | null> {
-  const session = await enteredBy(db, staff.id, sessionId);
+  const session = await ownedBy(db, staff.id, sessionId);
   if (!session) return null;
   if (session.revokedAt !== null || session.endsAt <= now) return { state: 'ended' };
 
@@ -272,7 +274,7 @@ export async function readStaffSessionView(
 
 /** Records that a staff member opened a customer's session page. False when they may not. */
 export async function recordSessionViewed(db: AppDatabase, staff: StaffMember, sessionId: string, now = new Date()): Promise<boolean> {
-  const session = await enteredBy(db, staff.id, sessionId);
+  const session = await ownedBy(db, staff.id, sessionId);
   if (!session) return false;
   await audit(
     db,
@@ -294,7 +296,7 @@ export async function suggestStep(
   step: WizardStep,
   now = new Date(),
 ): Promise<SuggestStepResult> {
-  const session = await enteredBy(db, staff.id, sessionId);
+  const session = await ownedBy(db, staff.id, sessionId);
   if (!session) return 'not_found';
   if (session.revokedAt !== null || session.endsAt <= now) return 'ended';
   await db

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
-import { helpSessions, type HelpSession } from '@/lib/db/schema';
+import { authUsers, helpSessions, type HelpSession } from '@/lib/db/schema';
 import { normalizeAddress } from '@/lib/providers/detect';
 import { isWizardStep, type WizardStep } from '@/lib/wizard/steps';
 import type { HelpStep } from './steps';
@@ -37,8 +37,11 @@ export type CustomerHelpView =
       /** ISO instants. */
       codeExpiresAt: string;
       endsAt: string;
-      /** A staff member has entered the code. */
-      joined: boolean;
+      /**
+       * The staff member who entered the code, once one has; `name` is their display name, or
+       * null when there is none fit to show (see `shownStaffName`; the panel then says 客服).
+       */
+      joinedBy: { name: string | null } | null;
       /** The last suggestion, until the customer answers it. */
       suggestion: { seq: number; step: WizardStep } | null;
     };
@@ -55,7 +58,29 @@ export async function findActiveHelpSession(db: AppDatabase, token: string, now 
   return row ?? null;
 }
 
-export function customerView(session: HelpSession | null): CustomerHelpView {
+/** The longest display name shown to the customer, in characters. */
+const MAX_SHOWN_NAME = 40;
+
+/**
+ * The staff member's name as the customer sees it, or null. Never any part of their email: anyone
+ * can ask for help without signing in, and a staff address is half of what a password guesser
+ * needs. So no name with an `@`, and not the address's local part either, which is the name an
+ * account gets when none was typed (lib/auth/schema.ts, `npm run staff:create`).
+ */
+export function shownStaffName(name: string | null | undefined, email: string | null | undefined): string | null {
+  const tidy = (name ?? '').replace(/\s+/g, ' ').trim();
+  if (!tidy || tidy.includes('@')) return null;
+  const localPart = (email ?? '').slice(0, Math.max(0, (email ?? '').lastIndexOf('@'))).trim().toLowerCase();
+  if (localPart && tidy.toLowerCase() === localPart) return null;
+  const chars = Array.from(tidy);
+  return chars.length > MAX_SHOWN_NAME ? `${chars.slice(0, MAX_SHOWN_NAME - 1).join('')}…` : tidy;
+}
+
+/**
+ * What the customer's browser is told. `shownName` is the name to show for the staff member who
+ * claimed the session, already passed through `shownStaffName` (`readCustomerHelpView` does).
+ */
+export function customerView(session: HelpSession | null, shownName: string | null): CustomerHelpView {
   if (!session) return { active: false };
   const pending =
     session.suggestedStep && isWizardStep(session.suggestedStep) && session.suggestionResponse === null
@@ -66,9 +91,21 @@ export function customerView(session: HelpSession | null): CustomerHelpView {
     code: session.code,
     codeExpiresAt: session.codeExpiresAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
-    joined: session.claimedAt !== null,
+    joinedBy: session.claimedBy !== null ? { name: shownName } : null,
     suggestion: pending,
   };
+}
+
+/** The customer's view of the browser's running help request, with the joined staff member's name. */
+export async function readCustomerHelpView(db: AppDatabase, token: string, now = new Date()): Promise<CustomerHelpView> {
+  if (!token) return { active: false };
+  // The email is read only to recognise a name made from it; it never leaves this function.
+  const [row] = await db
+    .select({ session: helpSessions, staffName: authUsers.name, staffEmail: authUsers.email })
+    .from(helpSessions)
+    .leftJoin(authUsers, eq(authUsers.id, helpSessions.claimedBy))
+    .where(and(eq(helpSessions.browserTokenHash, hashBrowserToken(token)), activeFilter(now)));
+  return row ? customerView(row.session, shownStaffName(row.staffName, row.staffEmail)) : { active: false };
 }
 
 const MAX_CODE_DRAWS = 20;

@@ -3,7 +3,7 @@ import { currentStaffMember } from '@/lib/support/access';
 import { readStaffSessionView } from '@/lib/support/console';
 
 // The staff page's live refresh (about once a second): the same view the page rendered, read
-// again. Anyone but the staff member who entered the code gets the same 404 as a wrong id.
+// again. Anyone but the staff member who entered the code first gets the same 404 as a wrong id.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const notFound = () => Response.json({ error: 'not_found' }, { status: 404, headers: { 'cache-control': 'no-store' } });
   const caller = await currentStaffMember();

@@ -23,3 +23,24 @@ test('the health endpoint reaches the database', { tag: '@database' }, async ({ 
   // serve.ts puts the app on PGlite unless this run is the PostgreSQL one.
   expect(body.database).toBe(process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'pglite');
 });
+
+test('every response says it may not be framed, sends no referrer and is never sniffed', async ({ request }) => {
+  // A page, a page behind sign-in, the staff console, an API route and a 404.
+  for (const path of ['/', '/accounts', '/support', '/api/health', '/no-such-page']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers['x-frame-options'], path).toBe('DENY');
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(headers['referrer-policy'], path).toBe('no-referrer');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+  }
+});
+
+test('a page cannot be shown inside another site’s frame', async ({ page }) => {
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(message.text()));
+  await page.setContent(`<iframe id="f" src="${new URL('/', page.url() === 'about:blank' ? test.info().project.use.baseURL : page.url()).href}"></iframe>`);
+  // Chromium refuses to render a frame-ancestors 'none' document and says so in the console.
+  await expect.poll(() => messages.some((text) => /frame-ancestors|Refused to display/.test(text)), { timeout: 10_000 }).toBe(true);
+});

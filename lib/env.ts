@@ -207,6 +207,8 @@ export const envSchema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: 'must be the app\'s http:// or https:// address' }),
   AUTH_SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
   AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
+  AUTH_ACCOUNT_MAX_FAILURES: positiveInt(5),
+  AUTH_SIGN_UP_MAX_PER_ADDRESS: positiveInt(10),
   PRACTICE_MODE: onOffSwitch,
   PRACTICE_CODE: z
     .string()

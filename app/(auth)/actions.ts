@@ -10,8 +10,17 @@ import { format } from '@/lib/i18n/locale';
 import { AUTH_MESSAGES } from '@/lib/i18n/messages/auth';
 import { getLocale } from '@/lib/i18n/server';
 
+/** A wait in words: seconds under two minutes, whole minutes (rounded up) beyond. */
+function waitInWords(seconds: number, locale: 'zh' | 'en'): string {
+  const { wait } = AUTH_MESSAGES[locale];
+  return seconds < 120 ? format(wait.seconds, { n: seconds }) : format(wait.minutes, { n: Math.ceil(seconds / 60) });
+}
+
 function failure(result: Extract<AuthActionResult, { ok: false }>, locale: 'zh' | 'en'): AuthFormState {
   const errors = AUTH_MESSAGES[locale].errors;
+  if (result.code === 'account_paused') {
+    return { ok: false, fieldErrors: {}, formError: format(errors.account_paused, { wait: waitInWords(result.retryAfterSeconds ?? 60, locale) }) };
+  }
   if (result.code === 'rate_limited') {
     const formError = result.retryAfterSeconds
       ? format(errors.rate_limited, { seconds: result.retryAfterSeconds })

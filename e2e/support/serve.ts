@@ -195,6 +195,8 @@ const env: NodeJS.ProcessEnv = {
   BETTER_AUTH_URL: process.env.DEMO ? `http://localhost:${port}` : `http://127.0.0.1:${port}`,
   // Tests sign in many times from one address; the limit itself is covered by lib/auth tests.
   AUTH_SIGN_IN_MAX_ATTEMPTS: process.env.AUTH_SIGN_IN_MAX_ATTEMPTS ?? '1000',
+  // Every test signs up its own account from loopback: far more than a person's hourly allowance.
+  AUTH_SIGN_UP_MAX_PER_ADDRESS: process.env.AUTH_SIGN_UP_MAX_PER_ADDRESS ?? '100000',
   // Likewise the provider-wide failure limit (lib/mail-check/lockout tests cover it): the suite
   // fails many checks on purpose, and a provider pause would refuse every test after it.
   PROVIDER_MAX_FAILURES: process.env.PROVIDER_MAX_FAILURES ?? '1000',

@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
-import { betterAuth } from 'better-auth';
+import { betterAuth, type BetterAuthPlugin } from 'better-auth';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { nextCookies } from 'better-auth/next-js';
@@ -10,6 +11,13 @@ import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
 import { readOrCreateSecretFile } from './secret-file';
+import {
+  DEFAULT_SIGN_IN_THROTTLE,
+  clearSignInFailures,
+  pruneSignInThrottle,
+  reserveSignInAttempt,
+  type SignInThrottlePolicy,
+} from './sign-in-throttle';
 
 // Sign-up and sign-in with email and password (better-auth): users, sessions and the sign-in
 // rate limit all live in the app's database, so they survive restarts and hold across
@@ -22,13 +30,91 @@ export interface AuthSettings {
   secret: string;
   /** The app's public address; when absent it is taken from each request. */
   baseURL?: string;
-  /** Sign-in (and sign-up) attempts allowed per client IP within the window. */
+  /** Sign-in attempts allowed per client IP within the window. */
   signInLimit: { max: number; windowSeconds: number };
+  /** Sign-ups allowed per client IP within the window; the sign-in limit when absent. */
+  signUpLimit?: { max: number; windowSeconds: number };
+  /** The per-account throttle (lib/auth/sign-in-throttle.ts); DEFAULT_SIGN_IN_THROTTLE when absent. */
+  accountThrottle?: SignInThrottlePolicy;
+  /** The throttle's clock; tests move it instead of waiting. */
+  now?: () => Date;
+}
+
+/** The code of the answer to a sign-in refused by the per-account throttle. */
+export const SIGN_IN_THROTTLED = 'SIGN_IN_THROTTLED';
+/** The one answer to a sign-up that created no account, whether or not the address was taken. */
+export const SIGN_UP_NOT_COMPLETED = 'SIGN_UP_NOT_COMPLETED';
+const SIGN_UP_REFUSALS_HIDDEN = new Set(['USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL', 'USER_ALREADY_EXISTS', 'FAILED_TO_CREATE_USER']);
+
+const isEmailSignIn = (ctx: { path?: string }) => ctx.path === '/sign-in/email';
+const typedEmail = (body: unknown): string | undefined => {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email : undefined;
+};
+
+/**
+ * The per-account sign-in throttle as library hooks, so it holds for the HTTP route, for server
+ * actions and for auth.api alike. The attempt is taken before the library looks at the password
+ * and released (the row deleted) only by a success.
+ */
+function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy, now: () => Date): BetterAuthPlugin {
+  return {
+    id: 'account-sign-in-throttle',
+    hooks: {
+      before: [
+        {
+          matcher: isEmailSignIn,
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = typedEmail(ctx.body);
+            // Not an address at all: the library answers 400 without checking any password.
+            if (!email) return;
+            const reservation = await reserveSignInAttempt(db, email, now(), policy);
+            if (reservation.allowed) return;
+            throw new APIError(
+              'TOO_MANY_REQUESTS',
+              { code: SIGN_IN_THROTTLED, message: 'Too many failed sign-ins for this email. Try again later.' },
+              { 'X-Retry-After': String(reservation.retryAfterSeconds) },
+            );
+          }),
+        },
+      ],
+      after: [
+        {
+          // Sign-up says nothing about who is registered. Without a confirmation mail a new
+          // account is signed in at once, which a taken address cannot be, so the outcome still
+          // differs; but the answer is one neutral refusal (the same as for a failed insert, no
+          // "already registered"), and the password is hashed as a real sign-up would, so the
+          // refusal comes no faster than an account does.
+          matcher: (ctx) => ctx.path === '/sign-up/email',
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned = ctx.context.returned;
+            if (!isAPIError(returned) || !SIGN_UP_REFUSALS_HIDDEN.has(String(returned.body?.code))) return;
+            const password = (ctx.body as { password?: unknown } | undefined)?.password;
+            if (typeof password === 'string') await ctx.context.password.hash(password);
+            throw new APIError('UNPROCESSABLE_ENTITY', { code: SIGN_UP_NOT_COMPLETED, message: 'The account could not be created.' });
+          }),
+        },
+        {
+          matcher: isEmailSignIn,
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = typedEmail(ctx.body);
+            if (!email || isAPIError(ctx.context.returned)) return;
+            await clearSignInFailures(db, email);
+            await pruneSignInThrottle(db, now());
+          }),
+        },
+      ],
+    },
+  };
 }
 
 /** A better-auth instance on `db`. The app uses getAuth(); tests build their own. */
 export function createAuth(db: AppDatabase, settings: AuthSettings) {
   const attemptRule = { max: settings.signInLimit.max, window: settings.signInLimit.windowSeconds };
+  const signUpLimit = settings.signUpLimit ?? settings.signInLimit;
+  // Keyed like the sign-in limit, by the client address better-auth reads from X-Forwarded-For.
+  // To be switched to the trusted client address of issue 13 item 1 when that exists.
+  const signUpRule = { max: signUpLimit.max, window: signUpLimit.windowSeconds };
   return betterAuth({
     secret: settings.secret,
     baseURL: settings.baseURL,
@@ -59,7 +145,7 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       storage: 'database',
       customRules: {
         '/sign-in/email': attemptRule,
-        '/sign-up/email': attemptRule,
+        '/sign-up/email': signUpRule,
         // Reading the session changes nothing and is asked on every page; not worth a write.
         '/get-session': false,
       },
@@ -70,6 +156,7 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
     },
     telemetry: { enabled: false },
     plugins: [
+      accountThrottlePlugin(db, settings.accountThrottle ?? DEFAULT_SIGN_IN_THROTTLE, settings.now ?? (() => new Date())),
       // Lets server actions that call auth.api.* set the session cookie. Must stay last.
       nextCookies(),
     ],
@@ -122,6 +209,8 @@ export function getAuth(): Promise<AppAuth> {
         secret: loadAuthSecret(appEnv),
         baseURL: appEnv.BETTER_AUTH_URL,
         signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
+        signUpLimit: { max: appEnv.AUTH_SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 60 * 60 },
+        accountThrottle: { ...DEFAULT_SIGN_IN_THROTTLE, maxFailures: appEnv.AUTH_ACCOUNT_MAX_FAILURES },
       });
     })();
     // A failure is not cached, so the next request tries again.
@@ -155,7 +244,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 // so sign-in and sign-up from an action go through the handler with a real Request, exactly
 // like the browser's fetch to /api/auth would, and the cookies it sets are handed to Next.
 
-export type AuthFailureCode = 'invalid_credentials' | 'email_taken' | 'invalid_input' | 'rate_limited';
+/** `account_paused`: the per-account throttle, which says the same for every address typed. */
+export type AuthFailureCode = 'invalid_credentials' | 'sign_up_not_completed' | 'invalid_input' | 'rate_limited' | 'account_paused';
 
 export type AuthActionResult =
   | { ok: true; user: SessionUser }
@@ -193,11 +283,16 @@ export async function readAuthResponse(response: Response): Promise<AuthActionRe
   }
   if (response.status === 429) {
     const retryAfter = Number(response.headers.get('x-retry-after'));
-    return { ok: false, code: 'rate_limited', ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+    const { code } = ((await response.json().catch(() => ({}))) ?? {}) as { code?: string };
+    return {
+      ok: false,
+      code: code === SIGN_IN_THROTTLED ? 'account_paused' : 'rate_limited',
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
   if (response.status === 401) return { ok: false, code: 'invalid_credentials' };
   const { code } = ((await response.json().catch(() => ({}))) ?? {}) as { code?: string };
-  if (response.status === 422 && code?.startsWith('USER_ALREADY_EXISTS')) return { ok: false, code: 'email_taken' };
+  if (code === SIGN_UP_NOT_COMPLETED) return { ok: false, code: 'sign_up_not_completed' };
   if (response.status === 400) return { ok: false, code: 'invalid_input' };
   throw new Error(`auth: unexpected ${response.status} ${code ?? ''}`.trim());
 }

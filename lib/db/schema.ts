@@ -192,6 +192,26 @@ export const authRateLimits = pgTable('auth_rate_limits', {
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
+/**
+ * Failed sign-ins per email address (lib/auth/sign-in-throttle.ts), whether or not an account
+ * has that address, so the throttle says nothing about who is registered. A row exists only
+ * while there are failures to remember; a successful sign-in deletes it.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    /** Trimmed and lower-cased, as the library looks accounts up. */
+    email: text('email').primaryKey(),
+    /** Attempts since the last success or since the failures were forgotten; each counts from the moment it was let through. */
+    failures: integer('failures').notNull(),
+    /** No attempt for this address is let through before this time. */
+    lockedUntil: timestamptz('locked_until'),
+    /** After this quiet time the failures are forgotten and the row may be deleted. */
+    forgetAt: timestamptz('forget_at').notNull(),
+  },
+  (t) => [index('sign_in_throttle_forget_at_idx').on(t.forgetAt), check('sign_in_throttle_failures_positive', sql`${t.failures} > 0`)],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Connected mailboxes.
 
@@ -459,6 +479,7 @@ export type ProviderPause = typeof providerPauses.$inferSelect;
 export type NewProviderPause = typeof providerPauses.$inferInsert;
 export type AuthUser = typeof authUsers.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
+export type SignInThrottleRow = typeof signInThrottle.$inferSelect;
 export type MailAccount = typeof mailAccounts.$inferSelect;
 export type NewMailAccount = typeof mailAccounts.$inferInsert;
 export type AccountStatusEvent = typeof accountStatusEvents.$inferSelect;

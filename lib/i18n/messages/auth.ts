@@ -28,10 +28,16 @@ const zh = {
   },
   errors: {
     invalid_credentials: '邮箱或密码不正确。',
-    email_taken: '这个邮箱已经注册过了，请直接登录。',
     invalid_input: '请检查填写的内容。',
     rate_limited: '尝试次数太多，请稍等 {seconds} 秒后再试。',
     rate_limited_generic: '尝试次数太多，请稍后再试。',
+    // Said for every address typed, registered or not.
+    account_paused: '用这个邮箱登录失败的次数太多，请在 {wait}后再试。',
+    sign_up_not_completed: '没能用这个邮箱和密码完成注册。如果你已经用这个邮箱注册过，请直接登录。',
+  },
+  wait: {
+    seconds: '{n} 秒',
+    minutes: '{n} 分钟',
   },
   backToWizard: '返回设置向导',
 };
@@ -63,10 +69,15 @@ const en: AuthMessages = {
   },
   errors: {
     invalid_credentials: 'The email or password is not right.',
-    email_taken: 'This email is already registered; please sign in.',
     invalid_input: 'Please check what you entered.',
     rate_limited: 'Too many attempts. Please wait {seconds} seconds and try again.',
     rate_limited_generic: 'Too many attempts. Please try again later.',
+    account_paused: 'Too many failed sign-ins with this email. Please try again in {wait}.',
+    sign_up_not_completed: 'Signing up with this email and password did not go through. If you signed up with this email before, please sign in.',
+  },
+  wait: {
+    seconds: '{n} seconds',
+    minutes: '{n} minutes',
   },
   backToWizard: 'Back to the setup guide',
 };

@@ -12,6 +12,7 @@ import { parseEnv, type EndpointOverrides } from '@/lib/env';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import {
   CODE_ENTRY_LIMIT,
+  CODE_ENTRY_WINDOW_MS,
   enterHelpCode,
   readStaffSessionView,
   recordSessionViewed,
@@ -334,6 +335,47 @@ describe.each(availableBackends())('support console on %s', (kind) => {
       .where(and(eq(supportAuditLog.staffId, guesser.id), eq(supportAuditLog.action, 'code_refused')));
     expect(refusals).toHaveLength(CODE_ENTRY_LIMIT);
     await endHelpSession(db, token);
+  });
+
+  it('holds the wrong-code limit against 30 wrong codes at once, across two instances', async () => {
+    const flooder = { id: `flooder-${suffix}`, email: `flooder-${suffix}@example.com` };
+    const held = new Set((await db.select({ code: helpSessions.code }).from(helpSessions)).map((row) => row.code));
+    const wrongCodes: string[] = [];
+    for (let n = 999_999; wrongCodes.length < 30; n -= 1) {
+      const code = String(n);
+      if (!held.has(code)) wrongCodes.push(code);
+    }
+    // Two app instances on PostgreSQL: half the entries come through a second connection pool.
+    const second = kind === 'postgres' ? await store.open() : undefined;
+    const token = newBrowserToken();
+    try {
+      const results = await Promise.all(
+        wrongCodes.map((code, n) => enterHelpCode(n % 2 === 1 && second ? second.db : db, flooder, code)),
+      );
+      // Exactly CODE_ENTRY_LIMIT codes are looked at and answered as wrong; the rest meet the limit.
+      expect(results.filter((result) => !result.ok && result.reason === 'not_found')).toHaveLength(CODE_ENTRY_LIMIT);
+      expect(results.filter((result) => !result.ok && result.reason === 'rate_limited')).toHaveLength(30 - CODE_ENTRY_LIMIT);
+      const refusals = await db
+        .select()
+        .from(supportAuditLog)
+        .where(and(eq(supportAuditLog.staffId, flooder.id), eq(supportAuditLog.action, 'code_refused')));
+      expect(refusals).toHaveLength(CODE_ENTRY_LIMIT);
+
+      // The right code is refused too until the window has passed, then it is theirs.
+      const session = await startHelpSession(db, { token, customerId: null });
+      expect(await enterHelpCode(second?.db ?? db, flooder, session.code)).toEqual({ ok: false, reason: 'rate_limited' });
+      // (A help code lives 30 minutes, longer than the 15-minute window.)
+      const later = new Date(Date.now() + CODE_ENTRY_WINDOW_MS + 1000);
+      expect(await enterHelpCode(db, flooder, session.code, later)).toEqual({ ok: true, sessionId: session.id });
+      const entered = await db
+        .select()
+        .from(supportAuditLog)
+        .where(and(eq(supportAuditLog.staffId, flooder.id), eq(supportAuditLog.action, 'code_entered')));
+      expect(entered.map((entry) => entry.helpSessionId)).toEqual([session.id]);
+    } finally {
+      await second?.close();
+      await endHelpSession(db, token);
+    }
   });
 
   it('deletes requests a week after they finished, with a new request, and keeps the audit', async () => {

@@ -61,56 +61,76 @@ export type EnterCodeResult =
  * one. A wrong, expired or taken code is recorded, and after CODE_ENTRY_LIMIT of them in the
  * window entering codes is refused: six digits are guessable and the limit is what keeps a
  * curious account from walking through them.
+ *
+ * The attempt is taken before the code is looked at: under a per-staff advisory lock, in one
+ * transaction, the refusals in the window are counted and, below the limit, this entry is written
+ * as a refusal first and only turned into `code_entered` if the claim succeeds. Entries by one
+ * staff member, from any number of requests and instances, therefore queue on the lock and each
+ * sees every earlier one; counting first and recording afterwards would let a burst fired at the
+ * same moment all read the same count and all get through.
  */
 export async function enterHelpCode(db: AppDatabase, staff: StaffMember, input: string, now = new Date()): Promise<EnterCodeResult> {
   const code = normalizeHelpCode(input);
   if (!code) return { ok: false, reason: 'invalid' };
-  const [refused] = await db
-    .select({ n: count() })
-    .from(supportAuditLog)
-    .where(
-      and(
-        eq(supportAuditLog.staffId, staff.id),
-        eq(supportAuditLog.action, 'code_refused'),
-        gt(supportAuditLog.at, new Date(now.getTime() - CODE_ENTRY_WINDOW_MS)),
-      ),
-    );
-  if ((refused?.n ?? 0) >= CODE_ENTRY_LIMIT) return { ok: false, reason: 'rate_limited' };
+  return db.transaction(async (tx): Promise<EnterCodeResult> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`help_code_attempts:${staff.id}`}))`);
+    const [refused] = await tx
+      .select({ n: count() })
+      .from(supportAuditLog)
+      .where(
+        and(
+          eq(supportAuditLog.staffId, staff.id),
+          eq(supportAuditLog.action, 'code_refused'),
+          gt(supportAuditLog.at, new Date(now.getTime() - CODE_ENTRY_WINDOW_MS)),
+        ),
+      );
+    if ((refused?.n ?? 0) >= CODE_ENTRY_LIMIT) return { ok: false, reason: 'rate_limited' };
 
-  const enterable = and(
-    eq(helpSessions.code, code),
-    isNull(helpSessions.revokedAt),
-    gt(helpSessions.codeExpiresAt, now),
-    gt(helpSessions.endsAt, now),
-  );
-  // Read committed: a claim that commits first makes the other UPDATEs re-check their WHERE
-  // against the claimed row, which no longer matches. The owner's re-entry keeps the first time.
-  const [claimed] = await db
-    .update(helpSessions)
-    .set({ claimedBy: staff.id, claimedAt: sql`coalesce(${helpSessions.claimedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(enterable, or(isNull(helpSessions.claimedBy), eq(helpSessions.claimedBy, staff.id))))
-    .returning({ id: helpSessions.id, customerId: helpSessions.customerId, address: helpSessions.address });
-  if (!claimed) {
-    // The same two statements whether the code is wrong or taken, so neither answer nor timing
-    // tells them apart; only the audit log says whose session a taken code was.
-    const [taken] = await db.select({ id: helpSessions.id, customerId: helpSessions.customerId }).from(helpSessions).where(enterable).limit(1);
-    await audit(
-      db,
-      staff,
-      'code_refused',
-      taken ? { helpSessionId: taken.id, customerId: taken.customerId, detail: 'entered by another staff member first' } : {},
-      now,
+    // The reservation: a refusal until the claim below says otherwise.
+    const [attempt] = await tx
+      .insert(supportAuditLog)
+      .values({ staffId: staff.id, staffEmail: staff.email, at: now, action: 'code_refused' })
+      .returning({ id: supportAuditLog.id });
+    if (!attempt) throw new Error('enterHelpCode: audit insert returned no row');
+
+    const enterable = and(
+      eq(helpSessions.code, code),
+      isNull(helpSessions.revokedAt),
+      gt(helpSessions.codeExpiresAt, now),
+      gt(helpSessions.endsAt, now),
     );
-    return { ok: false, reason: 'not_found' };
-  }
-  await audit(
-    db,
-    staff,
-    'code_entered',
-    { helpSessionId: claimed.id, customerId: claimed.customerId, detail: claimed.address ? maskAddress(claimed.address) : '' },
-    now,
-  );
-  return { ok: true, sessionId: claimed.id };
+    // Read committed: a claim that commits first makes the other UPDATEs re-check their WHERE
+    // against the claimed row, which no longer matches. The owner's re-entry keeps the first time.
+    const [claimed] = await tx
+      .update(helpSessions)
+      .set({ claimedBy: staff.id, claimedAt: sql`coalesce(${helpSessions.claimedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(and(enterable, or(isNull(helpSessions.claimedBy), eq(helpSessions.claimedBy, staff.id))))
+      .returning({ id: helpSessions.id, customerId: helpSessions.customerId, address: helpSessions.address });
+    if (!claimed) {
+      // The same statements whether the code is wrong or taken, so neither answer nor timing
+      // tells them apart; only the audit log says whose session a taken code was.
+      const [taken] = await tx.select({ id: helpSessions.id, customerId: helpSessions.customerId }).from(helpSessions).where(enterable).limit(1);
+      await tx
+        .update(supportAuditLog)
+        .set(
+          taken
+            ? { helpSessionId: taken.id, customerId: taken.customerId, detail: 'entered by another staff member first' }
+            : { helpSessionId: null, customerId: null, detail: '' },
+        )
+        .where(eq(supportAuditLog.id, attempt.id));
+      return { ok: false, reason: 'not_found' };
+    }
+    await tx
+      .update(supportAuditLog)
+      .set({
+        action: 'code_entered',
+        helpSessionId: claimed.id,
+        customerId: claimed.customerId,
+        detail: claimed.address ? maskAddress(claimed.address) : '',
+      })
+      .where(eq(supportAuditLog.id, attempt.id));
+    return { ok: true, sessionId: claimed.id };
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -205,6 +205,9 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: 'must be the app\'s http:// or https:// address' }),
+  // The port the server listens on (`next start` sets it from -p); with BETTER_AUTH_URL unset
+  // the app's own origin is http://localhost:PORT (and 127.0.0.1), lib/auth/origin.ts.
+  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   AUTH_SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
   AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
   AUTH_ACCOUNT_MAX_FAILURES: positiveInt(5),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { env, EnvError, isPracticeModeOn } from '@/lib/env';
 import { getKeyring } from '@/lib/accounts/seal';
+import { assertServableOrigin } from '@/lib/auth/origin';
 import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { startHealthChecks, stopHealthChecks } from '@/lib/health/runner';
@@ -13,7 +14,9 @@ import { DEFAULT_PRACTICE_CODE } from '@/lib/practice/provider';
  */
 export async function startServer(): Promise<void> {
   try {
-    env();
+    // A server must know its own origin (lib/auth/origin.ts); the scripts (staff:create,
+    // keys:rotate) read the same environment and serve nobody, so the rule is here, not in env().
+    assertServableOrigin(env());
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`\n${error.message}\n`);

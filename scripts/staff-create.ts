@@ -3,6 +3,7 @@ import os from 'node:os';
 import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import { createAuth, loadAuthSecret } from '@/lib/auth/server';
+import { appOrigins } from '@/lib/auth/origin';
 import { closeDatabase, type AppDatabase } from '@/lib/db/client';
 import type { AppEnv } from '@/lib/env';
 import { findUserByEmail, makeNewUserStaff, removeStaffRole, resetAccountAsStaff, type RoleChangeActor } from '@/lib/support/staff';
@@ -152,10 +153,12 @@ async function main(): Promise<number> {
 }
 
 function authFor(db: AppDatabase, appEnv: AppEnv) {
+  // No request comes in here; the app's own origin, as the server derives it.
+  const origins = appOrigins(appEnv);
   return createAuth(db, {
     secret: loadAuthSecret(appEnv),
-    // No request comes in here; the address only silences the library's warning.
-    baseURL: appEnv.BETTER_AUTH_URL ?? 'http://localhost',
+    baseURL: origins.origin,
+    trustedOrigins: origins.trusted,
     signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
   });
 }

@@ -19,7 +19,7 @@ export default defineConfig({
   outputDir: '../../test-results/readme-start',
   timeout: 60_000,
   use: {
-    // As the README says: http://localhost:<port> (the session cookie is Secure there).
+    // As the README says: http://localhost:<port> (the app trusts it and http://127.0.0.1:<port> alike).
     baseURL: `http://localhost:${PORT}`,
     trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions,

@@ -10,6 +10,7 @@ import { cache } from 'react';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
+import { appOrigins } from './origin';
 import { readOrCreateSecretFile } from './secret-file';
 import {
   DEFAULT_SIGN_IN_THROTTLE,
@@ -28,8 +29,10 @@ export const AUTH_BASE_PATH = '/api/auth';
 export interface AuthSettings {
   /** Signs session cookies. At least 32 characters. */
   secret: string;
-  /** The app's public address; when absent it is taken from each request. */
-  baseURL?: string;
+  /** The app's own origin (lib/auth/origin.ts `appOrigins`). */
+  baseURL: string;
+  /** Origins whose requests are accepted besides baseURL's (the Origin check); none when absent. */
+  trustedOrigins?: readonly string[];
   /** Sign-in attempts allowed per client IP within the window. */
   signInLimit: { max: number; windowSeconds: number };
   /** Sign-ups allowed per client IP within the window; the sign-in limit when absent. */
@@ -118,6 +121,8 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
   return betterAuth({
     secret: settings.secret,
     baseURL: settings.baseURL,
+    // A request whose Origin (or Referer) is not one of these is refused (403 INVALID_ORIGIN).
+    trustedOrigins: [...(settings.trustedOrigins ?? [])],
     basePath: AUTH_BASE_PATH,
     database: drizzleAdapter(db, {
       provider: 'pg',
@@ -205,9 +210,11 @@ export function getAuth(): Promise<AppAuth> {
     const started = (async () => {
       const { db } = await getDatabase();
       const appEnv = env();
+      const origins = appOrigins(appEnv);
       return createAuth(db, {
         secret: loadAuthSecret(appEnv),
-        baseURL: appEnv.BETTER_AUTH_URL,
+        baseURL: origins.origin,
+        trustedOrigins: origins.trusted,
         signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
         signUpLimit: { max: appEnv.AUTH_SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 60 * 60 },
         accountThrottle: { ...DEFAULT_SIGN_IN_THROTTLE, maxFailures: appEnv.AUTH_ACCOUNT_MAX_FAILURES },
@@ -254,14 +261,6 @@ export type AuthActionResult =
 /** Headers of the incoming request the library may use: the client's IP for the rate limit, and its user agent for the session row. */
 const FORWARDED_HEADERS = ['x-forwarded-for', 'user-agent'] as const;
 
-function originOf(incoming: Headers): string {
-  const configured = env().BETTER_AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const host = incoming.get('x-forwarded-host') ?? incoming.get('host') ?? 'localhost';
-  const proto = incoming.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  return `${proto}://${host}`;
-}
-
 /** Runs an auth endpoint through the library's HTTP handler, from within a server action. */
 export async function dispatchAuthRequest(auth: AppAuth, endpoint: string, body: unknown, incoming: Headers): Promise<Response> {
   const forwarded = new Headers({ 'content-type': 'application/json' });
@@ -269,7 +268,8 @@ export async function dispatchAuthRequest(auth: AppAuth, endpoint: string, body:
     const value = incoming.get(name);
     if (value) forwarded.set(name, value);
   }
-  const url = new URL(`${AUTH_BASE_PATH}${endpoint}`, originOf(incoming));
+  // The app's own origin, never one taken from the request's Host or X-Forwarded-Host headers.
+  const url = new URL(`${AUTH_BASE_PATH}${endpoint}`, appOrigins(env()).origin);
   return auth.handler(new Request(url, { method: 'POST', headers: forwarded, body: JSON.stringify(body) }));
 }
 

@@ -1,11 +1,10 @@
-import net from 'node:net';
-import tls from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBanRule, NETEASE_IMAP_BAN_TEXT, readBanRule, resetBanRule, startBanRuleControl, type BanRule } from './ban-rule';
 import { NETEASE_LOGIN_FAILED, startNeteaseImap, type NeteaseImapServer } from './netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from './netease-smtp';
+import { rawImap } from './raw-imap';
 
 // The ban rule on both NetEase peers at once, driven by ordinary clients (imapflow, nodemailer)
 // and by raw sockets where a client must come from another loopback address. The rule's clock is
@@ -72,36 +71,6 @@ async function smtpLogin(port: number, pass: string, localAddress?: string): Pro
     expect(error).toMatchObject({ code: 'EAUTH' });
     return (error as { response: string }).response;
   }
-}
-
-// A reply is complete with its tagged line, a continuation request, or (first) the greeting.
-const COMPLETE = /(^|\r\n)([A-Za-z0-9]+ (OK|NO|BAD)|\+ |\* (OK|BYE))[^\r\n]*\r\n$/;
-
-/** Sends `lines` over TLS from `localAddress`, each once the previous reply is complete. */
-async function rawImap(port: number, lines: string[], localAddress = '127.0.0.1'): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    // tls.connect's typings leave out localAddress: the TCP socket is made first, bound to it.
-    const tcp = net.connect({ host: '127.0.0.1', port, localAddress });
-    const socket = tls.connect({ socket: tcp, servername: 'localhost' });
-    const replies: string[] = [];
-    let text = '';
-    const queue = [...lines];
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      text += chunk;
-      if (!COMPLETE.test(text)) return;
-      replies.push(text);
-      text = '';
-      const next = queue.shift();
-      if (next === undefined) {
-        socket.destroy();
-        resolve(replies);
-      } else {
-        socket.write(next);
-      }
-    });
-    socket.on('error', reject);
-  });
 }
 
 describe('the NetEase ban rule', () => {

@@ -1,4 +1,3 @@
-import tls from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import {
   type ProviderPeers,
 } from './provider-scripts';
 import { startProviderSmtp, type ProviderSmtpServer } from './provider-smtp';
+import { rawImap } from './raw-imap';
 
 // The scripted peers speak as the scripts say, to clients other than our check (imapflow's own
 // session, nodemailer's transport, raw sockets), so the check's tests rest on peers that hold
@@ -38,34 +38,6 @@ async function peersOf(...args: Parameters<typeof startProviderPeers>): Promise<
   const peers = await startProviderPeers(...args);
   stops.push(() => peers.stop());
   return peers;
-}
-
-// A reply is complete with its tagged line, a continuation request, or (first) the greeting.
-const COMPLETE = /(^|\r\n)([A-Za-z0-9]+ (OK|NO|BAD)|\+ |\* (OK|BYE))[^\r\n]*\r\n$/;
-
-/** Sends `lines` one after the other, each once the previous reply is complete, over TLS. */
-async function rawImap(port: number, lines: string[]): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: '127.0.0.1', port });
-    const replies: string[] = [];
-    let text = '';
-    const queue = [...lines];
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      text += chunk;
-      if (!COMPLETE.test(text)) return;
-      replies.push(text);
-      text = '';
-      const next = queue.shift();
-      if (next === undefined) {
-        socket.destroy();
-        resolve(replies);
-      } else {
-        socket.write(next);
-      }
-    });
-    socket.on('error', reject);
-  });
 }
 
 describe('the scripted IMAP peer', () => {

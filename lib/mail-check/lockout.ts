@@ -3,6 +3,7 @@ import { and, count, countDistinct, desc, eq, gt, lte, or, sql, type SQL } from 
 import type { AppDatabase } from '@/lib/db/client';
 import { checkAttempts, mailAccounts, providerPauses } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
+import type { LockoutReason } from './types';
 
 // Every connection test leaves from our server's IP. NetEase answers too many failed logins
 // by banning that IP (`554 IP is rejected, smtp auth error limit exceed`, `451 ... too much
@@ -79,18 +80,7 @@ export function lockoutPolicyFrom(e: AppEnv): LockoutPolicy {
   };
 }
 
-export type LockoutReason =
-  | 'mailbox_locked'
-  | 'provider_paused'
-  | 'manual_limited'
-  /** The user's own failures, all mailboxes together, reached their limit. */
-  | 'account_limited'
-  /** The provider's budget of refused logins is spent for now: the check waits. */
-  | 'provider_busy'
-  /** A check of this mailbox is running (any user, any instance). */
-  | 'check_running'
-  /** The user has as many checks running as they may. */
-  | 'too_many_running';
+export type { LockoutReason } from './types';
 
 export type Allowance = { allowed: true } | { allowed: false; reason: LockoutReason; retryAt: Date };
 

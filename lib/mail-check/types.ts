@@ -77,6 +77,20 @@ export interface CheckReport {
   banSignal: boolean;
 }
 
+/** Why the limits (lib/mail-check/lockout.ts) refused a check before it dialled; the browser shows each. */
+export type LockoutReason =
+  | 'mailbox_locked'
+  | 'provider_paused'
+  | 'manual_limited'
+  /** The user's own failures, all mailboxes together, reached their limit. */
+  | 'account_limited'
+  /** The provider's budget of refused logins is spent for now: the check waits. */
+  | 'provider_busy'
+  /** A check of this mailbox is running (any user, any instance). */
+  | 'check_running'
+  /** The user has as many checks running as they may. */
+  | 'too_many_running';
+
 /** RFC 2971 fields sent with IMAP ID. Values are plain strings; `null` leaves a field out. */
 export type ImapClientInfo = Record<string, string | null>;
 

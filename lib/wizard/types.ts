@@ -1,6 +1,6 @@
 import type { ManualGuess, ManualServerInput } from '@/lib/discovery/manual';
 import type { Locale } from '@/lib/providers/types';
-import type { ProtocolCheckResult } from '@/lib/mail-check/types';
+import type { LockoutReason, ProtocolCheckResult } from '@/lib/mail-check/types';
 
 // The contract between the wizard's code form (a client component) and the server action that
 // checks the mailbox and saves it. Type-only, so the client bundle gains nothing from it.
@@ -32,15 +32,8 @@ export interface ConnectMailboxRequest {
  */
 export type ProtocolView = ProtocolCheckResult;
 
-/** Why a check was not run; the same reasons as `LockoutReason` in lib/mail-check/lockout.ts. */
-export type RefusalReason =
-  | 'mailbox_locked'
-  | 'provider_paused'
-  | 'manual_limited'
-  | 'account_limited'
-  | 'provider_busy'
-  | 'check_running'
-  | 'too_many_running';
+/** Why a check was not run: the limits' reasons. */
+export type RefusalReason = LockoutReason;
 
 /**
  * Messages per field. The manual server fields are flat (`imapHost`, not `manual.imapHost`); a

@@ -1,22 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { startNeteaseImap, type NeteaseImapServer } from './peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from './peers/netease-smtp';
 import { ensureTestPki } from './peers/pki';
 import { signUp } from './support/accounts';
 import { AccountsPage, connectThroughWizard } from './support/accounts-page';
+import { startAppServer, type AppServer } from './support/app-server';
 import { randomCode } from './support/mail-peers';
 import { createScratchDatabase } from './support/scratch-database';
 
 // Two app instances on one PostgreSQL database, both running the health checks: every mailbox
 // is checked once per round, by one instance or the other, never by both and never skipped.
 //
-// Each instance is its own `next start` on the build the web server already made, with its own
+// Each instance is its own server (scripts/serve.mjs) on the build the web server already made, with its own
 // data folder, its own mail peers (the NetEase IMAP simulator and SMTP) and the same database,
 // APP_SECRET_KEY and BETTER_AUTH_SECRET, as a real deployment of several instances would have.
 // Because each instance talks to its own peers, a login at a peer says which instance checked
@@ -39,97 +35,39 @@ const MAILBOXES_PER_USER = 3;
 // Several instances need a shared PostgreSQL database: tagged @postgres, it runs in the PostgreSQL
 // pass only (E2E_DATABASE=postgres), once, on desktop.
 
-interface Instance {
+interface Instance extends AppServer {
   name: 'A' | 'B';
-  url: string;
   imap: NeteaseImapServer;
   smtp: NeteaseSmtpServer;
-  server: ChildProcess;
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', resolve);
-  });
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 async function startInstance(
   name: Instance['name'],
-  shared: { root: string; databaseUrl: string; appSecretKey: string; authSecret: string; logPath: string },
+  shared: { databaseUrl: string; appSecretKey: string; authSecret: string; logPath: string },
 ): Promise<Instance> {
   const pki = ensureTestPki();
   const imap = await startNeteaseImap({ users: {}, idRule: 'after-login' });
   const smtp = await startNeteaseSmtp({ users: {} });
-  const port = await freeLoopbackPort();
-  const url = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `e2e-health-${name}-`));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: shared.databaseUrl,
-    DATA_DIR: dataDir,
-    APP_SECRET_KEY: shared.appSecretKey,
-    BETTER_AUTH_SECRET: shared.authSecret,
-    BETTER_AUTH_URL: url,
-    NODE_EXTRA_CA_CERTS: pki.ca.certPath,
-    MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
-    ALLOW_ENDPOINT_OVERRIDES: '1',
-    HEALTH_CHECKS_ENABLED: '1',
-    HEALTH_CHECK_INTERVAL_SECONDS: String(INTERVAL_SECONDS),
-    HEALTH_CHECK_POLL_SECONDS: '1',
-  };
-  let output = '';
-  const log = createWriteStream(shared.logPath);
-  // Next itself, not through npx, so SIGTERM reaches the server.
-  const server = spawn(process.execPath, [path.join(shared.root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: shared.root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [server.stdout, server.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      log.write(chunk);
-    });
-  }
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGTERM');
-      const killed = setTimeout(() => server.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killed);
-    }
+  const server = await startAppServer({
+    name,
+    logPath: shared.logPath,
+    onStop: () => Promise.allSettled([imap.stop(), smtp.stop()]),
+    env: {
+      DATABASE_URL: shared.databaseUrl,
+      APP_SECRET_KEY: shared.appSecretKey,
+      BETTER_AUTH_SECRET: shared.authSecret,
+      NODE_EXTRA_CA_CERTS: pki.ca.certPath,
+      MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '163.com': { imap: `127.0.0.1:${imap.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
+      ALLOW_ENDPOINT_OVERRIDES: '1',
+      HEALTH_CHECKS_ENABLED: '1',
+      HEALTH_CHECK_INTERVAL_SECONDS: String(INTERVAL_SECONDS),
+      HEALTH_CHECK_POLL_SECONDS: '1',
+    },
+  }).catch(async (error: unknown) => {
     await Promise.allSettled([imap.stop(), smtp.stop()]);
-    log.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    await expect
-      .poll(
-        async () => {
-          if (server.exitCode !== null) throw new Error(`instance ${name} exited (${server.exitCode}):\n${output}`);
-          const response = await fetch(`${url}/api/health`).catch(() => undefined);
-          return response?.status;
-        },
-        { message: `instance ${name} answers /api/health`, timeout: 90_000, intervals: [250, 500, 1000] },
-      )
-      .toBe(200);
-  } catch (error) {
-    await stop();
     throw error;
-  }
-  return { name, url, imap, smtp, server, output: () => output, stop };
+  });
+  return { ...server, name, imap, smtp };
 }
 
 /** Every LOGIN the instance's IMAP peer saw, by address, in order: when, and whether the code held. */
@@ -159,7 +97,6 @@ test('two instances on one PostgreSQL check each mailbox once per round between 
   const contexts: BrowserContext[] = [];
   try {
     const shared = {
-      root: path.dirname(testInfo.config.configFile ?? path.join(process.cwd(), 'playwright.config.ts')),
       databaseUrl: database.url,
       appSecretKey: randomBytes(32).toString('base64'),
       authSecret: randomBytes(32).toString('base64'),

@@ -5,6 +5,7 @@ import { assertServableOrigin } from '@/lib/auth/origin';
 import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { startHealthChecks, stopHealthChecks } from '@/lib/health/runner';
+import { serverContext } from '@/lib/net/server-context';
 import { startPracticeMode } from '@/lib/practice/practice-mode';
 import { DEFAULT_PRACTICE_CODE } from '@/lib/practice/provider';
 
@@ -14,6 +15,7 @@ import { DEFAULT_PRACTICE_CODE } from '@/lib/practice/provider';
  */
 export async function startServer(): Promise<void> {
   try {
+    assertServedByAppServer();
     // A server must know its own origin (lib/auth/origin.ts); the scripts (staff:create,
     // keys:rotate) read the same environment and serve nobody, so the rule is here, not in env().
     assertServableOrigin(env());
@@ -37,13 +39,25 @@ export async function startServer(): Promise<void> {
   // Every instance runs the scheduler; the rounds share the work out through the database.
   if (env().HEALTH_CHECKS_ENABLED) {
     startHealthChecks();
-    // Next finishes its requests and exits on these signals (its own listeners stay in charge
-    // of exiting); meanwhile the scheduler stops and cuts its checks short, closing their
-    // sockets; a check cut short changes no account's status.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        stopHealthChecks().catch((error) => console.error('[health] stopping the scheduler failed:', error));
-      });
-    }
+    // On SIGINT/SIGTERM the server (scripts/serve.mjs) stops taking requests and waits for this:
+    // the scheduler stops and cuts its checks short, closing their sockets; a check cut short
+    // changes no account's status.
+    serverContext()?.onShutdown(() =>
+      stopHealthChecks().catch((error) => console.error('[health] stopping the scheduler failed:', error)),
+    );
   }
+}
+
+/**
+ * Production serves only through scripts/serve.mjs (`npm run serve`, `npm start`): it alone sees
+ * the socket and decides the client's address every per-address limit counts under. `next start`
+ * would hand the app whatever X-Forwarded-For a client sends.
+ */
+function assertServedByAppServer(): void {
+  if (process.env.NODE_ENV !== 'production' || serverContext()) return;
+  throw new EnvError(
+    'This app is served by its own server (scripts/serve.mjs): run `npm run serve` (or `npm start`), ' +
+      'not `next start`. Only that server sees the connection and can tell the client\'s address from ' +
+      'a forged X-Forwarded-For header (TRUSTED_PROXIES).',
+  );
 }

@@ -20,8 +20,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const server: ChildProcess = spawnGroup(
     process.execPath,
-    [path.join(sourceDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    { cwd: sourceDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    [path.join(sourceDir, 'scripts/serve.mjs')],
+    { cwd: sourceDir, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   cleanup.defer('next start', () => stopGroup(server));
   let output = '';

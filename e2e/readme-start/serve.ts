@@ -96,7 +96,7 @@ const copiedBuildId = prebuilt ? fs.readFileSync(path.join(copyRoot, '.next', 'B
 fs.rmSync(path.join(copyRoot, '.data'), { recursive: true, force: true });
 
 // Only what a shell needs to find node and npm; nothing that configures the app.
-// NODE_ENV too is left to the command: next start sets production.
+// NODE_ENV too is left to the command: the app's server (scripts/serve.mjs) sets production.
 const KEPT = new Set(['PATH', 'HOME', 'LANG', 'TMPDIR']);
 const env: NodeJS.ProcessEnv = { ...process.env };
 for (const key of Object.keys(env)) if (!KEPT.has(key)) delete env[key];
@@ -132,7 +132,7 @@ let stopping = false;
 function stop(code: number): void {
   if (stopping) return;
   stopping = true;
-  // The whole group: npm, scripts/start.mjs, npx and next start.
+  // The whole group: npm, scripts/start.mjs and the app's server.
   try {
     if (app.pid !== undefined) process.kill(-app.pid, 'SIGTERM');
   } catch {

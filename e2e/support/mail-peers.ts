@@ -46,6 +46,12 @@ export const E2E_SECOND_STAFF = { email: 'colleague@e2e.test', password: 'collea
  * On PostgreSQL the e2e server runs a second app instance on the same database here, for tests
  * that need two instances (a customer on one, staff on the other).
  */
+/**
+ * The one address the browser tests' servers trust forwarded headers from: a test connecting from
+ * it plays a proxy (e2e/client-address.spec.ts). Everything else arrives from 127.0.0.1, whose
+ * X-Forwarded-For the server ignores.
+ */
+export const E2E_TRUSTED_PROXY = '127.0.0.2';
 export const E2E_SECOND_APP_PORT = Number(process.env.E2E_PORT ?? 3107) + 2;
 
 /** The logins that reached the NetEase peers for `address` (see loginsAtPeer in serve.ts). */

@@ -27,7 +27,7 @@ import { startNeteaseSmtp, type SmtpScenario } from '../peers/netease-smtp';
 import { ensureTestPki } from '../peers/pki';
 import { startDnsServer } from '../peers/dns';
 import { startProviderPeers } from '../peers/provider-scripts';
-import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_SECOND_STAFF, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
+import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_TRUSTED_PROXY, E2E_SECOND_STAFF, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 const port = process.argv[2] ?? '3107';
@@ -226,11 +226,18 @@ if (!process.env.DEMO) {
 
 // The server's output is kept in a file as well, so tests can search it for a code.
 const log = createWriteStream(E2E_SERVER_LOG);
-// Next itself, not through npx, so the signal reaches the server.
+// The app's own server (scripts/serve.mjs), not through npm, so the signal reaches it. It trusts
+// forwarded addresses from E2E_TRUSTED_PROXY only (see mail-peers.ts).
 const startApp = (appPort: string) => {
-  const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', appPort, '-H', process.env.DEMO ? 'localhost' : '127.0.0.1'], {
+  const app = spawn(process.execPath, ['scripts/serve.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...env, ...(appPort === port ? {} : { BETTER_AUTH_URL: `http://127.0.0.1:${appPort}` }) },
+    env: {
+      ...env,
+      PORT: appPort,
+      HOSTNAME: '127.0.0.1',
+      TRUSTED_PROXIES: E2E_TRUSTED_PROXY,
+      ...(appPort === port ? {} : { BETTER_AUTH_URL: `http://127.0.0.1:${appPort}` }),
+    },
   });
   for (const stream of [app.stdout, app.stderr]) {
     stream.on('data', (chunk: Buffer) => {

@@ -1,0 +1,98 @@
+// One more instance of the app for a test that needs its own settings (its own limits, a second
+// instance on the same database): the app's server (scripts/serve.mjs) on the build the browser
+// tests' web server already made, on a free loopback port, stopped with SIGTERM as a deployment
+// would stop it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+
+export async function freeLoopbackPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export interface AppServer {
+  url: string;
+  port: number;
+  server: ChildProcess;
+  /** Everything the instance printed so far. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 15 s; removes the data folder it was given. */
+  stop(): Promise<void>;
+}
+
+export interface AppServerOptions {
+  /** For messages: which instance this is. */
+  name: string;
+  /**
+   * Settings on top of this process's environment. PORT, HOSTNAME and DATA_DIR are chosen here;
+   * BETTER_AUTH_URL is the instance's own address unless given.
+   */
+  env: Record<string, string | undefined>;
+  /** A file that receives a copy of the output. */
+  logPath?: string;
+  /** Work to undo when the instance stops (its peers). */
+  onStop?: () => Promise<unknown>;
+}
+
+/** Starts an instance and waits until /api/health answers 200 (its database is open by then). */
+export async function startAppServer({ name, env, logPath, onStop }: AppServerOptions): Promise<AppServer> {
+  const root = process.cwd();
+  const port = await freeLoopbackPort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `e2e-app-${name}-`));
+  let output = '';
+  const log = logPath ? createWriteStream(logPath) : undefined;
+  // The app's server itself, not through npm, so SIGTERM reaches it.
+  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, BETTER_AUTH_URL: url, ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [server.stdout, server.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      log?.write(chunk);
+    });
+  }
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      const killed = setTimeout(() => server.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killed);
+    }
+    await onStop?.();
+    log?.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (server.exitCode !== null) throw new Error(`instance ${name} exited (${server.exitCode}):\n${output}`);
+          const response = await fetch(`${url}/api/health`).catch(() => undefined);
+          return response?.status;
+        },
+        { message: `instance ${name} answers /api/health`, timeout: 90_000, intervals: [250, 500, 1000] },
+      )
+      .toBe(200);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, server, output: () => output, stop };
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { parseHost } from './discovery/host';
 
 // The one place that reads process.env. Every variable is documented in .env.example.
@@ -212,6 +212,12 @@ export const envSchema = z.object({
   AUTH_SIGN_IN_WINDOW_SECONDS: positiveInt(60),
   AUTH_ACCOUNT_MAX_FAILURES: positiveInt(5),
   AUTH_SIGN_UP_MAX_PER_ADDRESS: positiveInt(10),
+  // Help requests (「联系客服」) and step 1's MX lookups are open to anyone: limited per client
+  // address and per signed-in user, and live help requests all together (.env.example).
+  HELP_MAX_REQUESTS_PER_HOUR: positiveInt(5),
+  HELP_MAX_LIVE_REQUESTS: positiveInt(200),
+  MX_LOOKUP_MAX_PER_WINDOW: positiveInt(30),
+  MX_LOOKUP_WINDOW_MINUTES: positiveInt(10),
   PRACTICE_MODE: onOffSwitch,
   PRACTICE_CODE: z
     .string()

@@ -221,6 +221,13 @@ export function ContactSupport({
         <div aria-live="polite">
           {status === 'starting' && !active && <p className="mt-2 text-sm">{text.starting}</p>}
           {status === 'failed' && <p className="mt-2 text-sm text-red-800 dark:text-red-300">{text.failed}</p>}
+          {status !== 'starting' && !view.active && view.refused && (
+            <p className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="help-refused">
+              {view.refused.reason === 'busy'
+                ? text.busy
+                : format(text.rateLimited, { minutes: Math.ceil(view.refused.retryAfterSeconds / 60) })}
+            </p>
+          )}
           {status === 'ended' && !active && <p className="mt-2 text-sm">{text.ended}</p>}
           {view.active && (
             <>

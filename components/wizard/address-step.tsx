@@ -44,10 +44,12 @@ export function AddressStep({
       : null;
   const lookup = unknownDomain !== null && discovery?.domain === unknownDomain ? discovery.result : undefined;
 
-  // One lookup per domain, once typing has paused on it.
+  // One lookup per domain, once typing has paused on it; a refused one is asked again when the
+  // address is edited, so the user need not reload once the limit has passed.
   useEffect(() => {
     if (!discover || unknownDomain === null || unknownAddress === null) return;
-    if (domainDiscoveryStore.get()?.domain === unknownDomain) return;
+    const previous = domainDiscoveryStore.get();
+    if (previous?.domain === unknownDomain && previous.result?.status !== 'rate_limited') return;
     const timer = setTimeout(() => {
       domainDiscoveryStore.set({ domain: unknownDomain, result: null });
       const settle = (result: Awaited<ReturnType<DiscoverDomainAction>>) => {
@@ -139,7 +141,9 @@ export function AddressStep({
                 ? format(text.mx.looking, { domain: view.domain })
                 : lookup.status === 'not_found'
                   ? format(text.mx[lookup.reason], { domain: view.domain })
-                  : format(text.unknown, { domain: view.domain }))}
+                  : lookup.status === 'rate_limited'
+                    ? format(text.mx.rate_limited, { domain: view.domain, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
+                    : format(text.unknown, { domain: view.domain }))}
           {view.kind === 'invalid' && !chosen && (showError ? view.message[locale] : text.waiting)}
         </div>
       </div>

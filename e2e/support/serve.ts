@@ -197,6 +197,10 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SIGN_IN_MAX_ATTEMPTS: process.env.AUTH_SIGN_IN_MAX_ATTEMPTS ?? '1000',
   // Every test signs up its own account from loopback: far more than a person's hourly allowance.
   AUTH_SIGN_UP_MAX_PER_ADDRESS: process.env.AUTH_SIGN_UP_MAX_PER_ADDRESS ?? '100000',
+  // Help requests and MX lookups are limited per client address too, and every test is one
+  // address; the limits are covered by lib/support, lib/wizard and e2e/client-address tests.
+  HELP_MAX_REQUESTS_PER_HOUR: process.env.HELP_MAX_REQUESTS_PER_HOUR ?? '100000',
+  MX_LOOKUP_MAX_PER_WINDOW: process.env.MX_LOOKUP_MAX_PER_WINDOW ?? '100000',
   // Likewise the provider-wide failure limit (lib/mail-check/lockout tests cover it): the suite
   // fails many checks on purpose, and a provider pause would refuse every test after it.
   PROVIDER_MAX_FAILURES: process.env.PROVIDER_MAX_FAILURES ?? '1000',

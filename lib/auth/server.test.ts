@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appOrigins } from '@/lib/auth/origin';
 import { createAuth, dispatchAuthRequest, readAuthResponse, readSessionUser, type AppAuth } from '@/lib/auth/server';
 import type { OpenedDatabase } from '@/lib/db/client';
-import { authAccounts, authRateLimits, authSessions, authUsers } from '@/lib/db/schema';
+import { authAccounts, authRateLimits, authSessions, authUsers, requestLimits, signInThrottle } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 
 const BASE_URL = 'http://localhost:3000';
@@ -142,8 +142,13 @@ describe.each(availableBackends())('auth on %s', (kind) => {
     expect(Number(limited.headers.get('x-retry-after'))).toBeGreaterThan(0);
     expect(limited.headers.getSetCookie()).toEqual([]);
 
-    const [counter] = await db().select().from(authRateLimits).where(eq(authRateLimits.key, `${ip}|/sign-in/email`));
-    expect(counter?.count).toBe(MAX_ATTEMPTS);
+    // Counted by the app's own limiter (lib/limits/address-limit.ts), not the library's.
+    const [counter] = await db()
+      .select()
+      .from(requestLimits)
+      .where(and(eq(requestLimits.scope, 'sign_in:address'), eq(requestLimits.key, ip)));
+    expect(counter?.count).toBe(MAX_ATTEMPTS + 1);
+    expect(await db().select().from(authRateLimits).where(eq(authRateLimits.key, `${ip}|/sign-in/email`))).toEqual([]);
 
     // Someone else, from another address, is not affected.
     const other = await post(auth, '/sign-in/email', { email, password: PASSWORD }, { 'x-forwarded-for': newIp() });
@@ -170,6 +175,110 @@ describe.each(availableBackends())('auth on %s', (kind) => {
     expect((await attempt(second)).status).toBe(401);
     expect((await attempt(auth)).status).toBe(401);
     expect((await attempt(second)).status).toBe(429);
+  });
+
+  describe('the per-address limit', () => {
+    const BURST = 30;
+    const statuses = (responses: Response[]) => responses.map((r) => r.status).sort();
+    /** A second instance: on PostgreSQL with its own pool, as another process would have. */
+    async function withTwoInstances(run: (instances: [AppAuth, AppAuth]) => Promise<void>) {
+      const other = kind === 'postgres' ? await store.open() : opened;
+      try {
+        await run([auth, createAuth(other.db, settings)]);
+      } finally {
+        if (other !== opened) await other.close();
+      }
+    }
+
+    it(`let exactly ${MAX_ATTEMPTS} sign-ins with different emails reach the password check${kind === 'postgres' ? ', across two instances' : ''}; the rest are refused before`, async () => {
+      await withTwoInstances(async (instances) => {
+        const ip = newIp();
+        const emails = Array.from({ length: BURST }, () => newEmail());
+        const responses = await Promise.all(
+          emails.map((email, i) => post(instances[i % 2]!, '/sign-in/email', { email, password: 'wrong password' }, { 'x-forwarded-for': ip })),
+        );
+        // 401 is the library's answer after looking the password up; 429 the address limit's, before.
+        expect(statuses(responses)).toEqual([...Array(MAX_ATTEMPTS).fill(401), ...Array(BURST - MAX_ATTEMPTS).fill(429)]);
+        const refused = responses.find((r) => r.status === 429)!;
+        const retryAfter = Number(refused.headers.get('x-retry-after'));
+        expect(retryAfter).toBeGreaterThan(0);
+        expect(retryAfter).toBeLessThanOrEqual(60);
+        expect(await refused.clone().json()).toEqual({ message: 'Too many requests. Please try again later.' });
+        expect(await readAuthResponse(refused)).toEqual({ ok: false, code: 'rate_limited', retryAfterSeconds: retryAfter });
+        // Refused by address, an attempt counts against no account: only the checked ones are remembered.
+        const remembered = await db().select().from(signInThrottle).where(inArray(signInThrottle.email, emails));
+        expect(remembered).toHaveLength(MAX_ATTEMPTS);
+
+        // Someone else, from another address, signs in at once, on either instance.
+        const email = newEmail();
+        await signUp(email);
+        for (const instance of instances) {
+          expect((await post(instance, '/sign-in/email', { email, password: PASSWORD }, { 'x-forwarded-for': newIp() })).status).toBe(200);
+        }
+      });
+    });
+
+    it(`let exactly the sign-up limit through${kind === 'postgres' ? ', across two instances' : ''}; another address is unaffected`, async () => {
+      const SIGN_UPS = 2;
+      const limitedSettings = { ...settings, signUpLimit: { max: SIGN_UPS, windowSeconds: 3600 } };
+      const other = kind === 'postgres' ? await store.open() : opened;
+      try {
+        const instances = [createAuth(db(), limitedSettings), createAuth(other.db, limitedSettings)] as const;
+        const ip = newIp();
+        const emails = Array.from({ length: BURST }, () => newEmail());
+        const responses = await Promise.all(
+          emails.map((email, i) => post(instances[i % 2]!, '/sign-up/email', { email, password: PASSWORD, name: 'x' }, { 'x-forwarded-for': ip })),
+        );
+        expect(statuses(responses)).toEqual([...Array(SIGN_UPS).fill(200), ...Array(BURST - SIGN_UPS).fill(429)]);
+        expect(Number(responses.find((r) => r.status === 429)!.headers.get('x-retry-after'))).toBeGreaterThan(3500);
+        expect(await db().select().from(authUsers).where(inArray(authUsers.email, emails))).toHaveLength(SIGN_UPS);
+
+        const elsewhere = await post(instances[1], '/sign-up/email', { email: newEmail(), password: PASSWORD, name: 'x' }, { 'x-forwarded-for': newIp() });
+        expect(elsewhere.status).toBe(200);
+      } finally {
+        if (other !== opened) await other.close();
+      }
+    });
+
+    it('holds across two instances whose clocks disagree: the window is timed by the database', async () => {
+      // Instance A's clock runs two minutes ahead of B's, more than the 60 s window. A limiter timed
+      // by each instance's own clock sees every request of A as "the window has passed" and starts
+      // afresh (better-auth's own did: all 12 got 401).
+      const [a, b] = [auth, createAuth(db(), settings)];
+      const ip = newIp();
+      const seen: number[] = [];
+      try {
+        for (let i = 0; i < 12; i++) {
+          vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + (i % 2 === 0 ? 120_000 : 0) });
+          const response = await post(i % 2 === 0 ? a : b, '/sign-in/email', { email: newEmail(), password: 'wrong' }, { 'x-forwarded-for': ip });
+          vi.useRealTimers();
+          seen.push(response.status);
+        }
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(seen).toEqual([...Array(MAX_ATTEMPTS).fill(401), ...Array(12 - MAX_ATTEMPTS).fill(429)]);
+    });
+
+    it('counts an IPv6 client by its /64', async () => {
+      const net = `2001:db8:${randomBytes(2).toString('hex')}:7`;
+      const responses = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          post(auth, '/sign-in/email', { email: newEmail(), password: 'wrong' }, { 'x-forwarded-for': `${net}::${(i + 1).toString(16)}` }),
+        ),
+      );
+      expect(statuses(responses)).toEqual([...Array(MAX_ATTEMPTS).fill(401), ...Array(BURST - MAX_ATTEMPTS).fill(429)]);
+    });
+  });
+
+  it('does not limit a call from the server itself (auth.api without headers): it has no client address', async () => {
+    const email = newEmail();
+    await signUp(email);
+    for (let i = 0; i < MAX_ATTEMPTS + 1; i++) {
+      await expect(auth.api.signInEmail({ body: { email, password: `wrong ${i}` } })).rejects.toMatchObject({ statusCode: 401 });
+    }
+    const signedIn = await auth.api.signInEmail({ body: { email, password: PASSWORD } });
+    expect(signedIn.user.email).toBe(email);
   });
 
   it('rate limits sign-in from a server action too (dispatched through the handler)', async () => {

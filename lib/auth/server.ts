@@ -10,6 +10,8 @@ import { cache } from 'react';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
+import { takeAddressLimit, type RequestLimitRule } from '@/lib/limits/address-limit';
+import { addressLimitKey, clientAddressFrom } from '@/lib/net/client';
 import { appOrigins } from './origin';
 import { readOrCreateSecretFile } from './secret-file';
 import {
@@ -21,7 +23,7 @@ import {
 } from './sign-in-throttle';
 
 // Sign-up and sign-in with email and password (better-auth): users, sessions and the sign-in
-// rate limit all live in the app's database, so they survive restarts and hold across
+// and sign-up limits all live in the app's database, so they survive restarts and hold across
 // instances. Passwords are hashed by the library (scrypt).
 
 export const AUTH_BASE_PATH = '/api/auth';
@@ -33,9 +35,9 @@ export interface AuthSettings {
   baseURL: string;
   /** Origins whose requests are accepted besides baseURL's (the Origin check); none when absent. */
   trustedOrigins?: readonly string[];
-  /** Sign-in attempts allowed per client IP within the window. */
+  /** Sign-in attempts allowed per client address within the window (lib/limits/address-limit.ts). */
   signInLimit: { max: number; windowSeconds: number };
-  /** Sign-ups allowed per client IP within the window; the sign-in limit when absent. */
+  /** Sign-ups allowed per client address within the window; the sign-in limit when absent. */
   signUpLimit?: { max: number; windowSeconds: number };
   /** The per-account throttle (lib/auth/sign-in-throttle.ts); DEFAULT_SIGN_IN_THROTTLE when absent. */
   accountThrottle?: SignInThrottlePolicy;
@@ -54,6 +56,49 @@ const typedEmail = (body: unknown): string | undefined => {
   const email = (body as { email?: unknown } | undefined)?.email;
   return typeof email === 'string' ? email : undefined;
 };
+
+/** The paths limited per client address, each by its own rule. */
+const ADDRESS_LIMITED_PATHS = ['/sign-in/email', '/sign-up/email'] as const;
+type AddressLimitedPath = (typeof ADDRESS_LIMITED_PATHS)[number];
+const isAddressLimited = (path: string | undefined): path is AddressLimitedPath =>
+  (ADDRESS_LIMITED_PATHS as readonly (string | undefined)[]).includes(path);
+
+/**
+ * Sign-in and sign-up limited per client address, taken before the library does any work, by the
+ * app's one limiter (lib/limits/address-limit.ts: a single upsert, timed by the database's clock).
+ * The library's own database limiter (better-auth 1.7) reads the row and decides by each
+ * instance's own clock, so an instance whose clock runs a window ahead restarts the window on
+ * every request it serves, and one address gets through without limit (server.test.ts shows it).
+ * As a hook it holds for the HTTP route, for server actions and for auth.api alike; a call without
+ * any headers (auth.api from the server itself, e.g. `staff:create`) has no client and is not
+ * limited by address.
+ */
+function addressLimitPlugin(db: AppDatabase, rules: Record<AddressLimitedPath, RequestLimitRule>): BetterAuthPlugin {
+  return {
+    id: 'address-limit',
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => isAddressLimited(ctx.path),
+          handler: createAuthMiddleware(async (ctx) => {
+            const requestHeaders = ctx.headers ?? ctx.request?.headers;
+            if (!requestHeaders || !isAddressLimited(ctx.path)) return;
+            const rule = rules[ctx.path];
+            const decision = await takeAddressLimit(db, { ...rule, key: addressLimitKey(clientAddressFrom(requestHeaders)) });
+            if (decision.allowed) return;
+            // The library's own rate-limit answer (its words, X-Retry-After), so clients read it as
+            // they always have; not SIGN_IN_THROTTLED, which is the per-account throttle's.
+            throw new APIError(
+              'TOO_MANY_REQUESTS',
+              { message: 'Too many requests. Please try again later.' },
+              { 'X-Retry-After': String(decision.retryAfterSeconds) },
+            );
+          }),
+        },
+      ],
+    },
+  };
+}
 
 /**
  * The per-account sign-in throttle as library hooks, so it holds for the HTTP route, for server
@@ -113,11 +158,11 @@ function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy, no
 
 /** A better-auth instance on `db`. The app uses getAuth(); tests build their own. */
 export function createAuth(db: AppDatabase, settings: AuthSettings) {
-  const attemptRule = { max: settings.signInLimit.max, window: settings.signInLimit.windowSeconds };
   const signUpLimit = settings.signUpLimit ?? settings.signInLimit;
-  // Keyed like the sign-in limit, by the client address better-auth reads from X-Forwarded-For.
-  // To be switched to the trusted client address of issue 13 item 1 when that exists.
-  const signUpRule = { max: signUpLimit.max, window: signUpLimit.windowSeconds };
+  const addressRules: Record<AddressLimitedPath, RequestLimitRule> = {
+    '/sign-in/email': { scope: 'sign_in:address', ...settings.signInLimit },
+    '/sign-up/email': { scope: 'sign_up:address', ...signUpLimit },
+  };
   return betterAuth({
     secret: settings.secret,
     baseURL: settings.baseURL,
@@ -149,8 +194,9 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       enabled: true,
       storage: 'database',
       customRules: {
-        '/sign-in/email': attemptRule,
-        '/sign-up/email': signUpRule,
+        // Limited by addressLimitPlugin instead, atomically: one limit per path, not two.
+        '/sign-in/email': false,
+        '/sign-up/email': false,
         // Reading the session changes nothing and is asked on every page; not worth a write.
         '/get-session': false,
       },
@@ -158,9 +204,15 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
     advanced: {
       // The library skips its Origin check when NODE_ENV=test; tests must see what production does.
       disableOriginCheck: false,
+      // The server (scripts/serve.mjs) replaces X-Forwarded-For with the one client address it
+      // trusts (the socket's peer, or what a TRUSTED_PROXIES hop forwarded), so the library's
+      // other limits and the sessions' addresses read the same address as every limit here.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
     },
     telemetry: { enabled: false },
     plugins: [
+      // Before the per-account throttle: an attempt refused by address counts against no account.
+      addressLimitPlugin(db, addressRules),
       accountThrottlePlugin(db, settings.accountThrottle ?? DEFAULT_SIGN_IN_THROTTLE, settings.now ?? (() => new Date())),
       // Lets server actions that call auth.api.* set the session cookie. Must stay last.
       nextCookies(),
@@ -247,9 +299,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// For server actions. auth.api.* skips the library's rate limit (it lives in its HTTP router),
-// so sign-in and sign-up from an action go through the handler with a real Request, exactly
-// like the browser's fetch to /api/auth would, and the cookies it sets are handed to Next.
+// For server actions. Sign-in and sign-up from an action go through the handler with a real
+// Request, exactly like the browser's fetch to /api/auth would (the same client address, so the
+// same limits, and the library's HTTP-only checks), and the cookies it sets are handed to Next.
 
 /** `account_paused`: the per-account throttle, which says the same for every address typed. */
 export type AuthFailureCode = 'invalid_credentials' | 'sign_up_not_completed' | 'invalid_input' | 'rate_limited' | 'account_paused';

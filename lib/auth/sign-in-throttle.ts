@@ -3,8 +3,8 @@ import { eq, lte, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { signInThrottle } from '@/lib/db/schema';
 
-// The per-account sign-in throttle. The per-address limit (better-auth's, by client IP) stops
-// one machine; this stops many machines guessing one account's password, e.g. a staff member's.
+// The per-account sign-in throttle. The per-address limit (lib/auth/server.ts, by client address)
+// stops one machine; this stops many machines guessing one account's password, e.g. a staff member's.
 //
 // Every attempt is *taken* before the password is checked: one upsert counts it as a failure and,
 // from the Nth on, sets a lock, in a single statement under the row's lock. So 30 concurrent

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -210,6 +211,33 @@ export const signInThrottle = pgTable(
     forgetAt: timestamptz('forget_at').notNull(),
   },
   (t) => [index('sign_in_throttle_forget_at_idx').on(t.forgetAt), check('sign_in_throttle_failures_positive', sql`${t.failures} > 0`)],
+);
+
+/**
+ * Fixed-window counters of the per-address and per-user request limits (lib/limits/address-limit.ts):
+ * sign-in and sign-up per client address, help requests, MX lookups. One row per limit and key,
+ * taken by a single upsert before the work, so concurrent requests on any number of instances
+ * never let more through than the limit. The times are the database's clock, which all
+ * instances share.
+ */
+export const requestLimits = pgTable(
+  'request_limits',
+  {
+    /** Which limit ('sign_in:address', 'help_request:user', ...). */
+    scope: text('scope').notNull(),
+    /** Whom it counts: a client address (IPv6 by its /64) or a user id. */
+    key: text('key').notNull(),
+    /** Requests taken in this window, refused ones included (capped at the limit plus one). */
+    count: integer('count').notNull(),
+    windowStart: timestamptz('window_start').notNull(),
+    /** The window ends here; the next request starts a new one, and the row may be deleted. */
+    windowEnd: timestamptz('window_end').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index('request_limits_window_end_idx').on(t.windowEnd),
+    check('request_limits_count_positive', sql`${t.count} > 0`),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -480,6 +508,7 @@ export type NewProviderPause = typeof providerPauses.$inferInsert;
 export type AuthUser = typeof authUsers.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
 export type SignInThrottleRow = typeof signInThrottle.$inferSelect;
+export type RequestLimitRow = typeof requestLimits.$inferSelect;
 export type MailAccount = typeof mailAccounts.$inferSelect;
 export type NewMailAccount = typeof mailAccounts.$inferInsert;
 export type AccountStatusEvent = typeof accountStatusEvents.$inferSelect;

@@ -1,8 +1,10 @@
 import 'server-only';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { authUsers, helpSessions, type HelpSession } from '@/lib/db/schema';
+import type { AppEnv } from '@/lib/env';
+import { takeClientLimits } from '@/lib/limits/address-limit';
 import { normalizeAddress } from '@/lib/providers/detect';
 import { isWizardStep, type WizardStep } from '@/lib/wizard/steps';
 import type { HelpStep } from './steps';
@@ -28,9 +30,16 @@ export const hashBrowserToken = (token: string) => createHash('sha256').update(t
 /** A new token for the help cookie: 32 random bytes, base64url. */
 export const newBrowserToken = () => randomBytes(32).toString('base64url');
 
+/**
+ * Why no help request was started: too many from this address (or this user) within the hour,
+ * or too many requests waiting for staff already (`busy`, a cap for everyone).
+ */
+export type HelpRefusal = { reason: 'rate_limited'; retryAfterSeconds: number } | { reason: 'busy' };
+
 /** What the customer's browser is told about its help request. */
 export type CustomerHelpView =
-  | { active: false }
+  /** `refused`: the answer to asking for help when none could be started. */
+  | { active: false; refused?: HelpRefusal }
   | {
       active: true;
       code: string;
@@ -129,15 +138,39 @@ export async function purgeFinishedHelpSessions(db: Pick<AppDatabase, 'delete'>,
  * with a six-digit code no other running request uses. Codes are drawn at random; an
  * advisory lock on PostgreSQL keeps two instances from handing out the same one at once.
  * Requests finished long ago are purged on the way (see `purgeFinishedHelpSessions`).
+ * No limit: what a customer asks for goes through `requestHelpSession`.
  */
 export async function startHelpSession(
   db: AppDatabase,
   input: { token: string; customerId: string | null },
   now = new Date(),
 ): Promise<HelpSession> {
+  const session = await startHelpSessionWithin(db, input, Number.POSITIVE_INFINITY, now);
+  if (!session) throw new Error('startHelpSession: refused without a cap');
+  return session;
+}
+
+/** Help requests waiting for staff at `now`: not ended, code not entered and not expired. */
+const waitingFilter = (now: Date) => and(isNull(helpSessions.revokedAt), isNull(helpSessions.claimedBy), gt(helpSessions.codeExpiresAt, now));
+
+/**
+ * `startHelpSession`, or null when `maxLive` requests are already waiting for staff. The count is
+ * read under the same lock as the insert, which every instance takes, so thirty requests at once
+ * cannot all see room for one more.
+ */
+async function startHelpSessionWithin(
+  db: AppDatabase,
+  input: { token: string; customerId: string | null },
+  maxLive: number,
+  now: Date,
+): Promise<HelpSession | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('help_sessions.code'))`);
     await purgeFinishedHelpSessions(tx, now);
+    if (Number.isFinite(maxLive)) {
+      const [waiting] = await tx.select({ n: count() }).from(helpSessions).where(waitingFilter(now));
+      if ((waiting?.n ?? 0) >= maxLive) return null;
+    }
     for (let draw = 0; draw < MAX_CODE_DRAWS; draw += 1) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const [taken] = await tx
@@ -162,6 +195,42 @@ export async function startHelpSession(
     }
     throw new Error('startHelpSession: no free help code after many draws');
   });
+}
+
+export interface HelpRequestPolicy {
+  /** Help requests one client address may start per hour; each signed-in user the same. */
+  maxPerHour: number;
+  /** Requests waiting for staff, all customers together, beyond which new ones are refused. */
+  maxLive: number;
+}
+
+/** The policy the HELP_* settings describe (.env.example). */
+export function helpRequestPolicyFrom(e: Pick<AppEnv, 'HELP_MAX_REQUESTS_PER_HOUR' | 'HELP_MAX_LIVE_REQUESTS'>): HelpRequestPolicy {
+  return { maxPerHour: e.HELP_MAX_REQUESTS_PER_HOUR, maxLive: e.HELP_MAX_LIVE_REQUESTS };
+}
+
+export type HelpRequestStart = { ok: true; session: HelpSession } | { ok: false; refusal: HelpRefusal };
+
+/**
+ * A customer asks for help. Anyone may, signed in or not, and each request holds a row and the
+ * code lock for a while; so a request first takes its place in the per-address (and, signed in,
+ * per-user) hourly limit, then starts only while fewer than `maxLive` requests wait for staff.
+ * Without the cap, enough addresses could fill the table until staff could not find anyone.
+ */
+export async function requestHelpSession(
+  db: AppDatabase,
+  input: { token: string; customerId: string | null; clientAddress: string },
+  policy: HelpRequestPolicy,
+  now = new Date(),
+): Promise<HelpRequestStart> {
+  const taken = await takeClientLimits(
+    db,
+    { prefix: 'help_request', max: policy.maxPerHour, windowSeconds: 60 * 60 },
+    { address: input.clientAddress, userId: input.customerId },
+  );
+  if (!taken.allowed) return { ok: false, refusal: { reason: 'rate_limited', retryAfterSeconds: taken.retryAfterSeconds } };
+  const session = await startHelpSessionWithin(db, { token: input.token, customerId: input.customerId }, policy.maxLive, now);
+  return session ? { ok: true, session } : { ok: false, refusal: { reason: 'busy' } };
 }
 
 /** Ends the browser's help request at once: staff lose sight of it with their next refresh. */

@@ -1,8 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
-import { discoverMailDomain } from './discover-domain';
+import type { AppDatabase, OpenedDatabase } from '@/lib/db/client';
+import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+import { parseEnv } from '@/lib/env';
+import { takeClientLimits, type RequestClient } from '@/lib/limits/address-limit';
+import type { DomainDiscoveryResult } from './types';
+import { discoverMailDomain, mxLookupRuleFrom } from './discover-domain';
 
-// Step 1's MX lookup against a DNS server on loopback; never the internet.
+// Step 1's MX lookup against a DNS server on loopback; never the internet. Then its limit per
+// client address and per user, against real databases.
 
 let dns: DnsPeer;
 
@@ -83,5 +90,67 @@ describe('discoverMailDomain', () => {
 
   it('asks nothing for what is not an address', async () => {
     expect(await discover('not an address')).toEqual({ status: 'invalid' });
+  });
+});
+
+describe('mxLookupRuleFrom', () => {
+  it('defaults to 30 lookups per 10 minutes, and reads the settings', () => {
+    expect(mxLookupRuleFrom(parseEnv({}))).toEqual({ prefix: 'mx_lookup', max: 30, windowSeconds: 600 });
+    expect(mxLookupRuleFrom(parseEnv({ MX_LOOKUP_MAX_PER_WINDOW: '3', MX_LOOKUP_WINDOW_MINUTES: '2' }))).toMatchObject({ max: 3, windowSeconds: 120 });
+  });
+});
+
+describe.each(availableBackends())('MX lookups limited per client on %s', (kind) => {
+  const BURST = 30;
+  const MAX = 4;
+  let store: ScratchStore;
+  let opened: OpenedDatabase;
+  /** A second pool on the same database: another app instance (PostgreSQL only). */
+  let second: OpenedDatabase | undefined;
+  const instance = (i: number): AppDatabase => (second && i % 2 === 1 ? second.db : opened.db);
+  const newIp = () => `203.0.113.${randomBytes(1)[0]}`;
+
+  beforeAll(async () => {
+    store = await createScratchStore(kind);
+    opened = await store.open();
+    if (kind === 'postgres') second = await store.open();
+  });
+  afterAll(async () => {
+    await second?.close();
+    await opened.close();
+    await store.dispose();
+  });
+
+  /** The action's lookup: the limit taken, as discoverMailDomainAction does, on instance `i`. */
+  const lookup = (i: number, address: string, client: RequestClient, rule: Parameters<typeof takeClientLimits>[1]) =>
+    discoverMailDomain(address, { servers: [dns.address], budgetMs: 1_500, takeLookup: () => takeClientLimits(instance(i), rule, client) });
+  const asked = (name: string) => dns.queries.filter((q) => q.endsWith(` ${name}`)).length;
+  const answered = (results: DomainDiscoveryResult[]) => results.filter((r) => r.status !== 'rate_limited').length;
+
+  it(`answers exactly ${MAX} of ${BURST} lookups from one address at once and asks DNS only for those; another address is unaffected`, async () => {
+    const rule = { prefix: `mx_lookup:${randomBytes(4).toString('hex')}`, max: MAX, windowSeconds: 600 };
+    const ip = newIp();
+    const before = asked('corp-a.test');
+    const results = await Promise.all(Array.from({ length: BURST }, (_, i) => lookup(i, `sun${i}@corp-a.test`, { address: ip }, rule)));
+    expect(answered(results)).toBe(MAX);
+    expect(results.filter((r) => r.status === 'provider')).toHaveLength(MAX);
+    const refused = results.find((r) => r.status === 'rate_limited');
+    expect(refused).toMatchObject({ status: 'rate_limited', domain: 'corp-a.test' });
+    expect(refused?.status === 'rate_limited' && refused.retryAfterSeconds).toBeGreaterThan(590);
+    expect(asked('corp-a.test') - before).toBe(MAX);
+
+    expect(await lookup(0, 'sun@corp-a.test', { address: `198.51.100.${randomBytes(1)[0]}` }, rule)).toMatchObject({ status: 'provider' });
+    // A listed domain needs no lookup, so it is answered even from the refused address.
+    expect(await lookup(1, 'wang@qq.com', { address: ip }, rule)).toMatchObject({ status: 'provider', providerId: 'qq' });
+  });
+
+  it('limits a signed-in user across many addresses', async () => {
+    const rule = { prefix: `mx_lookup:${randomBytes(4).toString('hex')}`, max: MAX, windowSeconds: 600 };
+    const userId = `user-${randomBytes(4).toString('hex')}`;
+    const results = await Promise.all(
+      Array.from({ length: BURST }, (_, i) => lookup(i, `li@own-server.test`, { address: `192.0.2.${i + 1}`, userId }, rule)),
+    );
+    expect(answered(results)).toBe(MAX);
+    expect(await lookup(0, 'li@own-server.test', { address: '192.0.2.30' }, rule)).toMatchObject({ status: 'not_found', reason: 'unknown_provider' });
   });
 });

@@ -82,6 +82,8 @@ export type DomainDiscoveryResult =
       /** Where manual setup starts: the servers guessed from the domain and its MX records. Absent when the lookup never answered. */
       guess?: ManualGuess;
     }
+  /** Too many lookups from this address (or this user) lately: nothing was asked; try again after `retryAfterSeconds`. */
+  | { status: 'rate_limited'; domain: string; retryAfterSeconds: number }
   | { status: 'invalid' };
 
 export type DiscoverDomainAction = (address: string) => Promise<DomainDiscoveryResult>;

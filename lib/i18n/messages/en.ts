@@ -64,6 +64,7 @@ export const en: Messages = {
       no_mx: '“{domain}” has no mail servers set up (no MX records), so this address may not receive mail. Please check the part after the “@”; if it is right, enter the servers below.',
       no_domain: 'There is no domain “{domain}”. Please check the spelling after the “@”; if you are sure it is right, you can still enter the servers below.',
       lookup_failed: 'The mail records (MX) of “{domain}” cannot be looked up right now. Try again later, or enter the servers below.',
+      rate_limited: 'There have been too many mail record (MX) lookups from here lately, so “{domain}” was not looked up. Please try again in {minutes} min, or pick your provider below.',
     },
     manual: {
       title: 'Enter the servers yourself',
@@ -425,6 +426,11 @@ export const en: Messages = {
         copyNow: 'Copy it now',
       },
     },
+  },
+  notFound: {
+    title: 'This page is not here',
+    body: 'The link may be wrong, or the page is gone.',
+    home: 'Back to the setup guide',
   },
   footer: {
     note: 'The illustrations are our own sketches; your webmail’s pages may look slightly different.',

@@ -20,6 +20,9 @@ const zh = {
   close: '收起',
   starting: '正在获取求助码…',
   failed: '暂时无法获取求助码，请稍后再试。',
+  // No help request was started (lib/support/help-sessions.ts HelpRefusal).
+  rateLimited: '你（或你所在的网络）最近获取求助码的次数太多了，请 {minutes} 分钟后再试。',
+  busy: '现在等待客服的人太多，暂时发不出新的求助码，请过几分钟再试。',
   suggestion: '客服建议你前往第 {n} 步：{title}',
   accept: '前往第 {n} 步',
   dismiss: '留在这里',
@@ -43,6 +46,8 @@ const en: HelpMessages = {
   close: 'Hide',
   starting: 'Getting a help code…',
   failed: 'Could not get a help code right now. Please try again in a moment.',
+  rateLimited: 'You (or your network) have asked for help codes too often lately. Please try again in {minutes} min.',
+  busy: 'Too many people are waiting for support right now, so no new help code can be given. Please try again in a few minutes.',
   suggestion: 'Support suggests going to step {n}: {title}',
   accept: 'Go to step {n}',
   dismiss: 'Stay here',

@@ -63,6 +63,8 @@ export const zh = {
       no_mx: '「{domain}」没有设置收信服务器（MX 记录），这个地址可能收不到邮件。请检查 @ 后面的部分；如果没错，请在下面手动填写服务器。',
       no_domain: '找不到「{domain}」这个域名。请检查 @ 后面的拼写；如果确定没错，也可以在下面手动填写服务器。',
       lookup_failed: '暂时查不到「{domain}」的收信记录（MX）。可以稍后再试，也可以直接在下面手动填写服务器。',
+      // Too many lookups from this network (or this account) lately: nothing was asked.
+      rate_limited: '最近查询收信记录（MX）的次数太多，暂时不能查「{domain}」。请 {minutes} 分钟后再试，也可以在下面直接选择你的邮箱服务商。',
     },
     // Manual setup: the servers of a mail service no provider entry describes.
     manual: {
@@ -408,6 +410,11 @@ export const zh = {
         copyNow: '马上复制',
       },
     },
+  },
+  notFound: {
+    title: '找不到这个页面',
+    body: '链接可能有误，或者这个页面已经不在了。',
+    home: '回到设置向导',
   },
   footer: {
     note: '图示是我们自己画的示意图，邮箱网页的实际样式可能略有不同。',

@@ -1,24 +1,42 @@
 import type { NextConfig } from 'next';
+import { HSTS, NON_PAGE_POLICY } from './lib/security/content-security-policy';
 
 /**
- * Sent with every response, pages, API routes and 404s alike (issue 13: people paste secrets
- * here, and staff look at customers' setups). Nothing may frame the app (the code-paste page,
- * /accounts' delete and replace, /support): `frame-ancestors` for current browsers and
- * X-Frame-Options for older ones. No referrer leaves the app (its URLs can name a mailbox), no
- * content is sniffed into another type, and no powerful browser feature is on offer. The
- * script-level Content-Security-Policy (nonces) is not part of this yet.
+ * Sent with every response, pages, API routes, static files and 404s alike (issue 13: people
+ * paste secrets here, and staff look at customers' setups). Nothing may frame the app (the
+ * code-paste page, /accounts' delete and replace, /support): `frame-ancestors` for current
+ * browsers and X-Frame-Options for older ones. No referrer leaves the app (its URLs can name a
+ * mailbox), no content is sniffed into another type, and no powerful browser feature is on offer.
+ *
+ * The Content-Security-Policy here is the one for responses that are not pages (nothing may load
+ * or run). proxy.ts replaces it on every page with the nonce-based page policy: Next collects these
+ * headers first and the proxy's after them, by name, and the names are lower-case like the proxy's
+ * so that its value replaces this one: one policy per response, never two (e2e/home.spec.ts
+ * counts them).
  */
 const SECURITY_HEADERS = [
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  { key: 'content-security-policy', value: NON_PAGE_POLICY },
+  { key: 'x-frame-options', value: 'DENY' },
+  { key: 'referrer-policy', value: 'no-referrer' },
+  { key: 'x-content-type-options', value: 'nosniff' },
+  { key: 'permissions-policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
 const nextConfig: NextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      // HSTS on every response to a request that came over https, and never over plain http
+      // (a browser ignores it there, and it would be a promise nobody checked). The header is
+      // the one requestIsHttps (lib/net/client.ts) reads: scripts/serve.mjs sets it to https
+      // exactly when the socket was TLS or a trusted proxy said the client used https. Next
+      // matches the value whole (^https$).
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'strict-transport-security', value: HSTS }],
+      },
+    ];
   },
   // PGlite ships a WASM build and the mail libraries open raw sockets: keep them out of the bundle.
   // smtp-server and selfsigned run practice mode's servers; kept out for the same reason.

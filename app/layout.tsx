@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import { languageTag } from '@/lib/i18n/locale';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import './globals.css';
@@ -19,6 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // Every page is rendered for its request, never at build time: its Content-Security-Policy
+  // (proxy.ts) carries a nonce made for that response, and a page rendered ahead would carry
+  // scripts without it, which the browser refuses. The locale cookie alone would do the same
+  // today; this says it where a later change cannot undo it by accident.
+  await connection();
   const locale = await getLocale();
   return (
     // The wizard's boot script sets data-wizard on <html> before hydration; React is told to

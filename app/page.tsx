@@ -32,6 +32,7 @@ import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 import { PROVIDERS } from '@/lib/providers/registry';
 import type { MailProvider } from '@/lib/providers/types';
+import { requestNonce } from '@/lib/security/nonce';
 import { chooserProviders } from '@/lib/wizard/provider-choice';
 import { stepBootScript, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
@@ -64,6 +65,7 @@ type GuideStepAfterAddress = Exclude<GuideStep, 'core-parameters-configuration'>
 export default async function HomePage() {
   const locale = await getLocale();
   const m = getMessages(locale);
+  const nonce = await requestNonce();
   const webmails = NETEASE_PERSONAL.domains.filter((domain) => domain.confirmed);
   const steps = Object.fromEntries(
     GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: m.wizard.steps[step].title }]),
@@ -154,8 +156,9 @@ export default async function HomePage() {
           </p>
         </aside>
 
-        {/* Before the steps, so the right one is shown on first paint (see stepBootScript). */}
-        <script dangerouslySetInnerHTML={{ __html: stepBootScript() }} />
+        {/* Before the steps, so the right one is shown on first paint (see stepBootScript). The
+            page's Content-Security-Policy runs an inline script only with this response's nonce. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: stepBootScript() }} />
         <noscript>
           <p className="mt-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">{m.wizard.noscript}</p>
         </noscript>

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
 import { signUp } from './support/accounts';
 import { AccountsPage, connectThroughWizard } from './support/accounts-page';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { signUp } from './support/accounts';
 
 // The `next` parameter of /sign-in and /sign-up, crafted as an attacker would (issue 13): every

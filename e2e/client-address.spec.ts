@@ -1,6 +1,6 @@
 import http from 'node:http';
 import os from 'node:os';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { startAppServer, type AppServer } from './support/app-server';
 import { E2E_TRUSTED_PROXY } from './support/mail-peers';
 

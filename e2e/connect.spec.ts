@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
 import { signUp } from './support/accounts';
 import { formatRetryTime } from '@/components/wizard/lockout';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from './support/fixtures';
 import { startNeteaseImap, type NeteaseImapServer } from './peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from './peers/netease-smtp';
 import { ensureTestPki } from './peers/pki';

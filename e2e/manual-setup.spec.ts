@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { GUARD_MESSAGES, type GuardRefusalCode } from '@/lib/discovery/messages';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { signUp } from './support/accounts';

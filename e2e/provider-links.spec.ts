@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './support/fixtures';
 import { QQ_MAIL } from '@/lib/providers/qq';
 import { signUp } from './support/accounts';
 import { AccountsPage } from './support/accounts-page';

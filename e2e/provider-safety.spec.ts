@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Request } from './support/fixtures';
 import { signUp } from './support/accounts';
 import { createMailbox, E2E_SECOND_APP_PORT, loginsAtPeer } from './support/mail-peers';
 import { WizardPage } from './support/wizard-page';

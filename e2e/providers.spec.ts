@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
 import { ICLOUD_MAIL } from '@/lib/providers/icloud';
 import { QQ_MAIL } from '@/lib/providers/qq';

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from './support/fixtures';
 import { signUp } from './support/accounts';
 import { createMailbox, E2E_SECOND_APP_PORT, E2E_SECOND_STAFF, E2E_STAFF } from './support/mail-peers';
 import { WizardPage } from './support/wizard-page';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { WizardPage } from './support/wizard-page';
 
 test('before an address is typed, the 163.com servers are shown with the per-suffix note', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { WizardPage } from './support/wizard-page';
 
 // Made-up letters, the same sample the illustrations use; never a real code.

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { diagnose } from '@/lib/mail-check/diagnosis';
 import type { ProtocolView } from '@/lib/wizard/types';
 import { WIZARD_STEPS, WizardPage } from './support/wizard-page';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { WizardPage } from './support/wizard-page';
 
 test('the English switch translates the page, keeps the step and the address, and switches back', async ({ page, context }) => {

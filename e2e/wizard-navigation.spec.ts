@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { WIZARD_STEPS, WizardPage } from './support/wizard-page';
 
 const TITLES: Record<(typeof WIZARD_STEPS)[number], string> = {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { diagnose } from '@/lib/mail-check/diagnosis';
 import type { ShownResult } from '@/lib/wizard/stores';
 import type { ProtocolView } from '@/lib/wizard/types';

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { AuthFormInput, AuthFormState } from '@/lib/auth/form-state';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { createSignInSchema, createSignUpSchema, displayNameFor } from '@/lib/auth/schema';

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { getLocale } from '@/lib/i18n/server';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
 import { currentStaffMember } from '@/lib/support/access';

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
 import { format } from '@/lib/i18n/locale';

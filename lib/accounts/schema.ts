@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { createManualServerSchema, type ManualServerSchemaOptions } from '@/lib/discovery/manual';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { createMailAddressSchema } from '@/lib/providers/detect';

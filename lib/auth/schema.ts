@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { Locale, Localized } from '@/lib/providers/types';
 
 // Sign-in and sign-up forms, shared by the client forms and the server actions. Limits match

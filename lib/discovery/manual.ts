@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { findHostedMailServiceByMx } from '@/lib/providers/hosted-mail';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 import type { Locale, Localized, ServerEndpoint, TlsMode } from '@/lib/providers/types';

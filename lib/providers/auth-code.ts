@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { foldTypedText } from './text-fold';
 import type { Locale, Localized, MailProvider, SecretKind } from './types';
 

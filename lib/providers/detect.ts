@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { findProviderByDomain, getProvider } from './registry';
 import { foldTypedText } from './text-fold';
 import type { DomainInfo, Locale, Localized, MailEndpoints, MailProvider, UsernameForm } from './types';

@@ -1,10 +1,10 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { env } from '@/lib/env';
+import { cookieSecure } from '@/lib/security/secure-cookies';
 import { HELP_SESSION_MAX_MS } from './help-sessions';
 
-// The help request's browser token. httpOnly (page scripts never see it), same-site, and no
-// longer-lived than the request itself.
+// The help request's browser token. httpOnly (page scripts never see it), same-site, Secure
+// whenever the browser came over https, and no longer-lived than the request itself.
 
 export const HELP_COOKIE = 'help_token';
 
@@ -18,10 +18,11 @@ export async function writeHelpToken(token: string): Promise<void> {
     sameSite: 'lax',
     path: '/',
     maxAge: Math.floor(HELP_SESSION_MAX_MS / 1000),
-    secure: env().BETTER_AUTH_URL?.startsWith('https:') ?? false,
+    secure: await cookieSecure(),
   });
 }
 
 export async function clearHelpToken(): Promise<void> {
-  (await cookies()).delete(HELP_COOKIE);
+  // With the attributes it was set with, so the browser replaces that cookie and no other.
+  (await cookies()).delete({ name: HELP_COOKIE, path: '/', httpOnly: true, sameSite: 'lax', secure: await cookieSecure() });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { HELP_STEPS } from './steps';
 
 // What the customer's browser may report while asking for help, and how it answers a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
 import type { Locale } from '@/lib/providers/types';
 import { WIZARD_STEPS } from '@/lib/wizard/steps';

@@ -11,7 +11,16 @@ import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
 import { takeAddressLimit, type RequestLimitRule } from '@/lib/limits/address-limit';
-import { addressLimitKey, clientAddressFrom } from '@/lib/net/client';
+import { addressLimitKey, clientAddressFrom, requestIsHttps } from '@/lib/net/client';
+import {
+  KNOWN_DEVICE_COOKIE,
+  findPasswordHash,
+  issueKnownDeviceToken,
+  knownDeviceCookieOptions,
+  knownDeviceTokenIn,
+  newDeviceId,
+  recogniseKnownDevice,
+} from './known-device';
 import { appOrigins } from './origin';
 import { readOrCreateSecretFile } from './secret-file';
 import {
@@ -19,6 +28,7 @@ import {
   clearSignInFailures,
   pruneSignInThrottle,
   reserveSignInAttempt,
+  throttleKeyFor,
   type SignInThrottlePolicy,
 } from './sign-in-throttle';
 
@@ -41,8 +51,6 @@ export interface AuthSettings {
   signUpLimit?: { max: number; windowSeconds: number };
   /** The per-account throttle (lib/auth/sign-in-throttle.ts); DEFAULT_SIGN_IN_THROTTLE when absent. */
   accountThrottle?: SignInThrottlePolicy;
-  /** The throttle's clock; tests move it instead of waiting. */
-  now?: () => Date;
 }
 
 /** The code of the answer to a sign-in refused by the per-account throttle. */
@@ -100,12 +108,38 @@ function addressLimitPlugin(db: AppDatabase, rules: Record<AddressLimitedPath, R
   };
 }
 
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+const requestHeadersOf = (ctx: HookContext) => ctx.headers ?? ctx.request?.headers;
+
+/**
+ * The browser's device id when its device cookie (lib/auth/known-device.ts) proves it signed in
+ * to `email` before, with the current password; null for everyone else.
+ */
+function knownDeviceOf(db: AppDatabase, ctx: HookContext, email: string): Promise<string | null> {
+  return recogniseKnownDevice(db, ctx.context.secret, email, ctx.getCookie(KNOWN_DEVICE_COOKIE));
+}
+
+/**
+ * After a successful sign-in or sign-up: the browser gets (or renews) its device cookie for this
+ * email, keeping its device id if it had one.
+ */
+async function rememberDevice(db: AppDatabase, ctx: HookContext, email: string, deviceId: string | null): Promise<void> {
+  const passwordHash = await findPasswordHash(db, email);
+  // Signed in by email and password, the account has one; nothing to bind a cookie to otherwise.
+  if (!passwordHash) return;
+  const token = issueKnownDeviceToken(ctx.context.secret, email, passwordHash, deviceId ?? newDeviceId());
+  const requestHeaders = requestHeadersOf(ctx);
+  ctx.setCookie(KNOWN_DEVICE_COOKIE, token, knownDeviceCookieOptions(requestHeaders ? requestIsHttps(requestHeaders) : false));
+}
+
 /**
  * The per-account sign-in throttle as library hooks, so it holds for the HTTP route, for server
- * actions and for auth.api alike. The attempt is taken before the library looks at the password
- * and released (the row deleted) only by a success.
+ * actions and for auth.api alike. The attempt is taken before the library looks at the password,
+ * under the address's key or, for a browser with a valid device cookie, the device's own key, and
+ * released (the row deleted) only by a success. A success also gives the browser its device
+ * cookie, so the next time a stranger has locked the address, the owner still gets in.
  */
-function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy, now: () => Date): BetterAuthPlugin {
+function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy): BetterAuthPlugin {
   return {
     id: 'account-sign-in-throttle',
     hooks: {
@@ -116,7 +150,8 @@ function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy, no
             const email = typedEmail(ctx.body);
             // Not an address at all: the library answers 400 without checking any password.
             if (!email) return;
-            const reservation = await reserveSignInAttempt(db, email, now(), policy);
+            const deviceId = await knownDeviceOf(db, ctx, email);
+            const reservation = await reserveSignInAttempt(db, throttleKeyFor(email, deviceId), policy);
             if (reservation.allowed) return;
             throw new APIError(
               'TOO_MANY_REQUESTS',
@@ -143,12 +178,27 @@ function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy, no
           }),
         },
         {
+          // After the hook above: a refused sign-up is an error by now, and gets no cookie.
+          // A new account is signed in at once, by the browser that made it: a known device.
+          matcher: (ctx) => ctx.path === '/sign-up/email',
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = typedEmail(ctx.body);
+            if (!email || isAPIError(ctx.context.returned)) return;
+            await rememberDevice(db, ctx, email, null);
+          }),
+        },
+        {
           matcher: isEmailSignIn,
           handler: createAuthMiddleware(async (ctx) => {
             const email = typedEmail(ctx.body);
             if (!email || isAPIError(ctx.context.returned)) return;
-            await clearSignInFailures(db, email);
-            await pruneSignInThrottle(db, now());
+            // The same key the attempt was taken under: the password, and so the cookie's
+            // validity, cannot have changed in between. A success on the owner's browser leaves
+            // the address's key alone, so it hands a stranger no fresh tries.
+            const deviceId = await knownDeviceOf(db, ctx, email);
+            await clearSignInFailures(db, throttleKeyFor(email, deviceId));
+            await pruneSignInThrottle(db);
+            await rememberDevice(db, ctx, email, deviceId);
           }),
         },
       ],
@@ -213,7 +263,7 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
     plugins: [
       // Before the per-account throttle: an attempt refused by address counts against no account.
       addressLimitPlugin(db, addressRules),
-      accountThrottlePlugin(db, settings.accountThrottle ?? DEFAULT_SIGN_IN_THROTTLE, settings.now ?? (() => new Date())),
+      accountThrottlePlugin(db, settings.accountThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
       // Lets server actions that call auth.api.* set the session cookie. Must stay last.
       nextCookies(),
     ],
@@ -310,8 +360,12 @@ export type AuthActionResult =
   | { ok: true; user: SessionUser }
   | { ok: false; code: AuthFailureCode; retryAfterSeconds?: number };
 
-/** Headers of the incoming request the library may use: the client's IP for the rate limit, and its user agent for the session row. */
-const FORWARDED_HEADERS = ['x-forwarded-for', 'user-agent'] as const;
+/**
+ * Headers of the incoming request the library and the hooks may use: the client's IP for the
+ * limits, the scheme it used (the device cookie is Secure over https), and its user agent for the
+ * session row. scripts/serve.mjs has set the first two itself.
+ */
+const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'user-agent'] as const;
 
 /** Runs an auth endpoint through the library's HTTP handler, from within a server action. */
 export async function dispatchAuthRequest(auth: AppAuth, endpoint: string, body: unknown, incoming: Headers): Promise<Response> {
@@ -321,7 +375,17 @@ export async function dispatchAuthRequest(auth: AppAuth, endpoint: string, body:
     if (value) forwarded.set(name, value);
   }
   // The app's own origin, never one taken from the request's Host or X-Forwarded-Host headers.
-  const url = new URL(`${AUTH_BASE_PATH}${endpoint}`, appOrigins(env()).origin);
+  const origin = appOrigins(env()).origin;
+  // Of the browser's cookies, only the device cookie: it is the one a sign-in reads (the owner's
+  // browser gets past a lock a stranger set), and the session and the others mean nothing here.
+  const deviceToken = knownDeviceTokenIn(incoming.get('cookie'));
+  if (deviceToken) {
+    forwarded.set('cookie', `${KNOWN_DEVICE_COOKIE}=${deviceToken}`);
+    // A request with cookies must name its origin (the library's CSRF check). This one is made
+    // by the app itself, for a server action whose origin Next has already checked.
+    forwarded.set('origin', origin);
+  }
+  const url = new URL(`${AUTH_BASE_PATH}${endpoint}`, origin);
   return auth.handler(new Request(url, { method: 'POST', headers: forwarded, body: JSON.stringify(body) }));
 }
 
@@ -349,13 +413,18 @@ export async function readAuthResponse(response: Response): Promise<AuthActionRe
   throw new Error(`auth: unexpected ${response.status} ${code ?? ''}`.trim());
 }
 
-async function applyResponseCookies(response: Response): Promise<void> {
+/** The cookies the handler's answer sets (the session's, the device's), as Next's cookie store takes them. */
+export function responseCookies(response: Response): { name: string; value: string; options: ReturnType<typeof toCookieOptions> }[] {
   const setCookie = response.headers.get('set-cookie');
-  if (!setCookie) return;
+  if (!setCookie) return [];
+  return [...parseSetCookieHeader(setCookie)].map(([name, attributes]) => ({ name, value: attributes.value, options: toCookieOptions(attributes) }));
+}
+
+async function applyResponseCookies(response: Response): Promise<void> {
+  const set = responseCookies(response);
+  if (set.length === 0) return;
   const store = await cookies();
-  for (const [name, attributes] of parseSetCookieHeader(setCookie)) {
-    store.set(name, attributes.value, toCookieOptions(attributes));
-  }
+  for (const { name, value, options } of set) store.set(name, value, options);
 }
 
 async function runAuthAction(endpoint: string, body: unknown): Promise<AuthActionResult> {

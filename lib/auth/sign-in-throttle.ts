@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, lte, sql } from 'drizzle-orm';
+import { eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { signInThrottle } from '@/lib/db/schema';
 
@@ -12,7 +12,11 @@ import { signInThrottle } from '@/lib/db/schema';
 // refused without one. A successful sign-in deletes the row.
 //
 // Keyed by the email typed, whether or not an account has it: the throttle behaves the same for
-// every address, so it tells nobody which addresses are registered.
+// every address, so it tells nobody which addresses are registered. A browser that proves it has
+// signed in to that email before (a device cookie, lib/auth/known-device.ts) is counted under a key
+// of its own, so a stranger failing on purpose against someone's address locks out strangers, not
+// the owner's browser (OWASP's "device cookies"). Locks and forgetting are timed by the database's
+// clock, the one clock every instance shares.
 
 export interface SignInThrottlePolicy {
   /** Attempts let through freely; the Nth failure starts the lock. */
@@ -40,9 +44,22 @@ export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottlePolicy = {
 
 export type SignInReservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** The key the throttle counts under: the address as the library looks accounts up, trimmed. */
-export function throttleKeyFor(email: string): string {
+/** The address as the library looks accounts up: trimmed and lower-cased. */
+export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * The key the throttle counts an attempt under: the address, or, for a browser that proved it
+ * signed in to that address before (lib/auth/known-device.ts), the address and that browser's
+ * device id. Strangers' failures fill the address's key and never touch the device's, so nobody
+ * can keep the owner's own browser out; a wrong password on that browser still counts, on its key.
+ * The device id is random and unknown to anyone without the cookie, so no typed address can name
+ * another's device key.
+ */
+export function throttleKeyFor(email: string, knownDeviceId?: string | null): string {
+  const address = normaliseEmail(email);
+  return knownDeviceId ? `${address}#${knownDeviceId}` : address;
 }
 
 /** The lock set by the `failures`-th failure, in seconds (0: none yet). */
@@ -54,44 +71,46 @@ export function lockSecondsAfter(failures: number, policy: SignInThrottlePolicy)
 }
 
 /**
- * Takes one sign-in attempt for `email`, or refuses it while the address is locked. Call before
- * the password is checked; the attempt counts as a failure until clearSignInFailures() says
- * otherwise.
+ * Takes one sign-in attempt under `key` (throttleKeyFor()), or refuses it while the key is locked.
+ * Call before the password is checked; the attempt counts as a failure until clearSignInFailures()
+ * says otherwise.
+ *
+ * Timed by the database's clock, never the instance's: with each instance's own clock, one whose
+ * clock ran two minutes ahead would see every lock set by the others as long over. The statement's
+ * one reading of it (statement_timestamp()) serves for the whole decision, so the lock, its end and
+ * the forgetting time all agree.
  */
 export async function reserveSignInAttempt(
   db: AppDatabase,
-  email: string,
-  now: Date,
+  key: string,
   policy: SignInThrottlePolicy = DEFAULT_SIGN_IN_THROTTLE,
 ): Promise<SignInReservation> {
-  const key = throttleKeyFor(email);
-  const at = sql`${now.toISOString()}::timestamptz`;
+  const at = sql`statement_timestamp()`;
   const t = signInThrottle;
+  const seconds = (value: number | SQL) => sql`make_interval(secs => ${value}::float8)`;
   const firstLock = lockSecondsAfter(1, policy);
-  const firstLockedUntil = firstLock > 0 ? new Date(now.getTime() + firstLock * 1000) : null;
 
   // The same arithmetic as lockSecondsAfter(), in SQL, on the row as it is under the lock.
   const forgotten = sql`${t.forgetAt} <= ${at}`;
   const nextFailures = sql`(case when ${forgotten} then 1 else ${t.failures} + 1 end)`;
   const nextLockedUntil = sql`(case when ${nextFailures} >= ${policy.maxFailures}::int
-      then ${at} + make_interval(secs => least(${policy.baseDelaySeconds}::float8 * power(2::float8, least(${nextFailures} - ${policy.maxFailures}::int, 30)), ${policy.maxDelaySeconds}::float8))
+      then ${at} + ${seconds(sql`least(${policy.baseDelaySeconds}::float8 * power(2::float8, least(${nextFailures} - ${policy.maxFailures}::int, 30)), ${policy.maxDelaySeconds}::float8)`)}
       end)`;
-  const forgetAfter = sql`make_interval(secs => ${policy.forgetAfterSeconds}::float8)`;
 
   const taken = await db
     .insert(t)
     .values({
       email: key,
       failures: 1,
-      lockedUntil: firstLockedUntil,
-      forgetAt: new Date((firstLockedUntil ?? now).getTime() + policy.forgetAfterSeconds * 1000),
+      lockedUntil: firstLock > 0 ? sql`${at} + ${seconds(firstLock)}` : null,
+      forgetAt: sql`${at} + ${seconds(firstLock + policy.forgetAfterSeconds)}`,
     })
     .onConflictDoUpdate({
       target: t.email,
       set: {
         failures: nextFailures,
         lockedUntil: nextLockedUntil,
-        forgetAt: sql`coalesce(${nextLockedUntil}, ${at}) + ${forgetAfter}`,
+        forgetAt: sql`coalesce(${nextLockedUntil}, ${at}) + ${seconds(policy.forgetAfterSeconds)}`,
       },
       // A locked row is left as it is: refused attempts neither count nor lengthen the lock.
       setWhere: sql`${t.lockedUntil} is null or ${t.lockedUntil} <= ${at}`,
@@ -99,17 +118,24 @@ export async function reserveSignInAttempt(
     .returning({ failures: t.failures });
   if (taken.length > 0) return { allowed: true };
 
-  const [row] = await db.select({ lockedUntil: t.lockedUntil }).from(t).where(eq(t.email, key));
-  const remainingMs = (row?.lockedUntil?.getTime() ?? now.getTime()) - now.getTime();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)) };
+  // No row: a success deleted it in the meantime; "try again in a second" is still true.
+  const [row] = await db
+    .select({ secondsLeft: sql<number>`ceil(extract(epoch from ${t.lockedUntil} - clock_timestamp()))::int` })
+    .from(t)
+    .where(eq(t.email, key));
+  return { allowed: false, retryAfterSeconds: Math.max(1, Number(row?.secondsLeft ?? 1)) };
 }
 
-/** After a successful sign-in: the address starts afresh. */
-export async function clearSignInFailures(db: AppDatabase, email: string): Promise<void> {
-  await db.delete(signInThrottle).where(eq(signInThrottle.email, throttleKeyFor(email)));
+/** After a successful sign-in: the key it was taken under starts afresh. */
+export async function clearSignInFailures(db: AppDatabase, key: string): Promise<void> {
+  await db.delete(signInThrottle).where(eq(signInThrottle.email, key));
 }
 
-/** Deletes the rows whose failures are forgotten anyway, so typed-in nonsense does not pile up. */
-export async function pruneSignInThrottle(db: AppDatabase, now: Date): Promise<void> {
-  await db.delete(signInThrottle).where(lte(signInThrottle.forgetAt, now));
+/**
+ * Deletes the rows whose failures are forgotten anyway, so typed-in nonsense does not pile up.
+ * Device keys go the same way: one exists only while a browser that once signed in has recent
+ * failures, and an hour after its last one it is gone.
+ */
+export async function pruneSignInThrottle(db: AppDatabase): Promise<void> {
+  await db.delete(signInThrottle).where(lte(signInThrottle.forgetAt, sql`clock_timestamp()`));
 }

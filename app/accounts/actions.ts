@@ -14,7 +14,7 @@ import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { getLocale } from '@/lib/i18n/server';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 // The /accounts actions. Each one re-validates its input, needs a signed-in owner, and hands
 // the owner's id to lib/accounts/manage.ts, which never finds another owner's account. An id

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { Spinner } from '@/components/ui/spinner';
 import { secondaryButton, textLink } from '@/components/ui/styles';
 import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
 import { format } from '@/lib/i18n/locale';
@@ -73,15 +74,6 @@ const deleteTrigger =
 /** The address, for screen readers: each button's name says which mailbox it acts on, after the visible words. */
 function Named({ address }: { address: string }) {
   return <span className="sr-only"> {address}</span>;
-}
-
-function Spinner() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 motion-safe:animate-spin">
-      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
-      <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
 }
 
 /** One connected mailbox: its state, what went wrong if anything, and what can be done with it. */
@@ -282,7 +274,7 @@ export function AccountCard({
           aria-describedby={paused ? pausedNoteId : undefined}
           onClick={() => void checkNow()}
         >
-          {busy === 'check' && <Spinner />}
+          {busy === 'check' && <Spinner className="size-4" />}
           {text.actions.checkNow}
           <Named address={address} />
         </button>
@@ -292,7 +284,7 @@ export function AccountCard({
           aria-disabled={busy ? true : undefined}
           onClick={() => void togglePause()}
         >
-          {(busy === 'pause' || busy === 'resume') && <Spinner />}
+          {(busy === 'pause' || busy === 'resume') && <Spinner className="size-4" />}
           {paused ? text.actions.resume : text.actions.pause}
           <Named address={address} />
         </button>

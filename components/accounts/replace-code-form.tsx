@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from '@/lib/zod';
+import { Spinner } from '@/components/ui/spinner';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
 import { format } from '@/lib/i18n/locale';
@@ -178,12 +179,7 @@ export function ReplaceCodeForm({
           className={primaryButton}
           aria-disabled={blocked ? true : undefined}
         >
-          {running && (
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 motion-safe:animate-spin">
-              <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
-              <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-            </svg>
-          )}
+          {running && <Spinner />}
           {running ? t.submitting : t.submit}
         </button>
         <button type="button" className={secondaryButton} onClick={onCancel}>

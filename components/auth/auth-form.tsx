@@ -7,7 +7,7 @@ import { primaryButton, textInput } from '@/components/ui/styles';
 import type { AuthFieldName, AuthFormAction, AuthFormInput } from '@/lib/auth/form-state';
 import { createSignInSchema, createSignUpSchema } from '@/lib/auth/schema';
 import type { AuthMessages } from '@/lib/i18n/messages/auth';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 type Mode = 'sign-in' | 'sign-up';
 

@@ -3,7 +3,7 @@ import { AuthForm } from '@/components/auth/auth-form';
 import { textLink } from '@/components/ui/styles';
 import type { AuthFormAction } from '@/lib/auth/form-state';
 import { AUTH_MESSAGES } from '@/lib/i18n/messages/auth';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 /** The frame shared by the sign-in and sign-up pages. */
 export function AuthPage({ mode, locale, next, action }: { mode: 'sign-in' | 'sign-up'; locale: Locale; next: string; action: AuthFormAction }) {

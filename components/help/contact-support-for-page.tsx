@@ -1,7 +1,7 @@
 import { answerHelpSuggestionAction, endHelpAction, reportHelpProgressAction, startHelpAction } from '@/app/actions';
 import { HELP_MESSAGES } from '@/lib/i18n/messages/help';
 import { getMessages } from '@/lib/i18n/server';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 import { ContactSupport, type ContactSupportActions } from './contact-support';
 

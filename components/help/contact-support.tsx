@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import type { HelpMessages } from '@/lib/i18n/messages/help';
 import { format } from '@/lib/i18n/locale';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { HelpProgressInput } from '@/lib/support/help-schema';
 import type { CustomerHelpView } from '@/lib/support/help-sessions';
 import { addressStore, checkStore } from '@/lib/wizard/stores';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { PRACTICE_MESSAGES } from '@/lib/i18n/messages/practice';
 import { getPracticeMode } from '@/lib/practice/practice-mode';
 import { PRACTICE_PAGE_PATH } from '@/lib/practice/provider';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { PracticeProviderRegistration } from './practice-provider-registration';
 
 /**

@@ -1,6 +1,6 @@
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import { format } from '@/lib/i18n/locale';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { AttemptView, ProtocolAttemptView } from '@/lib/support/console';
 
 // Check attempts as staff read them: when, each protocol's outcome, the failure code, where it

@@ -5,7 +5,7 @@ import { useId, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { primaryButton, textInput } from '@/components/ui/styles';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { createHelpCodeSchema, type EnterHelpCodeState, type HelpCodeValues } from '@/lib/support/schema';
 
 /** Staff type the customer's six digits; the action opens the customer's progress page. */

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, useTransition } from 'react';
 import { primaryButton } from '@/components/ui/styles';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import { format } from '@/lib/i18n/locale';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { StaffSessionView } from '@/lib/support/console';
 import type { SuggestStepState, SuggestStepValues } from '@/lib/support/schema';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';

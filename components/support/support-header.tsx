@@ -5,7 +5,7 @@ import type { SupportMessages } from '@/lib/i18n/messages/support';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import { getPracticeMode } from '@/lib/practice/practice-mode';
 import { PRACTICE_PAGE_PATH } from '@/lib/practice/provider';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 /** The console's header: its pages, the wizard, the language switch. */
 export function SupportHeader({ locale, text, headerText }: { locale: Locale; text: SupportMessages; headerText: Messages['header'] }) {

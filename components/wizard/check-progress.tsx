@@ -1,3 +1,4 @@
+import { Spinner } from '@/components/ui/spinner';
 import { format } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
 import type { CheckPhase } from '@/lib/wizard/stores';
@@ -14,12 +15,7 @@ function seconds(ms: number): string {
 
 function StatusIcon({ state }: { state: 'idle' | 'running' | 'ok' | 'failed' }) {
   if (state === 'running') {
-    return (
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 text-blue-700 motion-safe:animate-spin dark:text-blue-300">
-        <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-        <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-      </svg>
-    );
+    return <Spinner className="size-5 text-blue-700 dark:text-blue-300" trackOpacity={0.25} />;
   }
   if (state === 'ok') {
     return (

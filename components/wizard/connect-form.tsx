@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { CodeInput, type CodeCleaning } from '@/components/ui/code-input';
+import { Field } from '@/components/ui/field';
+import { Spinner } from '@/components/ui/spinner';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages/zh';
@@ -32,8 +35,6 @@ const CODE_ID = 'connect-code';
 const WARNING_ID = 'connect-code-warning';
 const FORM_ERROR_ID = 'connect-form-error';
 const SERVERS_HINT_ID = 'connect-servers-hint';
-/** What the code cleaning removes (spaces, line breaks, zero-width characters), for a paste made before it is loaded. */
-const INVISIBLE_OR_SPACE = /[\s\u200b-\u200d\u2060]/;
 
 /**
  * Step 4: the address and the authorization code, checked on the server by `action`. For a
@@ -80,7 +81,6 @@ export function ConnectForm({
   const locked = useLockedUntil(retryAt);
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const [cleaned, setCleaned] = useState(false);
   const [pasted, setPasted] = useState(false);
   const [askConfirm, setAskConfirm] = useState(false);
   // The code the reader said is a code despite the warning; not asked again for it.
@@ -252,23 +252,14 @@ export function ConnectForm({
   });
   const codeField = register('code');
 
-  // Cleans a code in place; skipped while an input method is composing, which a rewrite would
-  // break, and done once it commits. A password is never rewritten: what is typed is sent.
-  const cleanCode = (input: HTMLInputElement) => {
-    if (!logic || secretProvider?.credential.kind !== 'code') return;
-    const clean = logic.cleanSecret(input.value, secretProvider);
-    setCleaned(clean !== input.value);
-    if (clean !== input.value) input.value = clean;
-  };
-
-  const describedBy = [
-    'connect-code-hint',
-    'connect-code-counter',
-    warning ? WARNING_ID : '',
-    errors.code ? 'connect-code-error' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  // A code is cleaned with the provider's rules once the helpers are here; a password is never
+  // rewritten: what is typed is sent.
+  const codeCleaning: CodeCleaning =
+    secretProvider?.credential.kind !== 'code'
+      ? null
+      : logic
+        ? (typed) => logic.cleanSecret(typed, secretProvider)
+        : 'loading';
 
   return (
     <form
@@ -280,35 +271,26 @@ export function ConnectForm({
       aria-describedby={formError ? FORM_ERROR_ID : undefined}
       className="space-y-5"
     >
-      <div>
-        <label htmlFor={ADDRESS_ID} className="block font-medium">
-          {text.addressLabel}
-        </label>
-        <input
-          id={ADDRESS_ID}
-          type="text"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          aria-invalid={errors.address ? true : undefined}
-          aria-describedby={errors.address ? 'connect-address-error' : undefined}
-          className={`${textInput} mt-2`}
-          {...addressField}
-        />
-        {errors.address && (
-          <p id="connect-address-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
-            {errors.address.message}
-          </p>
+      <Field id={ADDRESS_ID} label={text.addressLabel} error={errors.address?.message}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="email"
+            autoComplete="email"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            className={`${textInput} mt-2`}
+            {...addressField}
+          />
         )}
-      </div>
+      </Field>
 
-      <div>
-        <div className="flex items-baseline justify-between gap-3">
-          <label htmlFor={CODE_ID} className="block font-medium">
-            {words.label}
-          </label>
+      <CodeInput
+        id={CODE_ID}
+        label={words.label}
+        labelAside={
           <span
             id="connect-code-counter"
             className={`font-mono text-sm tabular-nums ${
@@ -322,62 +304,34 @@ export function ConnectForm({
               {format(knownLength === undefined ? text.counterFreeLabel : text.counterLabel, { length: assessment.length, expected })}
             </span>
           </span>
-        </div>
-        <p id="connect-code-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          {words.hint}
-        </p>
-        <input
-          id={CODE_ID}
-          type="text"
-          autoComplete="off"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={describedBy}
-          className={`${textInput} mt-2 font-mono tracking-wider`}
-          {...codeField}
-          onChange={(event) => {
-            if (!(event.nativeEvent as InputEvent).isComposing) cleanCode(event.target);
-            void codeField.onChange(event);
-          }}
-          onCompositionEnd={(event) => {
-            cleanCode(event.currentTarget);
-            void codeField.onChange({ target: event.currentTarget, type: 'change' });
-          }}
-          onPaste={(event) => {
-            setPasted(true);
-            // Before the helpers arrive the field cannot clean itself yet; a code will be once they
-            // do, so the note about spaces and invisible characters is given now, as it would be then.
-            if (!logic && secretKind === 'code' && INVISIBLE_OR_SPACE.test(event.clipboardData.getData('text'))) setCleaned(true);
-          }}
-        />
-        {errors.code && (
-          <p id="connect-code-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
-            {errors.code.message}
-          </p>
-        )}
-        <div aria-live="polite" className="text-sm">
-          {cleaned && secretKind === 'code' && <p className="mt-2 text-slate-600 dark:text-slate-300">{text.cleaned}</p>}
-        </div>
-        <div
-          id={WARNING_ID}
-          tabIndex={-1}
-          aria-live="polite"
-          className={warning ? 'mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm leading-6 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100' : ''}
-        >
-          {warning && <p>{warning}</p>}
-          {warning && looksLikePassword && askConfirm && (
-            <button
-              type="button"
-              className={`${secondaryButton} mt-3`}
-              onClick={() => void submitConfirmed()}
-            >
-              {text.confirmPassword}
-            </button>
-          )}
-        </div>
-      </div>
+        }
+        hint={words.hint}
+        describedBy={['connect-code-counter', warning && WARNING_ID]}
+        error={errors.code?.message}
+        registration={codeField}
+        clean={codeCleaning}
+        cleanedNote={text.cleaned}
+        onPaste={() => setPasted(true)}
+        after={
+          <div
+            id={WARNING_ID}
+            tabIndex={-1}
+            aria-live="polite"
+            className={warning ? 'mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm leading-6 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100' : ''}
+          >
+            {warning && <p>{warning}</p>}
+            {warning && looksLikePassword && askConfirm && (
+              <button
+                type="button"
+                className={`${secondaryButton} mt-3`}
+                onClick={() => void submitConfirmed()}
+              >
+                {text.confirmPassword}
+              </button>
+            )}
+          </div>
+        }
+      />
 
       {showServerChoice && (
         <fieldset aria-describedby={SERVERS_HINT_ID}>
@@ -432,12 +386,7 @@ export function ConnectForm({
           // lets the click land; the submit then shows the warnings anyway.
           onMouseDown={(event) => event.preventDefault()}
         >
-          {running && (
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 motion-safe:animate-spin">
-              <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
-              <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-            </svg>
-          )}
+          {running && <Spinner />}
           {running ? text.submitting : text.submit}
         </button>
         {locked && (

@@ -2,7 +2,7 @@ import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { SubmitResult } from '@/lib/wizard/types';
 import type { SealingOptions } from './queries';
 import { saveCheckedMailAccount } from './queries';

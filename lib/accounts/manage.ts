@@ -17,7 +17,8 @@ import type { CheckReport, CheckStage, Diagnosis, FailureCode, ProtocolCheckResu
 import { acceptSecret, assessAuthCode, createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
-import type { Locale, MailEndpoints } from '@/lib/providers/types';
+import type { MailEndpoints } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { saveCheckedMailAccount, toStoredCheckResult, type SealingOptions } from './queries';
 import { getKeyring, openSecret } from './seal';
 import type { AccountActionResult, AccountView, StatusChangeView } from './view';

@@ -2,7 +2,8 @@ import { z } from '@/lib/zod';
 import { createManualServerSchema, type ManualServerSchemaOptions } from '@/lib/discovery/manual';
 import { createAuthCodeSchema } from '@/lib/providers/auth-code';
 import { createMailAddressSchema } from '@/lib/providers/detect';
-import type { Locale, SecretKind } from '@/lib/providers/types';
+import type { SecretKind } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { InvalidFieldErrors } from '@/lib/wizard/types';
 
 // The wizard's submit ("connect this mailbox"), shared by the client form (zodResolver) and

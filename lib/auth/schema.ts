@@ -1,5 +1,5 @@
 import { z } from '@/lib/zod';
-import type { Locale, Localized } from '@/lib/providers/types';
+import type { Locale, Localized } from '@/lib/i18n/locale';
 
 // Sign-in and sign-up forms, shared by the client forms and the server actions. Limits match
 // the ones lib/auth/server.ts gives the library, so the form says no before the server does.

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Localized } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 import { withDnsSession, type DnsOptions, type DnsSession, type QueryOutcome } from './dns';
 import { parseHost } from './host';
 import { classifyIpv4, classifyIpv6, type AddressClass } from './ip-ranges';

@@ -1,7 +1,8 @@
 import { z } from '@/lib/zod';
 import { findHostedMailServiceByMx } from '@/lib/providers/hosted-mail';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
-import type { Locale, Localized, ServerEndpoint, TlsMode } from '@/lib/providers/types';
+import type { ServerEndpoint, TlsMode } from '@/lib/providers/types';
+import type { Locale, Localized } from '@/lib/i18n/locale';
 import { parseHost, type HostProblem } from './host';
 import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from './messages';
 import type { MxDiscovery } from './mx';

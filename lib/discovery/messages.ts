@@ -1,4 +1,4 @@
-import type { Localized } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 
 // What discovery and manual setup say to the user, Chinese first. Plain data with no imports
 // beyond types, so the manual-setup form can carry these strings to the browser.

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Localized } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 import { withDnsSession, type DnsOptions, type MxAnswer } from './dns';
 import { MX_MESSAGES } from './messages';
 

@@ -1,4 +1,7 @@
-import type { Locale } from '@/lib/providers/types';
+/** A text in each of the app's languages. */
+export type Localized = { zh: string; en: string };
+
+export type Locale = keyof Localized;
 
 // Chinese first: most people connecting a NetEase mailbox read Chinese, and the webmail screens
 // they will look at are in Chinese whatever this page's language.
@@ -20,4 +23,3 @@ export function format(template: string, values: Readonly<Record<string, string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-export type { Locale };

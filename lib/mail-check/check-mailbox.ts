@@ -11,7 +11,8 @@ import { providerHostMessage, type GuardRefusalCode } from '@/lib/discovery/mess
 import { detectProvider, detectProviderById, loginNamesFor, type AddressProblem, type DetectedProvider } from '@/lib/providers/detect';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { findServerOwner } from '@/lib/providers/provider-hosts';
-import type { Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
+import type { MailEndpoints, MailProvider } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 import { countsTowardLimits } from './diagnosis';
 import { alternativeMatching, isAllowedEndpoint, resolveEndpoints } from './endpoints';
 import { completeCheck, lockoutPolicyFromEnv, releaseCheck, reserveCheck, type CheckKind, type LockoutPolicy, type LockoutReason } from './lockout';

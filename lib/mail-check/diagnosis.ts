@@ -1,4 +1,5 @@
-import type { KnownServerError, Localized, MailProvider, ServerEndpoint } from '@/lib/providers/types';
+import type { KnownServerError, MailProvider, ServerEndpoint } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 import type { CheckStage, Diagnosis, FailureCode, GuideStep, MailCheckProtocol, ProtocolCheckResult } from './types';
 
 // What a failed check tells the user: a title, an explanation and a checklist per failure

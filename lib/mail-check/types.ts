@@ -1,4 +1,5 @@
-import type { ConnectionFailureCode, GuideStepId, KnownFailureCode, KnownServerError, Localized, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+import type { ConnectionFailureCode, GuideStepId, KnownFailureCode, KnownServerError, MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 
 // The vocabulary of a connection check. Kept free of runtime code so that client components
 // and message catalogs can import it without pulling in sockets.

@@ -1,6 +1,7 @@
 import { z } from '@/lib/zod';
 import { foldTypedText } from './text-fold';
-import type { Locale, Localized, MailProvider, SecretKind } from './types';
+import type { MailProvider, SecretKind } from './types';
+import type { Locale, Localized } from '@/lib/i18n/locale';
 
 export type AuthCodeWarning = 'wrong_length' | 'non_letters' | 'looks_like_password';
 

@@ -1,7 +1,8 @@
 import { z } from '@/lib/zod';
 import { findProviderByDomain, getProvider } from './registry';
 import { foldTypedText } from './text-fold';
-import type { DomainInfo, Locale, Localized, MailEndpoints, MailProvider, UsernameForm } from './types';
+import type { DomainInfo, MailEndpoints, MailProvider, UsernameForm } from './types';
+import type { Locale, Localized } from '@/lib/i18n/locale';
 
 export type AddressErrorCode = 'empty' | 'not_an_address' | 'too_long';
 

@@ -1,4 +1,5 @@
-import type { Localized, MailEndpoints } from './types';
+import type { MailEndpoints } from './types';
+import type { Localized } from '@/lib/i18n/locale';
 
 // Company mail services we recognise by a domain's MX records but do not guide through: no
 // steps, no known error texts, no limits of their own. A domain hosted by one of them is set up

@@ -16,7 +16,8 @@ import {
   registerRuntimeProvider,
 } from './registry';
 import { SOHU_MAIL } from './sohu';
-import { GUIDE_STEP_IDS, type Localized, type MailProvider } from './types';
+import { GUIDE_STEP_IDS, type MailProvider } from './types';
+import type { Localized } from '@/lib/i18n/locale';
 
 // Every provider's data held to what detection, the check and the wizard rely on. A new
 // provider passes these or it is not finished.

@@ -1,4 +1,5 @@
-import type { Localized, MailEndpoints, MailProvider } from './types';
+import type { MailEndpoints, MailProvider } from './types';
+import type { Localized } from '@/lib/i18n/locale';
 
 // Sohu mail. No failure texts of Sohu's are on record, so it has no knownErrors: its refusals
 // fall to the generic rules, and its auth_failed diagnosis carries what we do know, the

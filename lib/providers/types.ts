@@ -1,3 +1,5 @@
+import type { Localized } from '@/lib/i18n/locale';
+
 // The shape of provider data. Providers are described as data so that a new one is a new
 // object, not a new branch in code.
 
@@ -14,10 +16,6 @@ export interface MailEndpoints {
   smtp: ServerEndpoint;
   pop3?: ServerEndpoint;
 }
-
-export type Localized = { zh: string; en: string };
-
-export type Locale = keyof Localized;
 
 export type MailProtocol = keyof MailEndpoints;
 

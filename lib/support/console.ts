@@ -8,7 +8,7 @@ import { DIAGNOSES, diagnose, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, FailureCode } from '@/lib/mail-check/types';
 import { detectProvider, normalizeAddress } from '@/lib/providers/detect';
 import { getProvider } from '@/lib/providers/registry';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 import { maskAddress, maskAddressIn } from './mask';
 import { normalizeHelpCode } from './schema';

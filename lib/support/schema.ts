@@ -1,6 +1,6 @@
 import { z } from '@/lib/zod';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { WIZARD_STEPS } from '@/lib/wizard/steps';
 
 // The support console's forms, shared by the client forms and the actions that parse them again.

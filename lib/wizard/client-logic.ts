@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
-import type { Locale, SecretKind } from '@/lib/providers/types';
+import type { SecretKind } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
 import { createManualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
 import { PROVIDER_GUIDE_LINK } from '@/lib/discovery/messages';

@@ -1,5 +1,6 @@
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import type { DomainInfo, Localized, MailEndpoints, MailProvider } from '@/lib/providers/types';
+import type { DomainInfo, MailEndpoints, MailProvider } from '@/lib/providers/types';
+import type { Localized } from '@/lib/i18n/locale';
 
 // What the wizard shows for the address typed so far. Until an address names a known domain,
 // the steps show NetEase's main domain (163.com), which is what most readers have. Free of

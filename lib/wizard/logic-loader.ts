@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Resolver } from 'react-hook-form';
-import type { Locale, SecretKind } from '@/lib/providers/types';
+import type { SecretKind } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import type { ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
 

@@ -1,5 +1,5 @@
 import type { ManualGuess, ManualServerInput } from '@/lib/discovery/manual';
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 import type { LockoutReason, ProtocolCheckResult } from '@/lib/mail-check/types';
 
 // The contract between the wizard's code form (a client component) and the server action that
@@ -88,4 +88,3 @@ export type DomainDiscoveryResult =
 
 export type DiscoverDomainAction = (address: string) => Promise<DomainDiscoveryResult>;
 
-export type { Locale };

@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 // The words of /accounts, the page where a user looks after the mailboxes they connected. Kept
 // apart from the wizard's catalog so that neither page's client components carry the other's

@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 // Sign-in and sign-up texts. Kept apart from the wizard's catalog so that the wizard's client
 // components do not carry them.

@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 // The customer's side of 「联系客服」: the help code, what staff can and cannot see, and the
 // "go to step N" suggestions staff send. Its own catalog so the wizard's and /accounts' client

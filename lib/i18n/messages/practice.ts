@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 // The words of /practice and of the link to it from the wizard. Kept apart from the wizard's
 // catalog so the wizard's client components never carry them. `{name}` placeholders are filled

@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/providers/types';
+import type { Locale } from '@/lib/i18n/locale';
 
 // The support console's words (/support and below), for staff. Staff see masked addresses and
 // the check results; the texts say so, so nobody asks a customer for their code.

@@ -64,7 +64,7 @@ export default defineConfig({
   },
   projects,
   webServer: {
-    command: `node --import tsx e2e/support/serve.ts ${PORT}`,
+    command: `node --import tsx tools/serve-with-peers.ts ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     // Builds first unless E2E_SKIP_BUILD=1 (npm test builds once, before every pass).
     timeout: 600_000,

@@ -27,9 +27,10 @@ export const config = {
   matcher: [
     {
       // Pages only: API routes answer JSON, _next/static and _next/image are files, the icons
-      // are images; next.config.ts gives them the non-page policy. Router prefetches render no
-      // HTML for a browser to run, so they need no nonce either.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)',
+      // are images, robots.txt is text (the last two from public/); next.config.ts gives them the
+      // non-page policy. Router prefetches render no HTML for a browser to run, so they need no
+      // nonce either.
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

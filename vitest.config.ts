@@ -12,8 +12,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'e2e/peers/**/*.test.ts', 'scripts/**/*.test.ts'],
-    globalSetup: ['e2e/peers/global-setup.ts'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
+    globalSetup: ['tools/peers/global-setup.ts'],
     pool: 'forks',
     // Files run side by side: each has its own databases (lib/db/testing/backends.ts), peers on
     // ports of their own and temporary folders, and shares nothing with the others. Vitest's

@@ -1,18 +1,19 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
+import { z } from '@/lib/zod';
+import type { ConnectMailboxAction } from '@/lib/accounts/contract';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
 import { connectFieldErrors, createConnectMailboxSchema } from '@/lib/accounts/schema';
-import { getSessionUser } from '@/lib/auth/server';
-import { getDatabase } from '@/lib/db/client';
+import { defineAction } from '@/lib/actions/define-action';
+import type { DiscoverDomainAction } from '@/lib/discovery/contract';
 import { env } from '@/lib/env';
-import { getLocale } from '@/lib/i18n/server';
-import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locale';
+import { isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locale';
 import { cookieSecure } from '@/lib/security/secure-cookies';
 import { takeClientLimits } from '@/lib/limits/address-limit';
 import { clientAddressFrom } from '@/lib/net/client';
 import { clearHelpToken, readHelpToken, writeHelpToken } from '@/lib/support/help-cookie';
-import { helpAnswerSchema, helpProgressSchema } from '@/lib/support/help-schema';
+import { helpAnswerSchema, helpProgressSchema, type HelpViewResult, type StartHelpResult } from '@/lib/support/help-schema';
 import {
   answerSuggestion,
   customerView,
@@ -22,30 +23,27 @@ import {
   readCustomerHelpView,
   recordHelpProgress,
   requestHelpSession,
-  type CustomerHelpView,
 } from '@/lib/support/help-sessions';
 import type { HelpStep } from '@/lib/support/steps';
-import { discoverMailDomain, mxLookupRuleFrom } from '@/lib/wizard/discover-domain';
-import type { ConnectMailboxRequest, DomainDiscoveryResult, SubmitResult } from '@/lib/wizard/types';
+import { discoverMailDomain, mxLookupRuleFrom } from '@/lib/discovery/discover-domain';
+
+// The wizard's actions, the language switch, and the customer's side of 「联系客服」 (also used
+// by /accounts). Each goes through defineAction: parsed with its schema, its caller checked.
+
+// Only the test servers MAIL_MANUAL_ALLOW_HOSTS names may use any port, as in the check itself.
+// Built at the first submit, not at import, so that reading the environment waits for a request.
+let connectSchema: ReturnType<typeof createConnectMailboxSchema> | undefined;
+const serverConnectSchema = () => (connectSchema ??= createConnectMailboxSchema(undefined, { anyPortHosts: env().MAIL_MANUAL_ALLOW_HOSTS ?? [] }));
 
 /**
  * The wizard's submit. Re-validates with the shared schema, needs a signed-in owner, then
  * checks the mailbox exactly as the client will use it and saves it only when both halves
  * pass. The answer never carries the code.
  */
-export async function connectMailbox(input: ConnectMailboxRequest): Promise<SubmitResult> {
-  const locale = await getLocale();
-  // Only the test servers MAIL_MANUAL_ALLOW_HOSTS names may use any port, as in the check itself.
-  const schema = createConnectMailboxSchema(locale, undefined, { anyPortHosts: env().MAIL_MANUAL_ALLOW_HOSTS ?? [] });
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    return { status: 'invalid', ...connectFieldErrors(parsed.error) };
-  }
-  const user = await getSessionUser();
-  if (!user) return { status: 'signed_out' };
-  const { db } = await getDatabase();
-  return connectMailboxForOwner(db, user.id, parsed.data, locale);
-}
+export const connectMailbox: ConnectMailboxAction = defineAction(
+  { schema: z.lazy(serverConnectSchema), access: 'user', invalid: connectFieldErrors },
+  async ({ input, db, user }) => connectMailboxForOwner(db, user.id, input),
+);
 
 /**
  * Step 1's MX lookup for a domain no provider lists. Open to anyone, as the guide is: it only
@@ -53,25 +51,44 @@ export async function connectMailbox(input: ConnectMailboxRequest): Promise<Subm
  * would ask DNS first takes its place in the per-address (and, signed in, per-user) limit, so
  * the app cannot be used to fire DNS queries at will.
  */
-export async function discoverMailDomainAction(address: unknown): Promise<DomainDiscoveryResult> {
-  if (typeof address !== 'string' || address.length > 320) return { status: 'invalid' };
-  const clientAddress = clientAddressFrom(await headers());
-  return discoverMailDomain(address, {
-    takeLookup: async () => {
-      const { db } = await getDatabase();
-      const user = await getSessionUser();
-      return takeClientLimits(db, mxLookupRuleFrom(env()), { address: clientAddress, userId: user?.id ?? null });
-    },
-  });
-}
+export const discoverMailDomainAction: DiscoverDomainAction = defineAction(
+  { schema: z.string().max(320), access: 'anyone' },
+  async ({ input, db, user }) => {
+    const clientAddress = clientAddressFrom(await headers());
+    const found = await discoverMailDomain(input, {
+      takeLookup: async () => {
+        const database = await db();
+        const userId = (await user())?.id ?? null;
+        return takeClientLimits(database, mxLookupRuleFrom(env()), { address: clientAddress, userId });
+      },
+    });
+    switch (found.status) {
+      case 'invalid':
+        return { ok: false, code: 'invalid', fieldErrors: {} };
+      case 'rate_limited':
+        return { ok: false, code: 'rate_limited', domain: found.domain, retryAfterSeconds: found.retryAfterSeconds };
+      default:
+        return { ok: true, data: found };
+    }
+  },
+);
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
-/** The language switch. Setting the cookie re-renders the page, `<html lang>` included. */
+const setLocale = defineAction(
+  { schema: z.object({ locale: z.unknown().pipe(z.custom<Locale>(isLocale)) }), access: 'anyone' },
+  async ({ input }) => {
+    (await cookies()).set(LOCALE_COOKIE, input.locale, { path: '/', maxAge: ONE_YEAR_SECONDS, sameSite: 'lax', secure: await cookieSecure() });
+    return { ok: true, data: null } as const;
+  },
+);
+
+/**
+ * The language switch, a form's action (so it answers nothing). Setting the cookie re-renders
+ * the page, `<html lang>` included; anything but a language we have changes nothing.
+ */
 export async function switchLocale(formData: FormData): Promise<void> {
-  const locale = formData.get('locale');
-  if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR_SECONDS, sameSite: 'lax', secure: await cookieSecure() });
+  await setLocale({ locale: formData.get('locale') });
 }
 
 // ---- 「联系客服」: the customer's side of a help request (also used by /accounts) ----------------
@@ -79,49 +96,55 @@ export async function switchLocale(formData: FormData): Promise<void> {
 /**
  * Starts a help request for this browser, or shows the one it already has. A new one is limited
  * per client address and per signed-in user, and refused while too many wait for staff; the
- * refusal comes back as a view the panel words (never an error page).
+ * refusal comes back as a failure the panel words (never an error page).
  */
-export async function startHelpAction(): Promise<CustomerHelpView> {
-  const { db } = await getDatabase();
-  const existing = await readCustomerHelpView(db, await readHelpToken());
-  if (existing.active) return existing;
-  const user = await getSessionUser();
-  const token = newBrowserToken();
-  const started = await requestHelpSession(
-    db,
-    { token, customerId: user?.id ?? null, clientAddress: clientAddressFrom(await headers()) },
-    helpRequestPolicyFrom(env()),
-  );
-  if (!started.ok) return { active: false, refused: started.refusal };
-  await writeHelpToken(token);
-  return customerView(started.session, null);
-}
+export const startHelpAction = defineAction(
+  { schema: z.void(), access: 'anyone' },
+  async ({ db, user }): Promise<StartHelpResult> => {
+    const database = await db();
+    const existing = await readCustomerHelpView(database, await readHelpToken());
+    if (existing.active) return { ok: true, data: existing };
+    const customerId = (await user())?.id ?? null;
+    const token = newBrowserToken();
+    const started = await requestHelpSession(
+      database,
+      { token, customerId, clientAddress: clientAddressFrom(await headers()) },
+      helpRequestPolicyFrom(env()),
+    );
+    if (!started.ok) {
+      const { refusal } = started;
+      return refusal.reason === 'busy' ? { ok: false, code: 'busy' } : { ok: false, code: 'rate_limited', retryAfterSeconds: refusal.retryAfterSeconds };
+    }
+    await writeHelpToken(token);
+    return { ok: true, data: customerView(started.session, null) };
+  },
+);
 
 /** Ends this browser's help request; staff lose sight of it at their next refresh. */
-export async function endHelpAction(): Promise<CustomerHelpView> {
-  const { db } = await getDatabase();
-  await endHelpSession(db, await readHelpToken());
+export const endHelpAction = defineAction({ schema: z.void(), access: 'anyone' }, async ({ db }): Promise<HelpViewResult> => {
+  await endHelpSession(await db(), await readHelpToken());
   await clearHelpToken();
-  return { active: false };
-}
+  return { ok: true, data: { active: false } };
+});
 
 /** Where the customer is (step, address as typed, a check running). Silently ignored without a request. */
-export async function reportHelpProgressAction(input: unknown): Promise<void> {
-  const parsed = helpProgressSchema.safeParse(input);
-  if (!parsed.success) return;
+export const reportHelpProgressAction = defineAction({ schema: helpProgressSchema, access: 'anyone' }, async ({ input, db, user }) => {
   const token = await readHelpToken();
-  if (!token) return;
-  const { db } = await getDatabase();
-  const user = await getSessionUser();
-  const { step, address, checking } = parsed.data;
-  await recordHelpProgress(db, token, { step: step as HelpStep | undefined, address, checking }, user?.id ?? null);
-}
+  if (!token) return { ok: true, data: null } as const;
+  const database = await db();
+  const customerId = (await user())?.id ?? null;
+  const { step, address, checking } = input;
+  await recordHelpProgress(database, token, { step: step as HelpStep | undefined, address, checking }, customerId);
+  return { ok: true, data: null } as const;
+});
 
 /** The customer followed (or declined) the step staff suggested. */
-export async function answerHelpSuggestionAction(input: unknown): Promise<CustomerHelpView> {
-  const parsed = helpAnswerSchema.safeParse(input);
-  const { db } = await getDatabase();
-  const token = await readHelpToken();
-  if (parsed.success) await answerSuggestion(db, token, parsed.data.seq, parsed.data.response);
-  return readCustomerHelpView(db, token);
-}
+export const answerHelpSuggestionAction = defineAction(
+  { schema: helpAnswerSchema, access: 'anyone' },
+  async ({ input, db }): Promise<HelpViewResult> => {
+    const database = await db();
+    const token = await readHelpToken();
+    await answerSuggestion(database, token, input.seq, input.response);
+    return { ok: true, data: await readCustomerHelpView(database, token) };
+  },
+);

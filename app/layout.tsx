@@ -13,10 +13,14 @@ export const viewport: Viewport = {
   ],
 };
 
+// The icon is a static file (public/icon.svg), served with the headers next.config.ts gives
+// every non-page response; the pages inherit this link to it.
+const ICONS: Metadata['icons'] = { icon: [{ url: '/icon.svg', type: 'image/svg+xml', sizes: 'any' }] };
+
 /** Defaults for every page, in the reader's language; pages may refine them. */
 export async function generateMetadata(): Promise<Metadata> {
   const { meta } = getMessages(await getLocale());
-  return { title: meta.title, description: meta.description };
+  return { title: meta.title, description: meta.description, icons: ICONS };
 }
 
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {

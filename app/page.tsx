@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { connectMailbox, discoverMailDomainAction } from '@/app/actions';
+import {
+  answerHelpSuggestionAction,
+  connectMailbox,
+  discoverMailDomainAction,
+  endHelpAction,
+  reportHelpProgressAction,
+  startHelpAction,
+  switchLocale,
+} from '@/app/actions';
 import { ContactSupportForPage } from '@/components/help/contact-support-for-page';
-import { ClientPasswordIllustration } from '@/components/illustrations/client-password';
-import { CodeDialogIllustration } from '@/components/illustrations/code-dialog';
-import { ServiceSwitchesIllustration } from '@/components/illustrations/service-switches';
-import { SmsCheckIllustration } from '@/components/illustrations/sms-check';
-import { StatusBadgeIllustration } from '@/components/illustrations/status-badge';
 import { PracticeLink } from '@/components/practice/practice-link';
-import { WebmailSettingsIllustration } from '@/components/illustrations/webmail-settings';
-import { CalloutList } from '@/components/ui/callout';
-import { LangRuns } from '@/components/ui/lang-runs';
-import { textLink } from '@/components/ui/styles';
 import { AddressStep } from '@/components/wizard/address-step';
 import { ConnectForm } from '@/components/wizard/connect-form';
 import { Faq, SafetyTips } from '@/components/wizard/faq';
@@ -19,11 +18,11 @@ import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { ManualSummary } from '@/components/wizard/manual-summary';
 import { ResultPanel } from '@/components/wizard/result-panel';
 import { StepNavigator } from '@/components/wizard/step-navigator';
-import { ProviderGuideStep } from '@/components/wizard/provider-guide';
+import { ProviderGuideAfterForm, ProviderGuideStep, type ProviderGuideText } from '@/components/wizard/provider-guide';
 import { ProviderHint } from '@/components/wizard/provider-hint';
 import { ProviderSwitch } from '@/components/wizard/provider-switch';
 import { StepPanel, type StepLabelsByProvider } from '@/components/wizard/step-panel';
-import { WebmailLink } from '@/components/wizard/webmail-link';
+import { WRITTEN_GUIDE_MESSAGES } from '@/lib/i18n/messages/written-guides';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
@@ -52,38 +51,36 @@ const GUIDE_STEPS: readonly GuideStep[] = [
   'configure-in-client',
 ];
 
-// Providers after NetEase with a guide of their own: their steps replace NetEase's when the
-// address (or its domain's MX records, for NetEase enterprise) or the chooser names them. Manual
+// Every provider with a guide, NetEase's first: the steps follow the one the address (or its
+// domain's MX records, for NetEase enterprise) or the chooser names, NetEase's until then. Manual
 // setup's generic steps follow an address on a domain none of them hosts.
-const GUIDED_PROVIDERS: readonly MailProvider[] = [
-  ...PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id && provider.guide),
-  MANUAL_PROVIDER,
-];
+const GUIDED_PROVIDERS: readonly MailProvider[] = [...PROVIDERS.filter((provider) => provider.guide), MANUAL_PROVIDER];
 
-type GuideStepAfterAddress = Exclude<GuideStep, 'core-parameters-configuration'>;
+// The providers after NetEase, whose steps, intro and credential have names of their own.
+const OTHER_PROVIDERS = GUIDED_PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id);
 
 export default async function HomePage() {
   const locale = await getLocale();
   const m = getMessages(locale);
   const nonce = await requestNonce();
-  const webmails = NETEASE_PERSONAL.domains.filter((domain) => domain.confirmed);
   const steps = Object.fromEntries(
     GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: m.wizard.steps[step].title }]),
   ) as Record<GuideStep, { n: number; title: string }>;
   const stageLabels = Object.fromEntries(
     Object.entries(STAGE_LABELS).map(([stage, label]) => [stage, label[locale]]),
   ) as Record<CheckStage, string>;
-  const enableSteps = m.enable.instructions;
+  const guideText: ProviderGuideText = { guide: m.guide, written: WRITTEN_GUIDE_MESSAGES[locale], statusOk: m.result.statusOk };
 
   const choices = chooserProviders(PROVIDERS).map((provider) => ({
     id: provider.id,
     name: provider.name[locale],
     domain: provider.domains[0]?.domain ?? '',
   }));
-  // Each provider's step titles (its guide's), and the short labels naming its credential.
+  // Each provider's step titles (its guide's), and the short labels naming its credential. The
+  // wizard's own step names were written for NetEase's.
   const labels: StepLabelsByProvider = Object.fromEntries([
     [NETEASE_PERSONAL.id, m.wizard.steps],
-    ...GUIDED_PROVIDERS.map((provider) => {
+    ...OTHER_PROVIDERS.map((provider) => {
       const credential = provider.credential.name[locale];
       const own = (step: WizardStep) => provider.guide?.find((s) => s.id === step)?.title[locale] ?? m.wizard.steps[step].title;
       return [
@@ -112,11 +109,10 @@ export default async function HomePage() {
     ]),
   ) as Record<string, Record<GuideStep, { n: number; title: string }>>;
   const byProvider = (netease: ReactNode, other: (provider: MailProvider) => ReactNode) =>
-    Object.fromEntries([[NETEASE_PERSONAL.id, netease], ...GUIDED_PROVIDERS.map((provider) => [provider.id, other(provider)])]);
-  const guideStep = (step: GuideStepAfterAddress) =>
-    function renderGuideStep(provider: MailProvider) {
-      return <ProviderGuideStep provider={provider} step={step} locale={locale} text={m.guide} sampleLabel={m.figures.code.sample} />;
-    };
+    Object.fromEntries([[NETEASE_PERSONAL.id, netease], ...OTHER_PROVIDERS.map((provider) => [provider.id, other(provider)])]);
+  // Each provider's variant of a piece of a step, drawn by the same components for every one.
+  const eachProvider = (render: (provider: MailProvider) => ReactNode) =>
+    Object.fromEntries(GUIDED_PROVIDERS.map((provider) => [provider.id, render(provider)]));
   const intro = (provider: MailProvider) => ({ name: provider.name[locale], credential: provider.credential.name[locale] });
 
   return (
@@ -133,10 +129,14 @@ export default async function HomePage() {
             <ProviderSwitch variants={byProvider(NETEASE_PERSONAL.name[locale], (provider) => provider.name[locale])} />
           </span>
           <PracticeLink locale={locale} />
-          <LocaleSwitch locale={locale} text={m.header} />
+          <LocaleSwitch locale={locale} text={m.header} action={switchLocale} />
         </div>
       </header>
-      <ContactSupportForPage place="wizard" locale={locale} />
+      <ContactSupportForPage
+        place="wizard"
+        locale={locale}
+        actions={{ start: startHelpAction, end: endHelpAction, report: reportHelpProgressAction, answer: answerHelpSuggestionAction }}
+      />
       <main className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:pt-10">
         <h1 className="text-2xl font-semibold sm:text-3xl">
           <ProviderSwitch variants={byProvider(m.intro.title, (provider) => format(m.intro.titleFor, intro(provider)))} />
@@ -173,89 +173,34 @@ export default async function HomePage() {
 
           <StepPanel step="access-settings" text={m.wizard} labels={labels}>
             <ProviderSwitch
-              variants={byProvider(
-                <>
-                  <p className="leading-7">{m.access.intro}</p>
-                  <div className="mt-4">
-                    <WebmailLink locale={locale} text={m.access} />
-                  </div>
-                  <p className="mt-3 text-sm">
-                    {m.access.otherWebmail}{' '}
-                    {webmails.map((domain, index) => (
-                      <span key={domain.domain}>
-                  {index > 0 && ' · '}
-                  <a href={domain.webmailUrl} target="_blank" rel="noopener noreferrer" className={textLink}>
-                    {domain.domain}
-                    <span className="sr-only">{m.access.opensInNewTab}</span>
-                  </a>
-                      </span>
-                    ))}
-                  </p>
-                  <CalloutList items={m.access.instructions} locale={locale} />
-                  <p className="mt-3 text-sm">
-                    {m.access.path}{' '}
-                    <span className="font-medium">
-                      <LangRuns text={NETEASE_PERSONAL.settingsPath[locale]} locale={locale} />
-                    </span>
-                  </p>
-                  <WebmailSettingsIllustration text={m.figures.webmail} />
-                  <p className="text-sm leading-6 text-slate-600 dark:text-slate-300">
-                    <LangRuns text={m.access.phoneNote} locale={locale} />
-                  </p>
-                </>,
-                guideStep('access-settings'),
-              )}
+              variants={eachProvider((provider) => (
+                <ProviderGuideStep provider={provider} step="access-settings" locale={locale} text={guideText} />
+              ))}
             />
           </StepPanel>
 
           <StepPanel step="enable-service-and-get-code" text={m.wizard} labels={labels}>
             <ProviderSwitch
-              variants={byProvider(
-                <>
-                  <p className="leading-7">{m.enable.intro}</p>
-                  <CalloutList items={enableSteps.slice(0, 3)} locale={locale} />
-                  <ServiceSwitchesIllustration text={m.figures.switches} />
-                  <CalloutList items={enableSteps.slice(3, 5)} start={4} locale={locale} />
-                  <p className="mt-3 text-sm leading-6 text-slate-600 dark:text-slate-300">{m.enable.noPhone}</p>
-                  <SmsCheckIllustration text={m.figures.sms} />
-                  <CalloutList items={enableSteps.slice(5)} start={6} locale={locale} />
-                  <CodeDialogIllustration text={m.figures.code} />
-                  <div
-                    role="note"
-                    aria-labelledby="code-once-title"
-                    className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950"
-                  >
-                    <p id="code-once-title" className="font-semibold text-red-900 dark:text-red-100">
-                      {m.enable.onceTitle}
-                    </p>
-                    <p className="mt-1 text-sm leading-6 text-red-950 dark:text-red-100">{m.enable.once}</p>
-                  </div>
-                  <p className="mt-4 text-sm leading-6">{m.enable.afterCode}</p>
-                </>,
-                guideStep('enable-service-and-get-code'),
-              )}
+              variants={eachProvider((provider) => (
+                <ProviderGuideStep provider={provider} step="enable-service-and-get-code" locale={locale} text={guideText} />
+              ))}
             />
           </StepPanel>
 
           <StepPanel step="configure-in-client" text={m.wizard} labels={labels}>
             <ProviderSwitch
-              variants={byProvider(
+              variants={eachProvider((provider) => (
                 <>
-                  <p className="leading-7">{m.configure.intro}</p>
-                  <CalloutList items={m.configure.instructions} locale={locale} />
-                  <ClientPasswordIllustration text={m.figures.client} />
-                </>,
-                (provider) => (
-                  <>
-                    <div className="mb-6">{guideStep('configure-in-client')(provider)}</div>
-                    {provider.id === MANUAL_PROVIDER.id && <ManualSummary text={m.address.manual} tableText={m.address} />}
-                  </>
-                ),
-              )}
+                  <ProviderGuideStep provider={provider} step="configure-in-client" locale={locale} text={guideText} />
+                  {provider.id === MANUAL_PROVIDER.id && <ManualSummary text={m.address.manual} tableText={m.address} />}
+                </>
+              ))}
             />
             <ConnectForm action={connectMailbox} locale={locale} text={m.configure} />
             <ProviderSwitch
-              variants={byProvider(<StatusBadgeIllustration text={m.figures.status} statusLabel={m.result.statusOk} />, () => null)}
+              variants={eachProvider((provider) => (
+                <ProviderGuideAfterForm provider={provider} step="configure-in-client" locale={locale} text={guideText} />
+              ))}
             />
           </StepPanel>
 

@@ -16,9 +16,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
-import { startDelayProxy, type DelayProxy } from '../e2e/peers/delay-proxy';
-import { startNeteaseImap } from '../e2e/peers/netease-imap';
-import { startNeteaseSmtp } from '../e2e/peers/netease-smtp';
+import { startDelayProxy, type DelayProxy } from '../tools/peers/delay-proxy';
+import { startNeteaseImap } from '../tools/peers/netease-imap';
+import { startNeteaseSmtp } from '../tools/peers/netease-smtp';
 import type { MailEndpoints, ServerEndpoint } from '../lib/providers/types';
 import { isRelaunched, relaunchWithTestCa } from './with-test-ca';
 

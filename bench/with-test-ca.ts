@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureTestPki } from '../e2e/peers/pki';
+import { ensureTestPki } from '../tools/peers/pki';
 
 export const isRelaunched = (flag: string) => process.env[flag] === '1';
 

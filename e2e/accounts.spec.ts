@@ -7,12 +7,12 @@ import { formatRetryClock } from '@/components/accounts/time';
 import { controlPeers, createMailbox, randomCode } from './support/mail-peers';
 import { expectRetryTimeAfterFailures, LOCKOUT_WINDOW_MS } from './support/retry-time';
 
-// /accounts against the real app and the mail peers behind the test seam (e2e/support/serve.ts):
+// /accounts against the real app and the mail peers behind the test seam (tools/serve-with-peers.ts):
 // each test signs up a fresh user and connects a fresh mailbox through the wizard.
 
 // The failures the tests cause on purpose stay clear of the lockout: each test has its own
 // mailbox (the per-mailbox limit), and the browser-test server raises the provider-wide limit
-// (PROVIDER_MAX_FAILURES in e2e/support/serve.ts), so a pause never refuses the tests after them.
+// (PROVIDER_MAX_FAILURES in tools/serve-with-peers.ts), so a pause never refuses the tests after them.
 
 /** A new user with one mailbox connected through the wizard, looking at /accounts. */
 async function userWithMailbox(page: Page, domain = '163.com') {

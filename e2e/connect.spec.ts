@@ -7,7 +7,7 @@ import { controlPeers, createMailbox, E2E_SERVER_LOG } from './support/mail-peer
 import { expectRetryTimeAfterFailures, LOCKOUT_WINDOW_MS } from './support/retry-time';
 import { WizardPage } from './support/wizard-page';
 
-// The whole journey against real peers behind the test seam (see e2e/support/serve.ts): sign
+// The whole journey against real peers behind the test seam (see tools/serve-with-peers.ts): sign
 // up, walk the guide, paste the code, and reach 「正常」; and each way it can go wrong.
 
 // One worker walks the file in order: the last test searches the server log for every code the
@@ -136,7 +136,7 @@ test('SMTP switched off in webmail is diagnosed as such', { tag: '@global' }, as
 });
 
 test('a server that is down is diagnosed as unreachable', async ({ page }) => {
-  // vip.163.com points at a port nothing listens on (see serve.ts).
+  // vip.163.com points at a port nothing listens on (see tools/serve-with-peers.ts).
   const mailbox = await newMailbox('vip.163.com');
   await signUp(page);
   const wizard = new WizardPage(page);
@@ -184,7 +184,7 @@ test('signing in half-way keeps the place and the address', async ({ page }) => 
   await expect(wizard.currentPanel.getByText('连接成功，邮箱状态「正常」')).toBeVisible();
 });
 
-/** The app server's log (serve.ts keeps a copy) holds none of `codes`. */
+/** The app server's log (tools/serve-with-peers.ts keeps a copy) holds none of `codes`. */
 function expectLogFreeOf(codes: string[]) {
   const log = fs.readFileSync(E2E_SERVER_LOG, 'utf8');
   // The log is the real one: it holds the line scripts/serve.mjs prints once it listens.

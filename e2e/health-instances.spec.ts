@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type BrowserContext } from './support/fixtures';
-import { startNeteaseImap, type NeteaseImapServer } from './peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from './peers/netease-smtp';
-import { ensureTestPki } from './peers/pki';
+import { startNeteaseImap, type NeteaseImapServer } from '../tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '../tools/peers/netease-smtp';
+import { ensureTestPki } from '../tools/peers/pki';
 import { signUp } from './support/accounts';
 import { AccountsPage, connectThroughWizard } from './support/accounts-page';
 import { startAppServer, type AppServer } from './support/app-server';
 import { randomCode } from './support/mail-peers';
-import { createScratchDatabase } from './support/scratch-database';
+import { createScratchDatabase } from '../tools/scratch-database';
 
 // Two app instances on one PostgreSQL database, both running the health checks: every mailbox
 // is checked once per round, by one instance or the other, never by both and never skipped.

@@ -22,7 +22,7 @@ test('the health endpoint reaches the database', { tag: '@database' }, async ({ 
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.ok).toBe(true);
-  // serve.ts puts the app on PGlite unless this run is the PostgreSQL one.
+  // tools/serve-with-peers.ts puts the app on PGlite unless this run is the PostgreSQL one.
   expect(body.database).toBe(process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'pglite');
 });
 

@@ -10,7 +10,7 @@ import { WizardPage } from './support/wizard-page';
 // on step 1, prefilled from its MX record, and is checked with what was typed. selfhosted.test's
 // MX is mail.selfhosted.test, which the loopback DNS server points at 127.0.0.1 and the browser-
 // test server lets through the address guard (MAIL_MANUAL_ALLOW_HOSTS); Dovecot and the
-// smtp-server peer answer there on ports of their own (see e2e/support/serve.ts).
+// smtp-server peer answer there on ports of their own (see tools/serve-with-peers.ts).
 
 
 /** The ports Dovecot (IMAP) and the smtp-server peer listen on. */

@@ -8,7 +8,7 @@ import { controlPeers, createMailbox } from './support/mail-peers';
 import { WizardPage } from './support/wizard-page';
 
 // The providers after NetEase through the wizard, against their scripted peers (see
-// e2e/support/serve.ts): the chooser, the steps in each provider's words, the happy path to
+// tools/serve-with-peers.ts): the chooser, the steps in each provider's words, the happy path to
 // 「正常」, and each provider's typical failure with its own diagnosis.
 
 

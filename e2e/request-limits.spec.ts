@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from './support/fixtures';
-import { startDnsServer, type DnsPeer } from './peers/dns';
+import { startDnsServer, type DnsPeer } from '../tools/peers/dns';
 import { startAppServer, type AppServer } from './support/app-server';
 import { WizardPage } from './support/wizard-page';
 

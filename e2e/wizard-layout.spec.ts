@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 import { diagnose } from '@/lib/mail-check/diagnosis';
-import type { ProtocolView } from '@/lib/wizard/types';
+import type { ProtocolView } from '@/lib/accounts/contract';
 import { WIZARD_STEPS, WizardPage } from './support/wizard-page';
 
 const LOCALES = ['zh', 'en'] as const;

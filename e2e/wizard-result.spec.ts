@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { diagnose } from '@/lib/mail-check/diagnosis';
-import type { ShownResult } from '@/lib/wizard/stores';
-import type { ProtocolView } from '@/lib/wizard/types';
+import type { ShownResult } from '@/lib/wizard/client/stores';
+import type { ProtocolView } from '@/lib/accounts/contract';
 import { WizardPage } from './support/wizard-page';
 
 // The result step shows what the last check said, kept for the tab. Until the real check is

@@ -2,48 +2,35 @@
 
 import { redirect } from 'next/navigation';
 import { z } from '@/lib/zod';
-import type { AuthFormInput, AuthFormState } from '@/lib/auth/form-state';
+import { defineAction } from '@/lib/actions/define-action';
+import type { AuthFormAction, AuthFormResult } from '@/lib/auth/form-state';
 import { safeNextPath } from '@/lib/auth/next-path';
-import { createSignInSchema, createSignUpSchema, displayNameFor } from '@/lib/auth/schema';
+import { displayNameFor, signInSchema, signUpSchema } from '@/lib/auth/schema';
 import { signInWithEmail, signUpWithEmail, type AuthActionResult } from '@/lib/auth/server';
-import { format } from '@/lib/i18n/locale';
-import { AUTH_MESSAGES } from '@/lib/i18n/messages/auth';
-import { getLocale } from '@/lib/i18n/server';
 
-/** A wait in words: seconds under two minutes, whole minutes (rounded up) beyond. */
-function waitInWords(seconds: number, locale: 'zh' | 'en'): string {
-  const { wait } = AUTH_MESSAGES[locale];
-  return seconds < 120 ? format(wait.seconds, { n: seconds }) : format(wait.minutes, { n: Math.ceil(seconds / 60) });
+// Sign-in and sign-up. On success each sets the session cookie and redirects to `next` (a path
+// of this site only, whatever was sent); otherwise it answers why, and the form words it.
+
+const nextField = z.unknown().optional().transform((value) => safeNextPath(value));
+
+function failure(result: Extract<AuthActionResult, { ok: false }>): AuthFormResult {
+  return { ok: false, code: result.code, ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}) };
 }
 
-function failure(result: Extract<AuthActionResult, { ok: false }>, locale: 'zh' | 'en'): AuthFormState {
-  const errors = AUTH_MESSAGES[locale].errors;
-  if (result.code === 'account_paused') {
-    return { ok: false, fieldErrors: {}, formError: format(errors.account_paused, { wait: waitInWords(result.retryAfterSeconds ?? 60, locale) }) };
-  }
-  if (result.code === 'rate_limited') {
-    const formError = result.retryAfterSeconds
-      ? format(errors.rate_limited, { seconds: result.retryAfterSeconds })
-      : errors.rate_limited_generic;
-    return { ok: false, fieldErrors: {}, formError };
-  }
-  return { ok: false, fieldErrors: {}, formError: errors[result.code] };
-}
+export const signInAction: AuthFormAction = defineAction(
+  { schema: signInSchema.extend({ next: nextField }), access: 'anyone' },
+  async ({ input: { next, ...credentials } }): Promise<AuthFormResult> => {
+    const result = await signInWithEmail(credentials);
+    if (!result.ok) return failure(result);
+    redirect(next);
+  },
+);
 
-export async function signInAction(input: AuthFormInput): Promise<AuthFormState> {
-  const locale = await getLocale();
-  const parsed = createSignInSchema(locale).safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await signInWithEmail(parsed.data);
-  if (!result.ok) return failure(result, locale);
-  redirect(safeNextPath(input?.next));
-}
-
-export async function signUpAction(input: AuthFormInput): Promise<AuthFormState> {
-  const locale = await getLocale();
-  const parsed = createSignUpSchema(locale).safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await signUpWithEmail({ ...parsed.data, name: displayNameFor(parsed.data) });
-  if (!result.ok) return failure(result, locale);
-  redirect(safeNextPath(input?.next));
-}
+export const signUpAction: AuthFormAction = defineAction(
+  { schema: signUpSchema.extend({ next: nextField }), access: 'anyone' },
+  async ({ input: { next, ...values } }): Promise<AuthFormResult> => {
+    const result = await signUpWithEmail({ email: values.email, password: values.password, name: displayNameFor(values) });
+    if (!result.ok) return failure(result);
+    redirect(next);
+  },
+);

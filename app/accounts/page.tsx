@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { answerHelpSuggestionAction, endHelpAction, reportHelpProgressAction, startHelpAction, switchLocale } from '@/app/actions';
 import {
   checkNowAction,
   deleteAccountAction,
@@ -105,10 +106,14 @@ export default async function AccountsPage() {
           <Link href="/" className={textLink}>
             ← {text.header.backToWizard}
           </Link>
-          <LocaleSwitch locale={locale} text={wizardText.header} />
+          <LocaleSwitch locale={locale} text={wizardText.header} action={switchLocale} />
         </div>
       </header>
-      <ContactSupportForPage place="accounts" locale={locale} />
+      <ContactSupportForPage
+        place="accounts"
+        locale={locale}
+        actions={{ start: startHelpAction, end: endHelpAction, report: reportHelpProgressAction, answer: answerHelpSuggestionAction }}
+      />
       <main className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:pt-10">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
           <h1 className="text-2xl font-semibold sm:text-3xl">{text.title}</h1>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { switchLocale } from '@/app/actions';
 import { PracticeProviderRegistration } from '@/components/practice/practice-provider-registration';
 import { StartPracticeLink } from '@/components/practice/start-practice-link';
 import { ServerTable } from '@/components/providers/server-table';
@@ -56,7 +57,7 @@ export default async function PracticePage() {
           <Link href="/" className={textLink}>
             ← {text.backToWizard}
           </Link>
-          <LocaleSwitch locale={locale} text={wizardText.header} />
+          <LocaleSwitch locale={locale} text={wizardText.header} action={switchLocale} />
         </div>
       </header>
       <main className="mx-auto max-w-2xl px-4 pt-8 pb-16 sm:pt-12">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { switchLocale } from '@/app/actions';
 import { enterHelpCodeAction } from '@/app/support/actions';
 import { HelpCodeForm } from '@/components/support/help-code-form';
 import { StepLinksSection } from '@/components/support/step-links-section';
@@ -19,7 +20,7 @@ export default async function SupportHomePage() {
   const m = getMessages(locale);
   return (
     <>
-      <SupportHeader locale={locale} text={text} headerText={m.header} />
+      <SupportHeader locale={locale} text={text} headerText={m.header} switchLocale={switchLocale} />
       <main className="mx-auto max-w-3xl px-4 pt-8 pb-16">
         <h1 className="text-2xl font-semibold sm:text-3xl">{text.home.title}</h1>
         <p className="mt-3 leading-7 text-slate-700 dark:text-slate-300">{text.home.lead}</p>

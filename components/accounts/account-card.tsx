@@ -1,16 +1,19 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
 import { Spinner } from '@/components/ui/spinner';
 import { secondaryButton, textLink } from '@/components/ui/styles';
-import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
+import type { AccountsActionResult, AccountView } from '@/lib/accounts/view';
+import { issueText } from '@/lib/i18n/issue-text';
 import { format } from '@/lib/i18n/locale';
+import { formatRelative, formatTime } from '@/lib/i18n/time';
 import { wizardStepHref } from '@/lib/wizard/provider-hint';
 import { AccountHistory } from './account-history';
 import { DeleteDialog } from './delete-dialog';
 import { ReplaceCodeForm } from './replace-code-form';
 import { AccountStatusBadge } from './status-badge';
-import { formatAbsolute, formatRelative, formatRetryClock } from './time';
+import { formatRetryClock } from './time';
 import type { AccountActions, AccountsContext } from './types';
 
 type Busy = 'check' | 'pause' | 'resume' | 'replace' | 'delete';
@@ -27,19 +30,22 @@ export function titleId(accountId: string): string {
   return `account-${accountId}-title`;
 }
 
-/** The message for an answer every action can get; `null` for `done`, `check_failed` and `deleted`. */
+/** The message for an answer every action can get; `null` for success and `check_failed`. */
 export function commonMessage(
-  result: AccountActionResult,
+  result: AccountsActionResult,
   account: Pick<AccountView, 'address' | 'providerId'>,
   context: AccountsContext,
 ): CardMessage | null {
   const r = context.text.results;
   const { address } = account;
-  switch (result.status) {
+  if (result.ok) return null;
+  switch (result.code) {
     case 'signed_out':
       return { tone: 'error', text: r.signedOut, signIn: true };
-    case 'invalid':
-      return { tone: 'error', text: result.formError ?? result.fieldErrors.code?.[0] ?? r.invalid };
+    case 'invalid': {
+      const issue = result.formError ?? result.fieldErrors.code?.[0];
+      return { tone: 'error', text: issue !== undefined ? issueText(issue, context.locale) : r.invalid };
+    }
     case 'refused': {
       if (result.reason === 'paused') return { tone: 'info', text: format(r.refusedPaused, { address }) };
       const retry = result.retryAt ? format(r.retryAt, { time: formatRetryClock(result.retryAt, context.locale) }) : undefined;
@@ -105,13 +111,13 @@ export function AccountCard({
   const paused = account.status === 'paused';
 
   /** Runs one action at a time; a thrown call (network, server bug) becomes a message. */
-  async function run(kind: Busy, call: () => Promise<AccountActionResult>): Promise<AccountActionResult | null> {
+  async function run<R extends AccountsActionResult>(kind: Busy, call: () => Promise<R>): Promise<R | null> {
     if (busy) return null;
     setBusy(kind);
     setMessage(null);
     try {
       const result = await call();
-      if (result.status === 'not_found') onGone(account, 'not_found');
+      if (!result.ok && result.code === 'not_found') onGone(account, 'not_found');
       return result;
     } catch {
       setMessage({ tone: 'error', text: text.results.networkError });
@@ -124,10 +130,10 @@ export function AccountCard({
   async function checkNow() {
     const result = await run('check', () => actions.checkNow(account.id));
     if (!result) return;
-    if (result.status === 'done' || result.status === 'check_failed') {
-      onChange(result.account);
-      const shown = result.account;
-      const diagnosis = result.status === 'check_failed' ? result.diagnosis : shown.diagnosis;
+    if (result.ok) {
+      onChange(result.data);
+      const shown = result.data;
+      const diagnosis = shown.diagnosis;
       setMessage(
         shown.status === 'ok'
           ? { tone: 'success', text: format(text.results.checkPassed, { address }) }
@@ -144,12 +150,12 @@ export function AccountCard({
       resuming ? actions.resume(account.id) : actions.pause(account.id),
     );
     if (!result) return;
-    if (result.status === 'done') {
-      onChange(result.account);
+    if (result.ok) {
+      onChange(result.data);
       setMessage({
         tone: 'info',
         text: resuming
-          ? format(text.results.resumed, { address, status: text.status[result.account.status] })
+          ? format(text.results.resumed, { address, status: text.status[result.data.status] })
           : format(text.results.paused, { address }),
       });
       return;
@@ -159,7 +165,7 @@ export function AccountCard({
 
   async function confirmDelete() {
     const result = await run('delete', () => actions.remove(account.id));
-    if (result?.status === 'deleted') {
+    if (result?.ok) {
       setConfirmingDelete(false);
       onGone(account, 'deleted');
       return;
@@ -173,6 +179,7 @@ export function AccountCard({
   const failing = account.status === 'failed' && account.diagnosis;
   const diagnosis = account.diagnosis;
   const step = diagnosis ? (context.byProvider[account.providerId]?.guideSteps ?? context.guideSteps)[diagnosis.guideStep] : undefined;
+  const diagnosisText = diagnosis ? diagnosisWords(diagnosis, locale) : undefined;
   const failedProtocols = account.lastCheck
     ? (['imap', 'smtp'] as const).filter((protocol) => account.lastCheck && !account.lastCheck[protocol].ok)
     : [];
@@ -207,7 +214,7 @@ export function AccountCard({
               {formatRelative(lastChecked, nowMs, locale)}
             </time>{' '}
             <span className="text-slate-600 dark:text-slate-300" suppressHydrationWarning>
-              ({formatAbsolute(lastChecked, locale)})
+              ({formatTime(lastChecked, locale, 'dateTime')})
             </span>
             {account.lastCheck && (
               <>
@@ -230,39 +237,29 @@ export function AccountCard({
         </p>
       )}
 
-      {failing && diagnosis && step && (
-        <section
-          aria-labelledby={`${id}-diagnosis`}
-          className="mt-4 rounded-lg border border-red-200 bg-red-50/50 p-4 dark:border-red-900 dark:bg-red-950/40"
-        >
-          <h3 id={`${id}-diagnosis`} className="font-semibold">
-            <span className="sr-only">{text.diagnosisHeading}: </span>
-            {diagnosis.title[locale]}
-          </h3>
-          <p className="mt-2 leading-7">{diagnosis.explanation[locale]}</p>
-          <p className="mt-3 font-medium">{text.checklistTitle}</p>
-          <ol className="mt-1 list-decimal space-y-1 pl-5 leading-7">
-            {diagnosis.checklist.map((item) => (
-              <li key={item.en}>{item[locale]}</li>
-            ))}
-          </ol>
-          {failedProtocols.map((protocol) => {
+      {failing && diagnosis && diagnosisText && step && (
+        <DiagnosisCard
+          look="account"
+          headingId={`${id}-diagnosis`}
+          heading={
+            <>
+              <span className="sr-only">{text.diagnosisHeading}: </span>
+              {diagnosisText.title}
+            </>
+          }
+          words={diagnosisText}
+          checklistTitle={text.checklistTitle}
+          serverWords={failedProtocols.flatMap((protocol) => {
             const serverText = account.lastCheck?.[protocol].serverText;
-            return serverText ? (
-              <figure key={protocol} className="mt-3">
-                <figcaption className="text-sm font-medium">{format(text.serverSaid, { protocol: text.protocols[protocol] })}</figcaption>
-                <blockquote className="mt-1 rounded-md bg-slate-100 p-2 dark:bg-slate-800">
-                  <code className="font-mono text-sm break-all">{serverText}</code>
-                </blockquote>
-              </figure>
-            ) : null;
+            return serverText ? [{ key: protocol, caption: format(text.serverSaid, { protocol: text.protocols[protocol] }), text: serverText }] : [];
           })}
+        >
           <p className="mt-4">
             <a href={wizardStepHref(diagnosis.guideStep, account.providerId)} className={textLink}>
               {format(text.fixLink, { n: step.n, title: step.title })}
             </a>
           </p>
-        </section>
+        </DiagnosisCard>
       )}
 
       <div role="group" aria-label={format(text.actions.groupLabel, { address })} className="mt-4 flex flex-wrap gap-2">

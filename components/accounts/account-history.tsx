@@ -1,6 +1,6 @@
 import type { StatusChangeView } from '@/lib/accounts/view';
 import { format } from '@/lib/i18n/locale';
-import { formatAbsolute, formatRelative } from './time';
+import { formatRelative, formatTime } from '@/lib/i18n/time';
 import type { AccountsContext } from './types';
 
 /** The last status changes, newest first, folded away under a summary. */
@@ -32,7 +32,7 @@ export function AccountHistory({
             return (
               <li key={`${change.at}-${index}`} className="leading-6">
                 <time dateTime={change.at} className="text-slate-600 dark:text-slate-300" suppressHydrationWarning>
-                  {formatAbsolute(change.at, locale)} · {formatRelative(change.at, nowMs, locale)}
+                  {formatTime(change.at, locale, 'dateTime')} · {formatRelative(change.at, nowMs, locale)}
                 </time>
                 <br />
                 <span className="font-medium">

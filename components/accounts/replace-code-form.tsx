@@ -4,12 +4,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from '@/lib/zod';
+import { CodeInput } from '@/components/ui/code-input';
+import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
 import { Spinner } from '@/components/ui/spinner';
-import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
-import type { AccountActionResult, AccountView } from '@/lib/accounts/view';
+import { primaryButton, secondaryButton } from '@/components/ui/styles';
+import type { AccountsActionResult, AccountView, ReplaceCodeActionResult } from '@/lib/accounts/view';
+import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
 import { format } from '@/lib/i18n/locale';
 import type { Diagnosis } from '@/lib/mail-check/types';
-import { createAuthCodeSchema, normalizeAuthCode } from '@/lib/providers/auth-code';
+import { authCodeSchema, cleanSecret } from '@/lib/providers/auth-code';
 import type { AccountsContext } from './types';
 
 interface ReplaceCodeValues {
@@ -38,10 +41,10 @@ export function ReplaceCodeForm({
   running: boolean;
   /** Some action on the account is running. */
   blocked: boolean;
-  run: (code: string) => Promise<AccountActionResult | null>;
+  run: (code: string) => Promise<ReplaceCodeActionResult | null>;
   onReplaced: (account: AccountView) => void;
   onFailed: (account: AccountView) => void;
-  onOtherResult: (result: AccountActionResult) => void;
+  onOtherResult: (result: AccountsActionResult) => void;
   onCancel: () => void;
 }) {
   const { locale, text } = context;
@@ -50,7 +53,7 @@ export function ReplaceCodeForm({
   const words = { credential: credential.name };
   const id = useId();
   const secretKind = credential.kind;
-  const schema = useMemo(() => z.object({ code: createAuthCodeSchema(locale, secretKind) }), [locale, secretKind]);
+  const resolver = useMemo(() => wordedResolver(zodResolver(z.object({ code: authCodeSchema(secretKind) })), locale), [locale, secretKind]);
   const {
     register,
     handleSubmit,
@@ -58,7 +61,7 @@ export function ReplaceCodeForm({
     setFocus,
     reset,
     formState: { errors },
-  } = useForm<ReplaceCodeValues>({ resolver: zodResolver(schema), defaultValues: { code: '' } });
+  } = useForm<ReplaceCodeValues>({ resolver, defaultValues: { code: '' } });
   const [failure, setFailure] = useState<{ diagnosis: Diagnosis; serverText?: string } | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
@@ -75,19 +78,20 @@ export function ReplaceCodeForm({
     setFailure(null);
     const result = await run(values.code);
     if (!result) return;
-    switch (result.status) {
-      case 'done':
-        reset({ code: '' });
-        onReplaced(result.account);
-        return;
+    if (result.ok) {
+      reset({ code: '' });
+      onReplaced(result.data);
+      return;
+    }
+    switch (result.code) {
       case 'check_failed':
         onFailed(result.account);
         setFailure({ diagnosis: result.diagnosis, ...(result.serverText ? { serverText: result.serverText } : {}) });
         return;
       case 'invalid': {
-        const message = result.fieldErrors.code?.[0];
-        if (message) {
-          setError('code', { type: 'server', message }, { shouldFocus: true });
+        const issue = result.fieldErrors.code?.[0];
+        if (issue !== undefined) {
+          setError('code', { type: 'server', message: issueText(issue, locale) }, { shouldFocus: true });
           return;
         }
         onOtherResult(result);
@@ -99,8 +103,7 @@ export function ReplaceCodeForm({
   });
 
   const field = register('code');
-  const inputId = `${id}-code`;
-  const describedBy = [`${id}-hint`, errors.code ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const failureText = failure ? diagnosisWords(failure.diagnosis, locale) : null;
 
   return (
     <form
@@ -113,63 +116,34 @@ export function ReplaceCodeForm({
         {format(t.heading, { address: account.address, ...words })}
       </h3>
       <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{format(t.intro, words)}</p>
-      <label htmlFor={inputId} className="mt-3 block font-medium">
-        {format(t.label, words)}
-      </label>
-      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-        {credential.hint}
-      </p>
-      <input
-        id={inputId}
-        type="text"
-        autoComplete="off"
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        aria-invalid={errors.code ? true : undefined}
-        aria-describedby={describedBy}
-        className={`${textInput} mt-2 font-mono tracking-wider`}
-        {...field}
-        onChange={(event) => {
-          // The same cleaning as the wizard's code field, for a code only; not while an input
-          // method composes. A password is sent as typed, so it is never rewritten here.
-          if (secretKind === 'code' && !(event.nativeEvent as InputEvent).isComposing) {
-            const clean = normalizeAuthCode(event.target.value);
-            if (clean !== event.target.value) event.target.value = clean;
-          }
-          void field.onChange(event);
-        }}
-        onCompositionEnd={(event) => {
-          if (secretKind === 'code') event.currentTarget.value = normalizeAuthCode(event.currentTarget.value);
-          void field.onChange({ target: event.currentTarget, type: 'change' });
-        }}
+      {/* The wizard's code field: a code is cleaned as it arrives, a password is sent as typed. */}
+      <CodeInput
+        id={`${id}-code`}
+        wrapper="mt-3"
+        label={format(t.label, words)}
+        hint={credential.hint}
+        error={errors.code?.message}
+        registration={field}
+        clean={secretKind === 'code' ? (typed) => cleanSecret(typed, 'code') : null}
       />
-      {errors.code && (
-        <p id={`${id}-error`} className="mt-2 text-sm text-red-700 dark:text-red-300">
-          {errors.code.message}
-        </p>
-      )}
 
       <div role="status" className="text-sm">
         {running && <p className="mt-3 text-slate-700 dark:text-slate-200">{format(t.running, words)}</p>}
       </div>
       <div ref={failureRef} tabIndex={-1} aria-live="polite" className="outline-none">
-        {failure && (
-          <div className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm leading-6 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50">
-            <p className="font-semibold">{format(t.failedTitle, { title: failure.diagnosis.title[locale], ...words })}</p>
-            <p className="mt-1 font-medium">{format(t.oldCodeKept, words)}</p>
-            <p className="mt-2">{failure.diagnosis.explanation[locale]}</p>
-            <ol className="mt-2 list-decimal space-y-1 pl-5">
-              {failure.diagnosis.checklist.map((item) => (
-                <li key={item.en}>{item[locale]}</li>
-              ))}
-            </ol>
-            {failure.serverText && (
+        {failureText && (
+          <DiagnosisCard
+            look="replace"
+            heading={format(t.failedTitle, { title: failureText.title, ...words })}
+            lead={<p className="mt-1 font-medium">{format(t.oldCodeKept, words)}</p>}
+            words={failureText}
+          >
+            {failure?.serverText && (
               <p className="mt-2">
                 <code className="font-mono break-all">{failure.serverText}</code>
               </p>
             )}
-          </div>
+          </DiagnosisCard>
         )}
       </div>
 

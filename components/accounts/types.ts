@@ -1,5 +1,5 @@
 import type { CredentialWording } from '@/lib/accounts/credential-wording';
-import type { AccountActionResult } from '@/lib/accounts/view';
+import type { CheckNowActionResult, DeleteActionResult, PauseActionResult, ReplaceCodeActionResult } from '@/lib/accounts/view';
 import type { Locale } from '@/lib/i18n/locale';
 import type { AccountsMessages } from '@/lib/i18n/messages/accounts';
 import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
@@ -8,11 +8,11 @@ import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
 // actions, and everything already translated that the cards need.
 
 export interface AccountActions {
-  checkNow: (accountId: string) => Promise<AccountActionResult>;
-  pause: (accountId: string) => Promise<AccountActionResult>;
-  resume: (accountId: string) => Promise<AccountActionResult>;
-  replaceCode: (input: { accountId: string; code: string }) => Promise<AccountActionResult>;
-  remove: (accountId: string) => Promise<AccountActionResult>;
+  checkNow: (accountId: string) => Promise<CheckNowActionResult>;
+  pause: (accountId: string) => Promise<PauseActionResult>;
+  resume: (accountId: string) => Promise<PauseActionResult>;
+  replaceCode: (input: { accountId: string; code: string }) => Promise<ReplaceCodeActionResult>;
+  remove: (accountId: string) => Promise<DeleteActionResult>;
 }
 
 export interface ProviderWording {

@@ -3,13 +3,32 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
+import { Field } from '@/components/ui/field';
 import { primaryButton, textInput } from '@/components/ui/styles';
-import type { AuthFieldName, AuthFormAction, AuthFormInput } from '@/lib/auth/form-state';
-import { createSignInSchema, createSignUpSchema } from '@/lib/auth/schema';
+import type { FailureOf } from '@/lib/actions/result';
+import type { AuthFieldName, AuthFormAction, AuthFormInput, AuthFormResult } from '@/lib/auth/form-state';
+import { signInSchema, signUpSchema } from '@/lib/auth/schema';
 import type { AuthMessages } from '@/lib/i18n/messages/auth';
-import type { Locale } from '@/lib/i18n/locale';
+import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
+import { format, type Locale } from '@/lib/i18n/locale';
 
 type Mode = 'sign-in' | 'sign-up';
+
+type AuthFormText = Pick<AuthMessages, 'fields' | 'errors' | 'wait' | 'issues'> & { submit: string; pending: string };
+
+/** Why the auth library said no, in words: a wait in seconds under two minutes, in whole minutes (rounded up) beyond. */
+function failureText(failure: Exclude<FailureOf<AuthFormResult>, { code: 'invalid' }>, text: AuthFormText): string {
+  const { errors, wait } = text;
+  if (failure.code === 'account_paused') {
+    const seconds = failure.retryAfterSeconds ?? 60;
+    const inWords = seconds < 120 ? format(wait.seconds, { n: seconds }) : format(wait.minutes, { n: Math.ceil(seconds / 60) });
+    return format(errors.account_paused, { wait: inWords });
+  }
+  if (failure.code === 'rate_limited') {
+    return failure.retryAfterSeconds ? format(errors.rate_limited, { seconds: failure.retryAfterSeconds }) : errors.rate_limited_generic;
+  }
+  return errors[failure.code];
+}
 
 /** Sign-in or sign-up: instant checks with the shared schema, the server action re-checks. */
 export function AuthForm({
@@ -23,11 +42,11 @@ export function AuthForm({
   locale: Locale;
   next: string;
   action: AuthFormAction;
-  text: Pick<AuthMessages, 'fields'> & { submit: string; pending: string };
+  text: AuthFormText;
 }) {
-  const schema = mode === 'sign-in' ? createSignInSchema(locale) : createSignUpSchema(locale);
+  const schema = mode === 'sign-in' ? signInSchema : signUpSchema;
   const form = useForm<AuthFormInput>({
-    resolver: zodResolver(schema as ReturnType<typeof createSignUpSchema>) as never,
+    resolver: wordedResolver(zodResolver(schema as typeof signUpSchema), locale, text.issues) as never,
     defaultValues: { email: '', password: '', name: '' },
   });
   const [formError, setFormError] = useState<string | undefined>();
@@ -38,46 +57,29 @@ export function AuthForm({
   const onSubmit = form.handleSubmit((values) => {
     setFormError(undefined);
     startTransition(async () => {
-      const state = await action({ ...values, next });
+      const result = await action({ ...values, next });
       // Only reached when the action did not redirect.
-      for (const [name, messages] of Object.entries(state.fieldErrors)) {
-        if (messages?.[0]) form.setError(name as AuthFieldName, { message: messages[0] });
+      if (result.ok) return;
+      if (result.code === 'invalid') {
+        for (const [name, issues] of Object.entries(result.fieldErrors)) {
+          const first = issues?.[0];
+          if (first !== undefined) form.setError(name as AuthFieldName, { message: issueText(first, locale, text.issues) });
+        }
+        setFormError(result.formError !== undefined ? issueText(result.formError, locale, text.issues) : undefined);
+      } else {
+        setFormError(failureText(result, text));
       }
-      setFormError(state.formError);
       form.resetField('password', { keepError: true });
     });
   });
 
-  const field = (name: AuthFieldName, label: string, type: string, autoComplete: string, hint?: string) => {
-    const error = errors[name]?.message;
-    const describedBy = [hint ? `${id}-${name}-hint` : null, error ? `${id}-${name}-error` : null].filter(Boolean).join(' ');
-    return (
-      <div>
-        <label htmlFor={`${id}-${name}`} className="block font-medium">
-          {label}
-        </label>
-        {hint && (
-          <p id={`${id}-${name}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {hint}
-          </p>
-        )}
-        <input
-          id={`${id}-${name}`}
-          type={type}
-          autoComplete={autoComplete}
-          className={`${textInput} mt-1.5`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          {...form.register(name)}
-        />
-        {error && (
-          <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: AuthFieldName, label: string, type: string, autoComplete: string, hint?: string) => (
+    <Field id={`${id}-${name}`} look="snug" label={label} hint={hint} error={errors[name]?.message}>
+      {(control) => (
+        <input {...control} type={type} autoComplete={autoComplete} className={`${textInput} mt-1.5`} {...form.register(name)} />
+      )}
+    </Field>
+  );
 
   return (
     <form noValidate onSubmit={onSubmit} className="mt-6 space-y-5">

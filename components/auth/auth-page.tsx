@@ -19,7 +19,7 @@ export function AuthPage({ mode, locale, next, action }: { mode: 'sign-in' | 'si
       </p>
       <h1 className="mt-6 text-2xl font-semibold">{page.title}</h1>
       <p className="mt-2 leading-7 text-slate-700 dark:text-slate-300">{page.lead}</p>
-      <AuthForm mode={mode} locale={locale} next={next} action={action} text={{ fields: m.fields, submit: page.submit, pending: page.pending }} />
+      <AuthForm mode={mode} locale={locale} next={next} action={action} text={{ fields: m.fields, errors: m.errors, wait: m.wait, issues: m.issues, submit: page.submit, pending: page.pending }} />
       <p className="mt-6 text-sm">
         {page.switchPrompt}{' '}
         <Link href={`${other}?next=${encodeURIComponent(next)}`} className={textLink}>

@@ -6,10 +6,11 @@ import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import type { HelpMessages } from '@/lib/i18n/messages/help';
 import { format } from '@/lib/i18n/locale';
 import type { Locale } from '@/lib/i18n/locale';
-import type { HelpProgressInput } from '@/lib/support/help-schema';
+import type { ActionResult, FailureOf } from '@/lib/actions/result';
+import type { HelpProgressInput, HelpViewResult, StartHelpResult } from '@/lib/support/help-schema';
 import type { CustomerHelpView } from '@/lib/support/help-sessions';
-import { addressStore, checkStore } from '@/lib/wizard/stores';
-import { goToStep } from '@/lib/wizard/navigation';
+import { addressStore, checkStore } from '@/lib/wizard/client/stores';
+import { goToStep } from '@/lib/wizard/client/navigation';
 import { stepFromHash, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 // 「联系客服」: gives the customer a help code to read out to support, reports where they are
@@ -19,12 +20,16 @@ import { stepFromHash, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps'
 const POLL_MS = 1500;
 const ADDRESS_DEBOUNCE_MS = 600;
 
+/** The help-request actions (app/actions.ts), passed in by the page. */
 export interface ContactSupportActions {
-  start: () => Promise<CustomerHelpView>;
-  end: () => Promise<CustomerHelpView>;
-  report: (input: HelpProgressInput) => Promise<void>;
-  answer: (input: { seq: number; response: 'accepted' | 'dismissed' }) => Promise<CustomerHelpView>;
+  start: () => Promise<StartHelpResult>;
+  end: () => Promise<HelpViewResult>;
+  report: (input: HelpProgressInput) => Promise<ActionResult<unknown>>;
+  answer: (input: { seq: number; response: 'accepted' | 'dismissed' }) => Promise<HelpViewResult>;
 }
+
+/** Why no help request was started. */
+type HelpRefusal = Exclude<FailureOf<StartHelpResult>, { code: 'invalid' }>;
 
 type Status = 'idle' | 'starting' | 'failed' | 'ended';
 
@@ -50,6 +55,8 @@ export function ContactSupport({
   actions: ContactSupportActions;
 }) {
   const [view, setView] = useState<CustomerHelpView>({ active: false });
+  // The answer to the last request for help, when none could be started.
+  const [refused, setRefused] = useState<HelpRefusal | null>(null);
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>('idle');
   const panelId = useId();
@@ -139,7 +146,10 @@ export function ContactSupport({
     setOpen(true);
     setStatus('starting');
     try {
-      setView(await actions.start());
+      const result = await actions.start();
+      if (result.ok) setView(result.data);
+      else setView({ active: false });
+      setRefused(!result.ok && result.code !== 'invalid' ? result : null);
       setStatus('idle');
     } catch {
       setStatus('failed');
@@ -148,7 +158,9 @@ export function ContactSupport({
 
   async function end() {
     try {
-      setView(await actions.end());
+      const result = await actions.end();
+      if (result.ok) setView(result.data);
+      setRefused(null);
       setStatus('ended');
     } catch {
       setStatus('failed');
@@ -161,7 +173,8 @@ export function ContactSupport({
       else router.push(`/#${step}`);
     }
     try {
-      setView(await actions.answer({ seq, response }));
+      const result = await actions.answer({ seq, response });
+      if (result.ok) setView(result.data);
     } catch {
       // The suggestion stays on screen; the customer can answer again.
     }
@@ -221,11 +234,11 @@ export function ContactSupport({
         <div aria-live="polite">
           {status === 'starting' && !active && <p className="mt-2 text-sm">{text.starting}</p>}
           {status === 'failed' && <p className="mt-2 text-sm text-red-800 dark:text-red-300">{text.failed}</p>}
-          {status !== 'starting' && !view.active && view.refused && (
+          {status !== 'starting' && !view.active && refused && (
             <p className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="help-refused">
-              {view.refused.reason === 'busy'
+              {refused.code === 'busy'
                 ? text.busy
-                : format(text.rateLimited, { minutes: Math.ceil(view.refused.retryAfterSeconds / 60) })}
+                : format(text.rateLimited, { minutes: Math.ceil(refused.retryAfterSeconds / 60) })}
             </p>
           )}
           {status === 'ended' && !active && <p className="mt-2 text-sm">{text.ended}</p>}

@@ -1,9 +1,9 @@
 import { Callout } from '@/components/ui/callout';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { GuideFigureText } from '@/lib/i18n/messages/written-guides';
 import { Figure } from './figure';
 
 /** A mail app's account form with the code pasted where the password goes (1). */
-export function ClientPasswordIllustration({ text }: { text: Messages['figures']['client'] }) {
+export function ClientPasswordIllustration({ text }: { text: GuideFigureText['client'] }) {
   return (
     <Figure id="figure-client" title={text.title} description={text.description}>
       <div className="p-4 text-xs">

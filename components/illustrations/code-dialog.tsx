@@ -1,5 +1,5 @@
 import { Callout } from '@/components/ui/callout';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { GuideFigureText } from '@/lib/i18n/messages/written-guides';
 import { Figure } from './figure';
 
 // Made-up letters (no I or O, as code alphabets often skip them), labelled as a sample: it must
@@ -7,7 +7,7 @@ import { Figure } from './figure';
 export const SAMPLE_CODE = 'ABCDEFGHJKLMNPQR';
 
 /** The dialog showing the new code once, with a copy hint (6). */
-export function CodeDialogIllustration({ text }: { text: Messages['figures']['code'] }) {
+export function CodeDialogIllustration({ text }: { text: GuideFigureText['code'] }) {
   return (
     <Figure id="figure-code" title={text.title} description={text.description} lang="zh-CN">
       <div className="p-4 text-xs">

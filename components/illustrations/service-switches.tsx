@@ -1,5 +1,5 @@
 import { Callout } from '@/components/ui/callout';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { GuideFigureText } from '@/lib/i18n/messages/written-guides';
 import { BrowserFrame, Figure, SwitchOn } from './figure';
 
 function Row({ label, n, children }: { label: string; n: number; children: React.ReactNode }) {
@@ -13,7 +13,7 @@ function Row({ label, n, children }: { label: string; n: number; children: React
 }
 
 /** The two service switches on (1, 2) and 开启 beside 客户端授权密码 (3). */
-export function ServiceSwitchesIllustration({ text }: { text: Messages['figures']['switches'] }) {
+export function ServiceSwitchesIllustration({ text }: { text: GuideFigureText['switches'] }) {
   return (
     <Figure id="figure-switches" title={text.title} description={text.description} lang="zh-CN">
       <BrowserFrame url="mail.163.com">

@@ -1,9 +1,9 @@
 import { Callout } from '@/components/ui/callout';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { GuideFigureText } from '@/lib/i18n/messages/written-guides';
 import { Figure, Placeholder } from './figure';
 
 /** The SMS check: the message sent from the bound phone (4), then 我已发送 on the page (5). */
-export function SmsCheckIllustration({ text }: { text: Messages['figures']['sms'] }) {
+export function SmsCheckIllustration({ text }: { text: GuideFigureText['sms'] }) {
   return (
     <Figure id="figure-sms" title={text.title} description={text.description} lang="zh-CN">
       <div className="flex flex-col items-center gap-4 p-4 text-xs sm:flex-row sm:items-start sm:justify-center">

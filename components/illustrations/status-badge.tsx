@@ -1,5 +1,5 @@
 import { Callout } from '@/components/ui/callout';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { GuideFigureText } from '@/lib/i18n/messages/written-guides';
 import { Figure } from './figure';
 
 /** The badge a working mailbox gets: 「正常」 (OK). Also used as the success mark. */
@@ -18,7 +18,7 @@ export function StatusBadgeIllustration({
   statusLabel,
   address = 'zhangsan@163.com',
 }: {
-  text: Messages['figures']['status'];
+  text: GuideFigureText['status'];
   statusLabel: string;
   address?: string;
 }) {

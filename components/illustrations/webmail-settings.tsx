@@ -1,9 +1,9 @@
 import { Callout } from '@/components/ui/callout';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { GuideFigureText } from '@/lib/i18n/messages/written-guides';
 import { BrowserFrame, Figure, Placeholder } from './figure';
 
 /** Webmail with 设置 in the top bar (1) and POP3/SMTP/IMAP in the settings menu (2). */
-export function WebmailSettingsIllustration({ text }: { text: Messages['figures']['webmail'] }) {
+export function WebmailSettingsIllustration({ text }: { text: GuideFigureText['webmail'] }) {
   return (
     <Figure id="figure-webmail" title={text.title} description={text.description} lang="zh-CN">
       <BrowserFrame url="mail.163.com">

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { primaryButton } from '@/components/ui/styles';
-import { addressStore } from '@/lib/wizard/stores';
+import { addressStore } from '@/lib/wizard/client/stores';
 
 /** Into the wizard's first step with the practice address already filled in. */
 export function StartPracticeLink({ address, text }: { address: string; text: string }) {

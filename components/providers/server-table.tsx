@@ -1,10 +1,10 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { format } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages } from '@/lib/i18n/messages/wizard';
 import type { MailEndpoints } from '@/lib/providers/types';
 
 export type ServerTableText = Pick<
-  Messages['address'],
+  WizardMessages['address'],
   'columns' | 'rows' | 'tls' | 'copy' | 'copyLabel' | 'copied' | 'copyFailed'
 >;
 

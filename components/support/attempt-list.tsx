@@ -1,21 +1,13 @@
+import { DiagnosisCard } from '@/components/ui/diagnosis-card';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import { format } from '@/lib/i18n/locale';
 import type { Locale } from '@/lib/i18n/locale';
+import { formatTime } from '@/lib/i18n/time';
 import type { AttemptView, ProtocolAttemptView } from '@/lib/support/console';
 
 // Check attempts as staff read them: when, each protocol's outcome, the failure code, where it
 // stopped, the server's words and the diagnosis. No hooks, so the live session view (client)
 // and the search page (server) both render it.
-
-function formatInstant(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-}
 
 function ProtocolOutcome({ label, result, text }: { label: string; result: ProtocolAttemptView; text: SupportMessages['attempt'] }) {
   return (
@@ -46,13 +38,9 @@ function ProtocolOutcome({ label, result, text }: { label: string; result: Proto
             <>
               <dt className="text-slate-600 dark:text-slate-400">{text.diagnosis}</dt>
               <dd>
-                <span className="font-medium">{result.diagnosis.title}</span> {result.diagnosis.explanation}
-                <ul className="mt-1 list-disc pl-5">
-                  {result.diagnosis.checklist.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-                <span className="mt-1 block">{format(text.fix, { n: result.diagnosis.stepNumber, title: result.diagnosis.stepTitle })}</span>
+                <DiagnosisCard look="staff" words={result.diagnosis}>
+                  <span className="mt-1 block">{format(text.fix, { n: result.diagnosis.stepNumber, title: result.diagnosis.stepTitle })}</span>
+                </DiagnosisCard>
               </dd>
             </>
           )}
@@ -69,7 +57,7 @@ export function AttemptList({ attempts, locale, text }: { attempts: AttemptView[
         <li key={attempt.id} className="rounded-lg border border-slate-300 p-3 dark:border-slate-700" data-testid="attempt">
           <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
             <span className="font-medium">
-              <time dateTime={attempt.at}>{formatInstant(attempt.at, locale)}</time> · {attempt.maskedAddress} · {attempt.providerName}
+              <time dateTime={attempt.at}>{formatTime(attempt.at, locale, 'dayTimeSeconds')}</time> · {attempt.maskedAddress} · {attempt.providerName}
             </span>
             <span className="text-slate-600 dark:text-slate-400">
               {format(text.duration, { seconds: (attempt.durationMs / 1000).toFixed(1) })}

@@ -3,10 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
+import { Field } from '@/components/ui/field';
 import { primaryButton, textInput } from '@/components/ui/styles';
+import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import type { Locale } from '@/lib/i18n/locale';
-import { createHelpCodeSchema, type EnterHelpCodeState, type HelpCodeValues } from '@/lib/support/schema';
+import { helpCodeSchema, type EnterHelpCodeResult, type HelpCodeValues, type SupportIssue } from '@/lib/support/schema';
 
 /** Staff type the customer's six digits; the action opens the customer's progress page. */
 export function HelpCodeForm({
@@ -16,9 +18,10 @@ export function HelpCodeForm({
 }: {
   locale: Locale;
   text: SupportMessages['home'];
-  action: (input: HelpCodeValues) => Promise<EnterHelpCodeState>;
+  action: (input: HelpCodeValues) => Promise<EnterHelpCodeResult>;
 }) {
-  const form = useForm<HelpCodeValues>({ resolver: zodResolver(createHelpCodeSchema(locale)), defaultValues: { code: '' } });
+  const issueWords: Partial<Record<SupportIssue, string>> = { 'help_code.invalid': text.errors.invalid };
+  const form = useForm<HelpCodeValues>({ resolver: wordedResolver(zodResolver(helpCodeSchema), locale, issueWords), defaultValues: { code: '' } });
   const [formError, setFormError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const id = useId();
@@ -27,38 +30,32 @@ export function HelpCodeForm({
   const onSubmit = form.handleSubmit((values) => {
     setFormError(undefined);
     startTransition(async () => {
-      const state = await action(values);
+      const result = await action(values);
       // Only reached when the action did not redirect.
-      if (!state.ok) {
-        const message = state.fieldErrors.code?.[0];
-        if (message) form.setError('code', { message });
-        setFormError(state.formError);
+      if (result.ok) return;
+      if (result.code === 'invalid') {
+        const issue = result.fieldErrors.code?.[0];
+        if (issue !== undefined) form.setError('code', { message: issueText(issue, locale, issueWords) });
+        setFormError(result.formError !== undefined ? issueText(result.formError, locale, issueWords) : undefined);
+      } else {
+        setFormError(text.errors[result.code]);
       }
     });
   });
 
   return (
     <form noValidate onSubmit={onSubmit} className="mt-6 space-y-3">
-      <label htmlFor={`${id}-code`} className="block font-medium">
-        {text.codeLabel}
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
-        {text.codeHint}
-      </p>
-      <input
-        id={`${id}-code`}
-        inputMode="numeric"
-        autoComplete="off"
-        className={`${textInput} max-w-48 font-mono text-xl tracking-widest`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ')}
-        {...form.register('code')}
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      <Field id={`${id}-code`} look="flush" wrapper={false} label={text.codeLabel} hint={text.codeHint} error={error}>
+        {(control) => (
+          <input
+            {...control}
+            inputMode="numeric"
+            autoComplete="off"
+            className={`${textInput} max-w-48 font-mono text-xl tracking-widest`}
+            {...form.register('code')}
+          />
+        )}
+      </Field>
       <div aria-live="polite" className="min-h-6 text-sm text-red-700 dark:text-red-300">
         {formError}
       </div>

@@ -1,12 +1,14 @@
 'use client';
 
 import { useEffect, useId, useState, useTransition } from 'react';
+import { Field } from '@/components/ui/field';
 import { primaryButton } from '@/components/ui/styles';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import { format } from '@/lib/i18n/locale';
 import type { Locale } from '@/lib/i18n/locale';
+import { formatTime } from '@/lib/i18n/time';
 import type { StaffSessionView } from '@/lib/support/console';
-import type { SuggestStepState, SuggestStepValues } from '@/lib/support/schema';
+import type { SuggestStepResult, SuggestStepValues } from '@/lib/support/schema';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 import { AttemptList } from './attempt-list';
 
@@ -15,10 +17,6 @@ import { AttemptList } from './attempt-list';
 // seconds, whichever app instance served the customer.
 
 const REFRESH_MS = 1000;
-
-function formatClock(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
 
 export function LiveSession({
   sessionId,
@@ -33,7 +31,7 @@ export function LiveSession({
   locale: Locale;
   text: SupportMessages;
   stepTitles: Record<WizardStep, string>;
-  suggestAction: (input: SuggestStepValues) => Promise<SuggestStepState>;
+  suggestAction: (input: SuggestStepValues) => Promise<SuggestStepResult>;
 }) {
   const [view, setView] = useState(initialView);
   const live = view.state === 'live';
@@ -91,7 +89,7 @@ export function LiveSession({
               : s.noStep}
           </p>
           {view.progressAt && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">{format(s.updated, { time: formatClock(view.progressAt, locale) })}</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{format(s.updated, { time: formatTime(view.progressAt, locale, 'clockSeconds') })}</p>
           )}
           <p className="mt-1 text-sm">{view.providerName ? format(s.provider, { name: view.providerName }) : s.providerUnknown}</p>
           {view.checkingSince && <p className="mt-1 font-medium">{s.checking}</p>}
@@ -123,7 +121,7 @@ function SuggestStep({
   view: Extract<StaffSessionView, { state: 'live' }>;
   text: SupportMessages['session'];
   stepTitles: Record<WizardStep, string>;
-  action: (input: SuggestStepValues) => Promise<SuggestStepState>;
+  action: (input: SuggestStepValues) => Promise<SuggestStepResult>;
 }) {
   const id = useId();
   const [step, setStep] = useState<WizardStep>(WIZARD_STEPS[0]!);
@@ -135,8 +133,9 @@ function SuggestStep({
     event.preventDefault();
     setMessage('');
     startTransition(async () => {
-      const state = await action({ sessionId, step });
-      setMessage(state.ok ? text.suggestSent : state.formError);
+      const result = await action({ sessionId, step });
+      // Whatever the schema refused, the one thing to fix in this form is the step.
+      setMessage(result.ok ? text.suggestSent : text.suggestErrors[result.code]);
     });
   }
 
@@ -147,23 +146,22 @@ function SuggestStep({
       </h2>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{text.suggestLead}</p>
       <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-3">
-        <div className="min-w-0 grow">
-          <label htmlFor={`${id}-step`} className="block font-medium">
-            {text.suggestLabel}
-          </label>
-          <select
-            id={`${id}-step`}
-            value={step}
-            onChange={(event) => setStep(event.target.value as WizardStep)}
-            className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 dark:border-slate-500 dark:bg-slate-900"
-          >
-            {WIZARD_STEPS.map((option, index) => (
-              <option key={option} value={option}>
-                {index + 1}. {stepTitles[option]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-step`} wrapper="min-w-0 grow" label={text.suggestLabel}>
+          {(control) => (
+            <select
+              {...control}
+              value={step}
+              onChange={(event) => setStep(event.target.value as WizardStep)}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 dark:border-slate-500 dark:bg-slate-900"
+            >
+              {WIZARD_STEPS.map((option, index) => (
+                <option key={option} value={option}>
+                  {index + 1}. {stepTitles[option]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit" className={primaryButton} aria-disabled={pending || undefined} disabled={pending}>
           {text.suggestSubmit}
         </button>

@@ -1,5 +1,5 @@
 import type { SupportMessages } from '@/lib/i18n/messages/support';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 import { StepLinks } from './step-links';
 

@@ -1,14 +1,24 @@
 import Link from 'next/link';
 import { textLink } from '@/components/ui/styles';
-import { LocaleSwitch } from '@/components/wizard/locale-switch';
+import { LocaleSwitch, type SwitchLocaleAction } from '@/components/wizard/locale-switch';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { getPracticeMode } from '@/lib/practice/practice-mode';
 import { PRACTICE_PAGE_PATH } from '@/lib/practice/provider';
 import type { Locale } from '@/lib/i18n/locale';
 
-/** The console's header: its pages, the wizard, the language switch. */
-export function SupportHeader({ locale, text, headerText }: { locale: Locale; text: SupportMessages; headerText: Messages['header'] }) {
+/** The console's header: its pages, the wizard, the language switch (whose action the page passes in). */
+export function SupportHeader({
+  locale,
+  text,
+  headerText,
+  switchLocale,
+}: {
+  locale: Locale;
+  text: SupportMessages;
+  headerText: Messages['header'];
+  switchLocale: SwitchLocaleAction;
+}) {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -39,7 +49,7 @@ export function SupportHeader({ locale, text, headerText }: { locale: Locale; te
             )}
           </ul>
         </nav>
-        <LocaleSwitch locale={locale} text={headerText} />
+        <LocaleSwitch locale={locale} text={headerText} action={switchLocale} />
       </div>
     </header>
   );

@@ -2,7 +2,7 @@
 
 import { useState, type ClipboardEvent } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { Field, type FieldProps } from './field';
+import { Field, typedAsIs, type FieldProps } from './field';
 import { textInput } from './styles';
 
 /** What the code cleaning removes (spaces, line breaks, zero-width characters), for a paste made before it is loaded. */
@@ -61,11 +61,8 @@ export function CodeInput({
       {(control) => (
         <input
           {...control}
-          type="text"
+          {...typedAsIs}
           autoComplete="off"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
           className={`${textInput} mt-2 font-mono tracking-wider`}
           {...registration}
           onChange={(event) => {

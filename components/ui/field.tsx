@@ -6,6 +6,12 @@ import type { ReactNode } from 'react';
  * screen reader reads them with it. No hooks, so server pages and client forms both use it.
  */
 
+/**
+ * For text the phone's keyboard must leave exactly as typed (addresses, codes, host names): no
+ * capital first letter, no autocorrect, no spell-check underlines.
+ */
+export const typedAsIs = { type: 'text', autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const;
+
 /** What the control itself carries; spread it on the input, before react-hook-form's `register`. */
 export interface FieldControlProps {
   id: string;

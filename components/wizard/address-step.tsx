@@ -2,17 +2,26 @@
 
 import { useEffect, useState } from 'react';
 import { ServerTable } from '@/components/providers/server-table';
+import { Field, typedAsIs } from '@/components/ui/field';
 import { textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import { preloadWizardLogic } from '@/lib/wizard/logic-loader';
-import { useShownDomain } from '@/lib/wizard/shown-domain';
-import { useSessionStore } from '@/lib/wizard/session-store';
-import { addressStore, domainDiscoveryStore, providerChoiceStore } from '@/lib/wizard/stores';
-import type { DiscoverDomainAction } from '@/lib/wizard/types';
+import { preloadWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { useShownDomain } from '@/lib/wizard/client/shown-domain';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
+import { addressStore, domainDiscoveryStore, providerChoiceStore } from '@/lib/wizard/client/stores';
+import type { DiscoverDomainAction, DiscoverDomainResult, DomainDiscoveryResult } from '@/lib/discovery/contract';
 import { ManualServers } from './manual-servers';
 import { ProviderChooser, type ProviderChoice } from './provider-chooser';
+
+/** The lookup's answer as step 1 keeps it: the discovery, or why there is none. */
+function discoveryOf(answer: DiscoverDomainResult): DomainDiscoveryResult {
+  if (answer.ok) return answer.data;
+  return answer.code === 'rate_limited'
+    ? { status: 'rate_limited', domain: answer.domain, retryAfterSeconds: answer.retryAfterSeconds }
+    : { status: 'invalid' };
+}
 
 /**
  * Step 1: the address, the provider recognised as it is typed, and the servers for it. The
@@ -52,10 +61,13 @@ export function AddressStep({
     if (previous?.domain === unknownDomain && previous.result?.status !== 'rate_limited') return;
     const timer = setTimeout(() => {
       domainDiscoveryStore.set({ domain: unknownDomain, result: null });
-      const settle = (result: Awaited<ReturnType<DiscoverDomainAction>>) => {
+      const settle = (result: DomainDiscoveryResult) => {
         if (domainDiscoveryStore.get()?.domain === unknownDomain) domainDiscoveryStore.set({ domain: unknownDomain, result });
       };
-      discover(unknownAddress).then(settle, () => settle({ status: 'not_found', domain: unknownDomain, reason: 'lookup_failed' }));
+      discover(unknownAddress).then(
+        (answer) => settle(discoveryOf(answer)),
+        () => settle({ status: 'not_found', domain: unknownDomain, reason: 'lookup_failed' }),
+      );
     }, 400);
     return () => clearTimeout(timer);
   }, [discover, unknownDomain, unknownAddress]);
@@ -82,71 +94,72 @@ export function AddressStep({
   return (
     <div>
       <p className="leading-7">{text.intro}</p>
-      <div className="mt-4">
-        <label htmlFor="wizard-address" className="block font-medium">
-          {text.label}
-        </label>
-        <p id="wizard-address-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          {text.hint}
-        </p>
-        <input
-          id="wizard-address"
-          name="address"
-          type="text"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          placeholder={text.placeholder}
-          value={typed}
-          onChange={(event) => addressStore.set(event.target.value)}
-          onFocus={preloadWizardLogic}
-          onBlur={() => setBlurred(true)}
-          aria-invalid={showError || undefined}
-          aria-describedby={`wizard-address-hint wizard-address-status`}
-          className={`${textInput} mt-2`}
-        />
-        {/* One line, always present, so typing never moves the table below it. */}
-        <div
-          id="wizard-address-status"
-          role="status"
-          className={`mt-2 min-h-12 text-sm leading-6 ${showError ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-200'}`}
-        >
-          {chosen && format(ownDomain ? text.chosenOwnDomain : text.chosen, { name: shown.provider.name[locale] })}
-          {!chosen && view.kind === 'empty' && text.waiting}
-          {view.kind === 'pending' && text.detecting}
-          {view.kind === 'known' && (
-            <>
-              <span className="font-medium">{format(text.detected, { name: shown.info.name[locale] })}</span>
-              {!shown.info.confirmed && (
-                <span className="ml-2 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                  {text.unconfirmedBadge}
-                </span>
-              )}
-              <br />
-              {hostedDomain && (
-                <>
-                  <span>{format(text.mx.found, { domain: hostedDomain, name: shown.provider.name[locale] })}</span>
-                  <br />
-                </>
-              )}
-              <span className="break-all">{format(text.usingAddress, { address: view.address })}</span>
-            </>
-          )}
-          {view.kind === 'unknown' &&
-            (!discover
-              ? format(text.unknown, { domain: view.domain })
-              : !lookup
-                ? format(text.mx.looking, { domain: view.domain })
-                : lookup.status === 'not_found'
-                  ? format(text.mx[lookup.reason], { domain: view.domain })
-                  : lookup.status === 'rate_limited'
-                    ? format(text.mx.rate_limited, { domain: view.domain, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
-                    : format(text.unknown, { domain: view.domain }))}
-          {view.kind === 'invalid' && !chosen && (showError ? view.message[locale] : text.waiting)}
-        </div>
-      </div>
+      {/* The problem, if any, is told by the status line, which always says something. */}
+      <Field
+        id="wizard-address"
+        wrapper="mt-4"
+        label={text.label}
+        hint={text.hint}
+        invalid={showError}
+        describedBy={['wizard-address-status']}
+        after={
+          // One line, always present, so typing never moves the table below it.
+          <div
+            id="wizard-address-status"
+            role="status"
+            className={`mt-2 min-h-12 text-sm leading-6 ${showError ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-200'}`}
+          >
+            {chosen && format(ownDomain ? text.chosenOwnDomain : text.chosen, { name: shown.provider.name[locale] })}
+            {!chosen && view.kind === 'empty' && text.waiting}
+            {view.kind === 'pending' && text.detecting}
+            {view.kind === 'known' && (
+              <>
+                <span className="font-medium">{format(text.detected, { name: shown.info.name[locale] })}</span>
+                {!shown.info.confirmed && (
+                  <span className="ml-2 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                    {text.unconfirmedBadge}
+                  </span>
+                )}
+                <br />
+                {hostedDomain && (
+                  <>
+                    <span>{format(text.mx.found, { domain: hostedDomain, name: shown.provider.name[locale] })}</span>
+                    <br />
+                  </>
+                )}
+                <span className="break-all">{format(text.usingAddress, { address: view.address })}</span>
+              </>
+            )}
+            {view.kind === 'unknown' &&
+              (!discover
+                ? format(text.unknown, { domain: view.domain })
+                : !lookup
+                  ? format(text.mx.looking, { domain: view.domain })
+                  : lookup.status === 'not_found'
+                    ? format(text.mx[lookup.reason], { domain: view.domain })
+                    : lookup.status === 'rate_limited'
+                      ? format(text.mx.rate_limited, { domain: view.domain, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
+                      : format(text.unknown, { domain: view.domain }))}
+            {view.kind === 'invalid' && !chosen && (showError ? view.message[locale] : text.waiting)}
+          </div>
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            {...typedAsIs}
+            name="address"
+            inputMode="email"
+            autoComplete="email"
+            placeholder={text.placeholder}
+            value={typed}
+            onChange={(event) => addressStore.set(event.target.value)}
+            onFocus={preloadWizardLogic}
+            onBlur={() => setBlurred(true)}
+            className={`${textInput} mt-2`}
+          />
+        )}
+      </Field>
 
       {manual && manualGuess && (
         <ManualServers domain={manual.domain} guess={manualGuess} locale={locale} text={text.manual} tlsNames={text.tls} />

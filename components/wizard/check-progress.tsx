@@ -1,8 +1,8 @@
 import { Spinner } from '@/components/ui/spinner';
 import { format } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
-import type { CheckPhase } from '@/lib/wizard/stores';
-import type { ProtocolView } from '@/lib/wizard/types';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
+import type { CheckPhase } from '@/lib/wizard/client/stores';
+import type { ProtocolView } from '@/lib/accounts/contract';
 
 export type CheckProgressText = Pick<
   Messages['configure'],

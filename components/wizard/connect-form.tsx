@@ -1,43 +1,30 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { CodeInput, type CodeCleaning } from '@/components/ui/code-input';
-import { Field } from '@/components/ui/field';
+import { Field, typedAsIs } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
+import type { ConnectMailboxAction } from '@/lib/accounts/contract';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import type { SecretKind } from '@/lib/providers/types';
-import { lazyConnectMailboxResolver, preloadWizardLogic } from '@/lib/wizard/logic-loader';
-import { useShownDomain } from '@/lib/wizard/shown-domain';
-import { goToStep } from '@/lib/wizard/navigation';
-import { useSessionStore } from '@/lib/wizard/session-store';
-import { manualFieldErrors, manualFieldId, MANUAL_FIELDS, type ManualField } from '@/lib/wizard/manual-setup';
+import { lazyConnectMailboxResolver, preloadWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { useShownDomain } from '@/lib/wizard/client/shown-domain';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { fallbackOffer } from '@/lib/wizard/fallback-offer';
-import {
-  addressStore,
-  checkRunner,
-  checkStore,
-  manualDraftStore,
-  manualErrorsStore,
-  resultStore,
-  retryAtOf,
-  serverChoiceStore,
-} from '@/lib/wizard/stores';
-import type { ConnectMailboxAction, SubmitResult } from '@/lib/wizard/types';
+import { addressStore, checkStore, resultStore, retryAtOf, serverChoiceStore } from '@/lib/wizard/client/stores';
 import { CheckProgress } from './check-progress';
 import { formatRetryTime, useLockedUntil } from './lockout';
+import { ADDRESS_ID, CODE_ID, FORM_ERROR_ID, useConnectSubmit, WARNING_ID } from './use-connect-submit';
 
-const ADDRESS_ID = 'connect-address';
-const CODE_ID = 'connect-code';
-const WARNING_ID = 'connect-code-warning';
-const FORM_ERROR_ID = 'connect-form-error';
 const SERVERS_HINT_ID = 'connect-servers-hint';
 
 /**
- * Step 4: the address and the authorization code, checked on the server by `action`. For a
+ * Step 4: the address and the authorization code, checked on the server by `action` (the page
+ * passes app/actions.ts `connectMailbox`; its contract is lib/accounts/contract.ts). For a
  * provider whose code has a known format, the field cleans what is pasted as it arrives; a
  * password (Sohu's, manual setup's) stays exactly as typed. The field counts and warns, before
  * any connection, when a code looks like a login password. It stays in this form's memory only.
@@ -79,12 +66,7 @@ export function ConnectForm({
   const lastResult = useSessionStore(resultStore);
   const retryAt = retryAtOf(lastResult);
   const locked = useLockedUntil(retryAt);
-  const [isPending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
   const [pasted, setPasted] = useState(false);
-  const [askConfirm, setAskConfirm] = useState(false);
-  // The code the reader said is a code despite the warning; not asked again for it.
-  const [confirmedCode, setConfirmedCode] = useState<string | null>(null);
 
   // The address typed in step 1 and the one here are the same field, seen from two steps.
   useEffect(() => {
@@ -128,7 +110,7 @@ export function ConnectForm({
   useEffect(() => {
     if (!logic || secretProvider?.credential.kind !== 'code') return;
     const current = getValues('code');
-    const clean = logic.cleanSecret(current, secretProvider);
+    const clean = logic.cleanSecret(current, 'code');
     if (clean !== current) setValue('code', clean, { shouldValidate: submitCount > 0 });
   }, [logic, secretProvider, getValues, setValue, submitCount]);
 
@@ -156,96 +138,19 @@ export function ConnectForm({
   useEffect(() => {
     serverChoiceStore.set(null);
   }, [addressKey]);
-  const running = isPending || check.phase === 'running';
-
-  // Problems with the servers typed on step 1 are shown there, on their fields.
-  const showManualProblems = (problems: Partial<Record<ManualField, string>>) => {
-    manualErrorsStore.set(problems);
-    setFormError(text.manualInvalid);
-    const first = MANUAL_FIELDS.find((field) => problems[field]);
-    goToStep('core-parameters-configuration', first ? manualFieldId(first) : undefined);
-  };
-
-  const runCheck = (values: ConnectMailboxValues, confirmed = false) => {
-    if (running || locked) return;
-    const servers = manual ? manualDraftStore.get()?.values : undefined;
-    if (servers && logic) {
-      const problems = logic.manualServerProblems(servers, locale);
-      if (Object.keys(problems).length > 0) {
-        showManualProblems(problems);
-        return;
-      }
-    }
-    // Warn, do not block: a login password always fails, and failures count toward the lockout.
-    const passwordLike = logic?.assessAuthCode(values.code, shown.provider).warnings.includes('looks_like_password');
-    if (passwordLike && !confirmed && confirmedCode !== values.code) {
-      setAskConfirm(true);
-      goToStep('configure-in-client', WARNING_ID);
-      return;
-    }
-    if (confirmed) setConfirmedCode(values.code);
-    setAskConfirm(false);
-    setFormError(null);
-    manualErrorsStore.set(null);
-    checkStore.set({ phase: 'running' });
-    // Read at submit time: the result step's "check with the fallback servers" picks and submits at once.
-    const picked = hasAlternative ? serverChoiceStore.get() : null;
-    startTransition(async () => {
-      let result: SubmitResult;
-      try {
-        result = await action({
-          address: values.address,
-          code: values.code,
-          ...(picked !== null ? { alternative: picked } : {}),
-          ...(servers ? { manual: servers } : {}),
-        });
-      } catch {
-        checkStore.set({ phase: 'idle' });
-        setFormError(text.networkError);
-        goToStep('configure-in-client', FORM_ERROR_ID);
-        return;
-      }
-      if (result.status === 'invalid') {
-        checkStore.set({ phase: 'idle' });
-        const addressError = result.fieldErrors.address?.[0];
-        const codeError = result.fieldErrors.code?.[0];
-        if (addressError) setError('address', { type: 'server', message: addressError });
-        if (codeError) setError('code', { type: 'server', message: codeError });
-        const serverProblems = manualFieldErrors(result.fieldErrors);
-        if (!addressError && !codeError && Object.keys(serverProblems).length > 0) {
-          showManualProblems(serverProblems);
-          return;
-        }
-        setFormError(result.formError ?? null);
-        goToStep('configure-in-client', addressError ? ADDRESS_ID : codeError ? CODE_ID : FORM_ERROR_ID);
-        return;
-      }
-      checkStore.set(result.status === 'checked' ? { phase: 'done', imap: result.imap, smtp: result.smtp } : { phase: 'idle' });
-      // A saved code has done its job; drop it from memory too.
-      if (result.status === 'checked' && result.ok) setValue('code', '');
-      resultStore.set(result);
-      goToStep('result');
-    });
-  };
-
-  const onInvalid = (invalid: FieldErrors<ConnectMailboxInput>) => {
-    // The result step's "check again" can land here with the code gone (after a reload).
-    goToStep('configure-in-client', invalid.address ? ADDRESS_ID : CODE_ID);
-  };
-  const submit = handleSubmit((values) => runCheck(values), onInvalid);
-  const submitConfirmed = handleSubmit((values) => runCheck(values, true), onInvalid);
-
-  // The result step runs the latest submit through one stable function.
-  const latestSubmit = useRef(submit);
-  useEffect(() => {
-    latestSubmit.current = submit;
+  const { onSubmit, submitConfirmed, running, formError, askConfirm } = useConnectSubmit({
+    action,
+    locale,
+    text,
+    handleSubmit,
+    setError,
+    setValue,
+    logic,
+    manual: Boolean(manual),
+    provider: shown.provider,
+    hasAlternative,
+    locked,
   });
-  useEffect(() => {
-    checkRunner.set(() => {
-      latestSubmit.current().catch(() => setFormError(text.networkError));
-    });
-    return () => checkRunner.set(null);
-  }, [text.networkError]);
 
   const addressField = register('address', {
     onChange: (event: { target: { value: string } }) => addressStore.set(event.target.value),
@@ -254,19 +159,12 @@ export function ConnectForm({
 
   // A code is cleaned with the provider's rules once the helpers are here; a password is never
   // rewritten: what is typed is sent.
-  const codeCleaning: CodeCleaning =
-    secretProvider?.credential.kind !== 'code'
-      ? null
-      : logic
-        ? (typed) => logic.cleanSecret(typed, secretProvider)
-        : 'loading';
+  const codeCleaning: CodeCleaning = secretKind !== 'code' ? null : logic ? (typed) => logic.cleanSecret(typed, 'code') : 'loading';
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        submit(event).catch(() => setFormError(text.networkError));
-      }}
+      onSubmit={onSubmit}
       onFocus={preloadWizardLogic}
       aria-describedby={formError ? FORM_ERROR_ID : undefined}
       className="space-y-5"
@@ -275,12 +173,9 @@ export function ConnectForm({
         {(control) => (
           <input
             {...control}
-            type="text"
+            {...typedAsIs}
             inputMode="email"
             autoComplete="email"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
             className={`${textInput} mt-2`}
             {...addressField}
           />
@@ -324,7 +219,7 @@ export function ConnectForm({
               <button
                 type="button"
                 className={`${secondaryButton} mt-3`}
-                onClick={() => void submitConfirmed()}
+                onClick={submitConfirmed}
               >
                 {text.confirmPassword}
               </button>

@@ -1,9 +1,9 @@
 import { LangRuns } from '@/components/ui/lang-runs';
 import type { Locale } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages } from '@/lib/i18n/messages/wizard';
 
 /** Questions people ask about codes, as disclosure widgets: readable without any script. */
-export function Faq({ text, locale }: { text: Messages['faq']; locale: Locale }) {
+export function Faq({ text, locale }: { text: WizardMessages['faq']; locale: Locale }) {
   return (
     <section id="faq" aria-labelledby="faq-heading" className="mt-16">
       <h2 id="faq-heading" className="text-xl font-semibold">
@@ -28,7 +28,7 @@ export function Faq({ text, locale }: { text: Messages['faq']; locale: Locale })
 }
 
 /** The safety tips, always open: they are short and they matter. */
-export function SafetyTips({ text }: { text: Messages['tips'] }) {
+export function SafetyTips({ text }: { text: WizardMessages['tips'] }) {
   return (
     <section id="safety-tips" aria-labelledby="tips-heading" className="mt-12">
       <h2 id="tips-heading" className="text-xl font-semibold">

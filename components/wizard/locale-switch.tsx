@@ -1,15 +1,17 @@
-import { switchLocale } from '@/app/actions';
 import type { Locale } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
+
+/** The language switch's server action (app/actions.ts `switchLocale`), passed in by the page. */
+export type SwitchLocaleAction = (formData: FormData) => Promise<void>;
 
 /**
  * The language switch: a one-button form posting to a server action, so it works before (and
  * without) any script, and the page comes back in the other language at the same step.
  */
-export function LocaleSwitch({ locale, text }: { locale: Locale; text: Messages['header'] }) {
+export function LocaleSwitch({ locale, text, action }: { locale: Locale; text: Messages['header']; action: SwitchLocaleAction }) {
   const other: Locale = locale === 'zh' ? 'en' : 'zh';
   return (
-    <form action={switchLocale}>
+    <form action={action}>
       <input type="hidden" name="locale" value={other} />
       <button
         type="submit"

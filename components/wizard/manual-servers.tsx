@@ -2,12 +2,13 @@
 
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { Field, FieldError, fieldControl, fieldErrorId, FieldHint, typedAsIs } from '@/components/ui/field';
 import { secondaryButton, textInput, textLink } from '@/components/ui/styles';
 import type { ManualGuess, ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
 import { format, type Locale } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import type { TlsMode } from '@/lib/providers/types';
-import { lazyManualServerResolver, useWizardLogic } from '@/lib/wizard/logic-loader';
+import { lazyManualServerResolver, useWizardLogic } from '@/lib/wizard/client/logic-loader';
 import {
   draftFor,
   draftFromGuess,
@@ -19,8 +20,8 @@ import {
   type ManualField,
   type ManualProtocol,
 } from '@/lib/wizard/manual-setup';
-import { useSessionStore } from '@/lib/wizard/session-store';
-import { manualDraftStore, manualErrorsStore } from '@/lib/wizard/stores';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
+import { manualDraftStore, manualErrorsStore } from '@/lib/wizard/client/stores';
 
 type ManualText = Messages['address']['manual'];
 
@@ -113,6 +114,7 @@ export function ManualServers({
     const tlsField = `${protocol}Tls` as const;
     const hostId = manualFieldId(hostField);
     const portId = manualFieldId(portField);
+    const tlsId = `manual-${protocol}-tls`;
     const hostError = errors[hostField]?.message;
     // A refused host that is a provider's server: its own steps are where to go instead.
     const guide = hostError ? logic?.providerGuideFor(getValues(hostField) ?? '', locale) : undefined;
@@ -147,73 +149,70 @@ export function ManualServers({
         <legend className="px-1 font-medium">
           {protocol === 'imap' ? text.imapLegend : text.smtpLegend}
         </legend>
-        <div>
-          <label htmlFor={hostId} className="block text-sm font-medium">
-            {text.host}
-          </label>
-          <input
-            id={hostId}
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            aria-invalid={hostError ? true : undefined}
-            aria-describedby={hostError ? `${hostId}-error` : undefined}
-            className={`${textInput} mt-1 font-mono`}
-            {...host}
-          />
-          {hostError && (
-            <p id={`${hostId}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-              {hostError}
-            </p>
+        <Field
+          id={hostId}
+          look="small"
+          label={text.host}
+          error={hostError}
+          after={
+            <>
+              {guide && (
+                <p className="mt-1 text-sm">
+                  <a href={guide.href} target="_blank" rel="noopener noreferrer" className={textLink}>
+                    {guide.label}
+                  </a>
+                </p>
+              )}
+              {alternatives.length > 0 && (
+                <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+                  <span className="text-slate-600 dark:text-slate-300">{text.alternatives}</span>
+                  {alternatives.map((alternative) => (
+                    <button
+                      key={alternative}
+                      type="button"
+                      className="min-h-8 rounded-md border border-slate-300 px-2 font-mono text-xs break-all hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+                      aria-label={format(text.useAlternative, { host: alternative })}
+                      onClick={() => {
+                        setValue(hostField, alternative, { shouldValidate: true });
+                        forgetServerError(hostField);
+                        save();
+                      }}
+                    >
+                      {alternative}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </>
+          }
+        >
+          {(control) => (
+            <input
+              {...control}
+              {...typedAsIs}
+              inputMode="url"
+              autoComplete="off"
+              className={`${textInput} mt-1 font-mono`}
+              {...host}
+            />
           )}
-          {guide && (
-            <p className="mt-1 text-sm">
-              <a href={guide.href} target="_blank" rel="noopener noreferrer" className={textLink}>
-                {guide.label}
-              </a>
-            </p>
-          )}
-          {alternatives.length > 0 && (
-            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-              <span className="text-slate-600 dark:text-slate-300">{text.alternatives}</span>
-              {alternatives.map((alternative) => (
-                <button
-                  key={alternative}
-                  type="button"
-                  className="min-h-8 rounded-md border border-slate-300 px-2 font-mono text-xs break-all hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
-                  aria-label={format(text.useAlternative, { host: alternative })}
-                  onClick={() => {
-                    setValue(hostField, alternative, { shouldValidate: true });
-                    forgetServerError(hostField);
-                    save();
-                  }}
-                >
-                  {alternative}
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
+        </Field>
         <div className="mt-3 grid gap-3 sm:grid-cols-[8rem_1fr]">
+          {/* The port's hint and error run under the whole row, so they are placed apart from it. */}
           <div>
             <label htmlFor={portId} className="block text-sm font-medium">
               {text.port}
             </label>
             <input
-              id={portId}
+              {...fieldControl({ id: portId, hint: true, error: portError })}
               type="text"
               inputMode="numeric"
               autoComplete="off"
-              aria-invalid={portError ? true : undefined}
-              aria-describedby={[`${portId}-hint`, portError ? `${portId}-error` : ''].filter(Boolean).join(' ')}
               className={`${textInput} mt-1 font-mono`}
               {...port}
             />
           </div>
-          <fieldset aria-describedby={tlsError ? `manual-${protocol}-tls-error` : undefined}>
+          <fieldset aria-describedby={tlsError ? fieldErrorId(tlsId) : undefined}>
             <legend className="block text-sm font-medium">{text.tls}</legend>
             <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
               {TLS_MODES.map((mode) => (
@@ -231,19 +230,11 @@ export function ManualServers({
             </div>
           </fieldset>
         </div>
-        <p id={`${portId}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+        <FieldHint id={portId} look="small">
           {text.portHint[protocol]}
-        </p>
-        {portError && (
-          <p id={`${portId}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {portError}
-          </p>
-        )}
-        {tlsError && (
-          <p id={`manual-${protocol}-tls-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {tlsError}
-          </p>
-        )}
+        </FieldHint>
+        <FieldError id={portId} look="small" error={portError} />
+        <FieldError id={tlsId} look="small" error={tlsError} />
       </fieldset>
     );
   };

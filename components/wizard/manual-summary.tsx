@@ -2,10 +2,10 @@
 
 import { ServerTable, type ServerTableText } from '@/components/providers/server-table';
 import { secondaryButton } from '@/components/ui/styles';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { draftEndpoints } from '@/lib/wizard/manual-setup';
-import { useSessionStore } from '@/lib/wizard/session-store';
-import { manualDraftStore } from '@/lib/wizard/stores';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
+import { manualDraftStore } from '@/lib/wizard/client/stores';
 
 /** Step 4 of manual setup: the servers the check will use, as typed on step 1, and the way back to change them. */
 export function ManualSummary({ text, tableText }: { text: Messages['address']['manual']; tableText: ServerTableText }) {

@@ -1,10 +1,10 @@
 'use client';
 
 import { ProviderLogo } from '@/components/providers/provider-logo';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { withDomain } from '@/lib/wizard/provider-choice';
-import { useActiveProviderId } from '@/lib/wizard/shown-domain';
-import { addressStore, providerChoiceStore } from '@/lib/wizard/stores';
+import { useActiveProviderId } from '@/lib/wizard/client/shown-domain';
+import { addressStore, providerChoiceStore } from '@/lib/wizard/client/stores';
 
 export interface ProviderChoice {
   id: string;

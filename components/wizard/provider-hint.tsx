@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { PROVIDER_HINT_PARAM, providerHintOf } from '@/lib/wizard/provider-hint';
-import { addressStore, providerChoiceStore } from '@/lib/wizard/stores';
+import { addressStore, providerChoiceStore } from '@/lib/wizard/client/stores';
 
 /**
  * Takes a link's `?provider=` hint (see lib/wizard/provider-hint.ts) as the chooser's pick when

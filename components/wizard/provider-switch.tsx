@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { DEFAULT_PROVIDER_ID, useActiveProviderId } from '@/lib/wizard/shown-domain';
+import { DEFAULT_PROVIDER_ID, useActiveProviderId } from '@/lib/wizard/client/shown-domain';
 
 /**
  * Shows the variant for the provider the steps are about; NetEase's for a provider without a

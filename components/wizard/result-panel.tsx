@@ -1,17 +1,18 @@
 'use client';
 
 import { StatusBadge } from '@/components/illustrations/status-badge';
+import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
 import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
-import { useWizardLogic } from '@/lib/wizard/logic-loader';
-import { goToStep } from '@/lib/wizard/navigation';
-import { useShownDomain } from '@/lib/wizard/shown-domain';
-import { useSessionStore } from '@/lib/wizard/session-store';
+import { useWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { goToStep } from '@/lib/wizard/client/navigation';
+import { useShownDomain } from '@/lib/wizard/client/shown-domain';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { fallbackOffer, type FallbackOffer } from '@/lib/wizard/fallback-offer';
-import { checkRunner, checkStore, resultStore, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/stores';
-import type { ProtocolView } from '@/lib/wizard/types';
+import { checkRunner, checkStore, resultStore, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/client/stores';
+import type { ProtocolView } from '@/lib/accounts/contract';
 import { CheckProgress, type CheckProgressText } from './check-progress';
 import { formatRetryTime, useLockedUntil } from './lockout';
 
@@ -166,30 +167,21 @@ function Checked({
       {groupByDiagnosis(failures).map(({ view, members }) => {
         const { diagnosis } = view;
         const back = steps[diagnosis.guideStep];
+        const words = diagnosisWords(diagnosis, locale);
         return (
-          <section key={view.code} aria-labelledby={`diagnosis-${view.code}`} className="mt-6 rounded-lg border border-red-200 p-4 dark:border-red-900">
-            <h4 id={`diagnosis-${view.code}`} className="font-semibold">
-              {format(text.protocolFailed, { protocol: members.map((m) => m.name).join(' / '), title: diagnosis.title[locale] })}
-            </h4>
-            <p className="mt-2 leading-7">{diagnosis.explanation[locale]}</p>
-            <h5 className="mt-4 font-medium">{text.checklistTitle}</h5>
-            <ol className="mt-2 list-decimal space-y-1 pl-5 leading-7">
-              {diagnosis.checklist.map((item) => (
-                <li key={item.en}>{item[locale]}</li>
-              ))}
-            </ol>
-            {members.map(({ name, view: member }) =>
-              member.serverText ? (
-                <figure key={name} className="mt-4">
-                  <figcaption className="text-sm font-medium text-slate-700 dark:text-slate-200">
-                    {format(text.serverSaid, { protocol: name, stage: stageLabels[member.stage] })}
-                  </figcaption>
-                  <blockquote className="mt-1 rounded-md bg-slate-100 p-3 dark:bg-slate-800">
-                    <code className="font-mono text-sm break-all">{member.serverText}</code>
-                  </blockquote>
-                </figure>
-              ) : null,
+          <DiagnosisCard
+            key={view.code}
+            look="result"
+            headingId={`diagnosis-${view.code}`}
+            heading={format(text.protocolFailed, { protocol: members.map((m) => m.name).join(' / '), title: words.title })}
+            words={words}
+            checklistTitle={text.checklistTitle}
+            serverWords={members.flatMap(({ name, view: member }) =>
+              member.serverText
+                ? [{ key: name, caption: format(text.serverSaid, { protocol: name, stage: stageLabels[member.stage] }), text: member.serverText }]
+                : [],
             )}
+          >
             {members.some((m) => m.view.detail) && (
               <details className="mt-3 text-sm">
                 <summary className="cursor-pointer">{text.technicalDetail}</summary>
@@ -205,7 +197,7 @@ function Checked({
             <a href={`#${diagnosis.guideStep}`} className={`${secondaryButton} mt-4`}>
               {format(text.fixStep, { n: back.n, title: back.title })}
             </a>
-          </section>
+          </DiagnosisCard>
         );
       })}
       <FallbackChoice offer={offer} usedHost={result.imap.endpoint.host} ownHost={shown.endpoints.imap.host} text={text} />

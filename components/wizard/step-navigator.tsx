@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { preloadWizardLogic } from '@/lib/wizard/logic-loader';
-import { initialStep, showStep } from '@/lib/wizard/navigation';
+import { preloadWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { initialStep, showStep } from '@/lib/wizard/client/navigation';
 import { FIRST_STEP, stepFromHash, type WizardStep } from '@/lib/wizard/steps';
 
 // Steps whose content checks or explains a check: the validation code is fetched on arrival.

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { format } from '@/lib/i18n/locale';
-import type { Messages } from '@/lib/i18n/messages/zh';
+import type { WizardMessages } from '@/lib/i18n/messages/wizard';
 import { neighbours, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import { ProviderSwitch } from './provider-switch';
 
-type WizardText = Messages['wizard'];
+type WizardText = WizardMessages['wizard'];
 
 /** Provider id → each step's short label and title in that provider's words. */
 export type StepLabelsByProvider = Record<string, Record<WizardStep, { short: string; title: string }>>;

@@ -3,9 +3,9 @@
 import { primaryButton } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import { DEFAULT_SHOWN_DOMAIN } from '@/lib/wizard/default-domain';
-import { useWizardLogic } from '@/lib/wizard/logic-loader';
-import { useSessionStore } from '@/lib/wizard/session-store';
-import { addressStore } from '@/lib/wizard/stores';
+import { useWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
+import { addressStore } from '@/lib/wizard/client/stores';
 
 /** Step 2's button: the webmail of the address typed in step 1 (163.com until then), in a new tab. */
 export function WebmailLink({

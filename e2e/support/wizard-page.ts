@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { ShownResult } from '@/lib/wizard/stores';
+import type { ShownResult } from '@/lib/wizard/client/stores';
 import { WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
 
 export { WIZARD_STEPS, type WizardStep };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { OpenedDatabase } from '@/lib/db/client';
 import { authUsers, mailAccounts } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
+import { issueText } from '@/lib/i18n/issue-text';
 import { createKeyring, sealSecret } from './seal';
 
 // The /accounts server actions with a real database and the real data layer. Only what Next
@@ -23,6 +24,9 @@ vi.mock('@/lib/db/client', async (importOriginal) => ({
   getDatabase: async () => ({ db: request.db }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: (path: string) => void request.revalidated.push(path) }));
+
+const SIGNED_OUT = { ok: false, code: 'signed_out' };
+const NOT_FOUND = { ok: false, code: 'not_found' };
 
 const {
   checkNowAction,
@@ -79,26 +83,28 @@ describe.each(availableBackends())('/accounts actions on %s', (kind) => {
   it('answers signed_out without a session, whatever the id', async () => {
     request.user = null;
     for (const id of [accountId, randomUUID(), 'nonsense']) {
-      expect(await checkNowAction(id)).toEqual({ status: 'signed_out' });
-      expect(await pauseAccountAction(id)).toEqual({ status: 'signed_out' });
-      expect(await resumeAccountAction(id)).toEqual({ status: 'signed_out' });
-      expect(await replaceCodeAction({ accountId: id, code: 'MnBvCxZaSdFgHjKl' })).toEqual({ status: 'signed_out' });
-      expect(await deleteAccountAction(id)).toEqual({ status: 'signed_out' });
+      expect(await checkNowAction(id)).toEqual(SIGNED_OUT);
+      expect(await pauseAccountAction(id)).toEqual(SIGNED_OUT);
+      expect(await resumeAccountAction(id)).toEqual(SIGNED_OUT);
+      expect(await replaceCodeAction({ accountId: id, code: 'MnBvCxZaSdFgHjKl' })).toEqual(SIGNED_OUT);
+      expect(await deleteAccountAction(id)).toEqual(SIGNED_OUT);
     }
     expect(request.revalidated).toEqual([]);
   });
 
   it('pauses and resumes the owner’s account and re-renders the page', async () => {
-    expect(await pauseAccountAction(accountId)).toMatchObject({ status: 'done', account: { id: accountId, status: 'paused' } });
-    expect(await resumeAccountAction(accountId)).toMatchObject({ status: 'done', account: { id: accountId, status: 'ok' } });
+    expect(await pauseAccountAction(accountId)).toMatchObject({ ok: true, data: { id: accountId, status: 'paused' } });
+    expect(await resumeAccountAction(accountId)).toMatchObject({ ok: true, data: { id: accountId, status: 'ok' } });
     expect(request.revalidated).toEqual(['/accounts', '/accounts']);
   });
 
-  it('validates the new code in the reader’s language before anything else', async () => {
+  it('validates the new code before anything else, as an issue the form words in the reader’s language', async () => {
     request.locale = 'en';
-    expect(await replaceCodeAction({ accountId, code: '   ' })).toEqual({ status: 'invalid', fieldErrors: { code: ['Please paste the code.'] } });
+    expect(await replaceCodeAction({ accountId, code: '   ' })).toEqual({ ok: false, code: 'invalid', fieldErrors: { code: ['code.empty'] } });
+    expect(issueText('code.empty', 'en')).toBe('Please paste the code.');
     request.locale = 'zh';
-    expect(await replaceCodeAction({ accountId: randomUUID(), code: '' })).toEqual({ status: 'invalid', fieldErrors: { code: ['请粘贴授权码。'] } });
+    expect(await replaceCodeAction({ accountId: randomUUID(), code: '' })).toEqual({ ok: false, code: 'invalid', fieldErrors: { code: ['code.empty'] } });
+    expect(issueText('code.empty', 'zh')).toBe('请粘贴授权码。');
   });
 
   it('gives another user, a random id and malformed input the same not_found, and changes nothing', async () => {
@@ -107,19 +113,19 @@ describe.each(availableBackends())('/accounts actions on %s', (kind) => {
     for (const id of inputs) {
       // Deliberately untyped: a client can send anything to a server action.
       const anyId = id as string;
-      expect(await checkNowAction(anyId)).toEqual({ status: 'not_found' });
-      expect(await pauseAccountAction(anyId)).toEqual({ status: 'not_found' });
-      expect(await resumeAccountAction(anyId)).toEqual({ status: 'not_found' });
-      expect(await replaceCodeAction({ accountId: anyId, code: 'MnBvCxZaSdFgHjKl' })).toEqual({ status: 'not_found' });
-      expect(await deleteAccountAction(anyId)).toEqual({ status: 'not_found' });
+      expect(await checkNowAction(anyId)).toEqual(NOT_FOUND);
+      expect(await pauseAccountAction(anyId)).toEqual(NOT_FOUND);
+      expect(await resumeAccountAction(anyId)).toEqual(NOT_FOUND);
+      expect(await replaceCodeAction({ accountId: anyId, code: 'MnBvCxZaSdFgHjKl' })).toEqual(NOT_FOUND);
+      expect(await deleteAccountAction(anyId)).toEqual(NOT_FOUND);
     }
-    expect(await replaceCodeAction(null as unknown as { accountId: string; code: string })).toEqual({ status: 'not_found' });
+    expect(await replaceCodeAction(null as unknown as { accountId: string; code: string })).toEqual(NOT_FOUND);
     expect(request.revalidated).toEqual([]);
 
     request.user = owner;
-    expect(await pauseAccountAction(accountId)).toMatchObject({ status: 'done', account: { status: 'paused' } });
-    expect(await checkNowAction(accountId)).toEqual({ status: 'refused', reason: 'paused' });
-    expect(await deleteAccountAction(accountId)).toEqual({ status: 'deleted' });
-    expect(await deleteAccountAction(accountId)).toEqual({ status: 'not_found' });
+    expect(await pauseAccountAction(accountId)).toMatchObject({ ok: true, data: { status: 'paused' } });
+    expect(await checkNowAction(accountId)).toEqual({ ok: false, code: 'refused', reason: 'paused' });
+    expect(await deleteAccountAction(accountId)).toEqual({ ok: true, data: null });
+    expect(await deleteAccountAction(accountId)).toEqual(NOT_FOUND);
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { listMailAccounts, openMailAccountCode, saveCheckedMailAccount } from '@/lib/accounts/queries';
 import { connectMailboxSchema } from '@/lib/accounts/schema';
 import { createKeyring } from '@/lib/accounts/seal';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
+import { issueText } from '@/lib/i18n/issue-text';
 
 // The wizard's submit action as the browser calls it, with the environment of the browser tests:
 // MAIL_MANUAL_ALLOW_HOSTS names the one test server that may use any port. Only what Next
@@ -28,15 +29,18 @@ describe('connectMailbox (the wizard’s submit action) and the mail ports', () 
   it('refuses a .test name outside MAIL_MANUAL_ALLOW_HOSTS for its port, on the port field', async () => {
     // The browser's schema lets every .test name through (it cannot see the list); the action does not.
     expect(await connectMailbox({ address: 'zhou@x.test', code: 'a password', manual: servers('x.test', 22) })).toEqual({
-      status: 'invalid',
-      fieldErrors: { imapPort: [MANUAL_FIELD_MESSAGES.port_not_mail_imap.en] },
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { imapPort: ['manual.port_not_mail_imap'] },
     });
+    expect(issueText('manual.port_not_mail_imap', 'en')).toBe(MANUAL_FIELD_MESSAGES.port_not_mail_imap.en);
   });
 
   it('lets the allow-listed test server use the port its test peer listens on', async () => {
     // Past the schema, the next answer is the sign-in check's.
     expect(await connectMailbox({ address: 'zhou@selfhosted.test', code: 'a password', manual: servers('mail.selfhosted.test', 40_123) })).toEqual({
-      status: 'signed_out',
+      ok: false,
+      code: 'signed_out',
     });
   });
 });

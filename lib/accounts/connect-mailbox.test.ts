@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startDnsServer, type DnsPeer } from '@/tools/peers/dns';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { listMailAccounts } from '@/lib/accounts/queries';
 import { connectMailboxSchema } from '@/lib/accounts/schema';
 import { createKeyring } from '@/lib/accounts/seal';
@@ -11,6 +11,7 @@ import { authUsers } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv, type EndpointOverrides } from '@/lib/env';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
+import { issueText } from '@/lib/i18n/issue-text';
 import { connectMailboxForOwner } from './connect-mailbox';
 
 // What the wizard's server action answers, against the NetEase simulators: the browser-facing
@@ -48,10 +49,10 @@ describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
     await store?.dispose();
   });
 
-  async function submit(form: { address: string; code: string; alternative?: number }, locale: 'zh' | 'en' = 'zh') {
+  async function submit(form: { address: string; code: string; alternative?: number }) {
     const parsed = connectMailboxSchema.safeParse(form);
     if (!parsed.success) throw new Error('the form did not parse');
-    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, locale, {
+    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, {
       overrides,
       policy,
       timeoutMs: 10_000,
@@ -65,41 +66,39 @@ describe.each(availableBackends())('connectMailboxForOwner on %s', (kind) => {
   it('saves a passing mailbox and says so', async () => {
     const result = await submit({ address: 'Zhao@126.com', code: CODE });
     // The address checked, normalised: the wizard offers what follows from a result to it only.
-    expect(result).toMatchObject({ status: 'checked', address: 'zhao@126.com', ok: true, saved: true, imap: { ok: true }, smtp: { ok: true } });
+    expect(result).toMatchObject({ ok: true, data: { address: 'zhao@126.com', passed: true, saved: true, imap: { ok: true }, smtp: { ok: true } } });
     expect((await listMailAccounts(opened.db, owner)).map((a) => a.address)).toEqual(['zhao@126.com']);
   });
 
   it('saves nothing when the check fails, and explains why', async () => {
-    const result = await submit({ address: ' Qian@126.com', code: 'AAAAAAAAAAAAAAAA' }, 'en');
-    expect(result).toMatchObject({ status: 'checked', address: 'qian@126.com', ok: false, saved: false, imap: { ok: false, code: 'auth_failed' } });
-    if (result.status !== 'checked' || result.imap.ok) throw new Error('unreachable');
-    expect(result.imap.diagnosis.guideStep).toBe('enable-service-and-get-code');
+    const result = await submit({ address: ' Qian@126.com', code: 'AAAAAAAAAAAAAAAA' });
+    expect(result).toMatchObject({ ok: true, data: { address: 'qian@126.com', passed: false, saved: false, imap: { ok: false, code: 'auth_failed' } } });
+    if (!result.ok || result.data.imap.ok) throw new Error('unreachable');
+    expect(result.data.imap.diagnosis.guideStep).toBe('enable-service-and-get-code');
     expect((await listMailAccounts(opened.db, owner)).map((a) => a.address)).toEqual(['zhao@126.com']);
   });
 
   it('turns the lockout into a retry time', async () => {
     await submit({ address: 'qian@126.com', code: 'AAAAAAAAAAAAAAAA' });
     const result = await submit({ address: 'qian@126.com', code: CODE });
-    expect(result).toMatchObject({ status: 'refused', reason: 'mailbox_locked' });
-    if (result.status !== 'refused') throw new Error('unreachable');
+    expect(result).toMatchObject({ ok: false, code: 'refused', reason: 'mailbox_locked' });
+    if (result.ok || result.code !== 'refused') throw new Error('unreachable');
     expect(new Date(result.retryAt).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('says which servers the check used: the 163.com fallback only when the form asked for it', async () => {
     const own = await submit({ address: 'zhao@126.com', code: CODE });
-    expect(own).toMatchObject({ status: 'checked', ok: true });
-    expect(own).not.toHaveProperty('alternative');
-    expect(await submit({ address: 'zhao@126.com', code: CODE, alternative: 0 })).toMatchObject({ status: 'checked', ok: true, alternative: 0 });
+    expect(own).toMatchObject({ ok: true, data: { passed: true } });
+    expect(own.ok && own.data).not.toHaveProperty('alternative');
+    expect(await submit({ address: 'zhao@126.com', code: CODE, alternative: 0 })).toMatchObject({ ok: true, data: { passed: true, alternative: 0 } });
   });
 
-  it('answers an unknown provider and a missing alternative as input errors in the reader’s language', async () => {
-    expect(await submit({ address: 'someone@example.org', code: CODE }, 'en')).toMatchObject({
-      status: 'invalid',
-      fieldErrors: { address: [expect.stringMatching(/recognise/)] },
-    });
-    expect(await submit({ address: 'zhao@126.com', code: CODE, alternative: 5 })).toMatchObject({
-      status: 'invalid',
-      formError: expect.stringContaining('备用服务器'),
-    });
+  it('answers an unknown provider and a missing alternative as input errors, worded in the reader’s language', async () => {
+    const unknown = await submit({ address: 'someone@example.org', code: CODE });
+    expect(unknown).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { address: [{ en: expect.stringMatching(/recognise/) }] } });
+    const missing = await submit({ address: 'zhao@126.com', code: CODE, alternative: 5 });
+    expect(missing).toMatchObject({ ok: false, code: 'invalid', formError: 'alternative.unknown' });
+    if (missing.ok || missing.code !== 'invalid' || missing.formError === undefined) throw new Error('unreachable');
+    expect(issueText(missing.formError, 'zh')).toContain('备用服务器');
   });
 });

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDelayProxy } from '@/e2e/peers/delay-proxy';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startDelayProxy } from '@/tools/peers/delay-proxy';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
 import { listMailAccounts, openMailAccountCode } from '@/lib/accounts/queries';
 import { createKeyring } from '@/lib/accounts/seal';
@@ -85,8 +85,8 @@ describe.each(availableBackends())('managing accounts on %s', (kind) => {
   async function connect(ownerId = owner, code = CODE): Promise<{ id: string; address: string }> {
     const address = `box${++serial}-${randomBytes(3).toString('hex')}@126.com`;
     setPeerCode(address, code);
-    const result = await connectMailboxForOwner(db, ownerId, { address, code }, 'zh', options);
-    expect(result).toMatchObject({ status: 'checked', saved: true });
+    const result = await connectMailboxForOwner(db, ownerId, { address, code }, options);
+    expect(result).toMatchObject({ ok: true, data: { saved: true } });
     const account = (await listMailAccounts(db, ownerId)).find((a) => a.address === address);
     if (!account) throw new Error('the account was not saved');
     return { id: account.id, address };

@@ -1,35 +1,34 @@
 import 'server-only';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
-import { isHeldFromBackground } from '@/lib/health/hold';
 import type { AppDatabase } from '@/lib/db/client';
-import {
-  accountAuditLog,
-  accountStatusEvents,
-  mailAccounts,
-  type AccountAuditAction,
-  type MailAccountStatus,
-  type StatusChangeReason,
-  type StoredCheckResult,
-} from '@/lib/db/schema';
+import type { AccountAuditAction, MailAccountStatus, StatusChangeReason, StoredCheckResult } from '@/lib/db/schema';
+import type { Locale } from '@/lib/i18n/locale';
 import { checkMailbox, type CheckMailboxInput, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
-import { DIAGNOSES, diagnose, failedResult, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
-import type { CheckReport, CheckStage, Diagnosis, FailureCode, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { acceptSecret, assessAuthCode, createAuthCodeSchema } from '@/lib/providers/auth-code';
+import { failedResult } from '@/lib/mail-check/diagnosis';
+import type { CheckReport, ProtocolCheckResult } from '@/lib/mail-check/types';
+import { acceptSecret, assessAuthCode, createAuthCodeSchema, type AuthCode } from '@/lib/providers/auth-code';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
 import type { MailEndpoints } from '@/lib/providers/types';
-import type { Locale } from '@/lib/i18n/locale';
-import { saveCheckedMailAccount, toStoredCheckResult, type SealingOptions } from './queries';
+import {
+  changeAccountStatusByUser,
+  deleteOwnedAccount,
+  findAccountForCheck,
+  recordAccountCheck,
+  saveReplacedAccountCode,
+  selectAccountViewRows,
+  selectRecentStatusEvents,
+  type AccountForCheck,
+} from './manage-queries';
+import { toStoredCheckResult, type SealingOptions } from './queries';
 import { getKeyring, openSecret } from './seal';
-import type { AccountActionResult, AccountView, StatusChangeView } from './view';
+import type { AccountActionResult, AccountView } from './view';
+import { historiesByAccount, toAccountView } from './view-mapping';
 
 // What /accounts does to a connected mailbox: show it, check it now, pause and resume it,
-// replace its code, delete it. Every function takes the owner's id, and every query filters by
-// owner and id together, so another owner's account is not found by the very same query that
-// finds no account at all: the answer and the work done are the same for both.
-
-/** The most recent status changes an AccountView carries. */
-export const HISTORY_LIMIT = 10;
+// replace its code, delete it. Every function takes the owner's id and reaches the account only
+// through lib/accounts/manage-queries.ts, whose queries filter by owner and id together, so
+// another owner's account is not found by the very same query that finds no account at all: the
+// answer and the work done are the same for both. The views are made in view-mapping.ts.
 
 export type ManageOptions = CheckMailboxOptions & SealingOptions & { locale?: Locale };
 
@@ -46,60 +45,6 @@ export type DeleteResult = Result<'deleted' | 'not_found'>;
 
 const NOT_FOUND = { status: 'not_found' } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// gen_random_uuid() makes version-4 ids, so the nil uuid names no row.
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-
-/**
- * The id to look up. Text that is not a UUID cannot name a row, and handing it to PostgreSQL
- * would be an error (a 500); it is swapped for an id no row has, so that a malformed id runs
- * the same query, takes the same time and gets the same `not_found` as an unknown one.
- */
-const lookupId = (accountId: string) => (UUID.test(accountId) ? accountId : NIL_UUID);
-
-const viewColumns = {
-  id: mailAccounts.id,
-  ownerId: mailAccounts.ownerId,
-  address: mailAccounts.address,
-  providerId: mailAccounts.providerId,
-  status: mailAccounts.status,
-  createdAt: mailAccounts.createdAt,
-  lastCheckedAt: mailAccounts.lastCheckedAt,
-  lastCheckResult: mailAccounts.lastCheckResult,
-};
-
-type ViewRow = {
-  id: string;
-  address: string;
-  providerId: string;
-  status: MailAccountStatus;
-  createdAt: Date;
-  lastCheckedAt: Date | null;
-  lastCheckResult: StoredCheckResult | null;
-};
-
-const ownedBy = (ownerId: string, accountId: string) =>
-  and(eq(mailAccounts.id, lookupId(accountId)), eq(mailAccounts.ownerId, ownerId));
-
-const isFailureCode = (code: string | null | undefined): code is FailureCode =>
-  typeof code === 'string' && Object.hasOwn(DIAGNOSES, code);
-const isStage = (stage: string | undefined): stage is CheckStage => typeof stage === 'string' && Object.hasOwn(STAGE_LABELS, stage);
-
-/**
- * The diagnosis of the first failing protocol of a stored result (IMAP before SMTP), in the
- * words of the account's provider where it has its own (QQ's checklist, iCloud's title...).
- */
-export function diagnosisOfStoredResult(result: StoredCheckResult | null, providerId?: string): Diagnosis | null {
-  if (!result || result.ok) return null;
-  const provider = providerId === undefined ? undefined : getProvider(providerId);
-  for (const protocol of [result.imap, result.smtp]) {
-    if (!protocol.ok && isFailureCode(protocol.code)) {
-      return diagnose(protocol.code, isStage(protocol.stage) ? protocol.stage : 'connect', provider);
-    }
-  }
-  return null;
-}
-
 function firstFailure(report: CheckReport): Extract<ProtocolCheckResult, { ok: false }> | undefined {
   for (const protocol of [report.imap, report.smtp]) if (!protocol.ok) return protocol;
   return undefined;
@@ -107,88 +52,21 @@ function firstFailure(report: CheckReport): Extract<ProtocolCheckResult, { ok: f
 
 // --- Reading ---------------------------------------------------------------------------------
 
-/** The latest status changes of the owner's accounts (or of one of them), newest first. */
-async function loadHistories(db: AppDatabase, ownerId: string, accountId?: string): Promise<Map<string, StatusChangeView[]>> {
-  const events = accountStatusEvents;
-  const ranked = db
-    .select({
-      eventId: events.id,
-      accountId: events.accountId,
-      at: events.at,
-      fromStatus: events.fromStatus,
-      toStatus: events.toStatus,
-      reason: events.reason,
-      failureCode: events.failureCode,
-      rank: sql<number>`row_number() over (partition by ${events.accountId} order by ${events.at} desc, ${events.id} desc)`.as('rank'),
-    })
-    .from(events)
-    .innerJoin(mailAccounts, eq(mailAccounts.id, events.accountId))
-    .where(and(eq(mailAccounts.ownerId, ownerId), accountId === undefined ? undefined : eq(events.accountId, lookupId(accountId))))
-    .as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(lte(ranked.rank, HISTORY_LIMIT))
-    .orderBy(asc(ranked.accountId), desc(ranked.at), desc(ranked.eventId));
-
-  const histories = new Map<string, StatusChangeView[]>();
-  for (const row of rows) {
-    const change: StatusChangeView = {
-      at: row.at.toISOString(),
-      from: row.fromStatus,
-      to: row.toStatus,
-      reason: row.reason,
-      ...(isFailureCode(row.failureCode) ? { failureCode: row.failureCode } : {}),
-    };
-    const list = histories.get(row.accountId);
-    if (list) list.push(change);
-    else histories.set(row.accountId, [change]);
-  }
-  return histories;
-}
-
-function toAccountView(row: ViewRow, recorded: StatusChangeView[]): AccountView {
-  // Accounts are only ever created by a passing check (saveCheckedMailAccount), so creation is
-  // a change to 「正常」 at created_at; it is shown once the history is short enough to reach it.
-  const history =
-    recorded.length < HISTORY_LIMIT
-      ? [...recorded, { at: row.createdAt.toISOString(), from: null, to: 'ok' as const, reason: 'created' }]
-      : recorded;
-  return {
-    id: row.id,
-    address: row.address,
-    providerId: row.providerId,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
-    lastCheck: row.lastCheckResult,
-    diagnosis: diagnosisOfStoredResult(row.lastCheckResult, row.providerId),
-    heldFromBackground: row.status !== 'paused' && isHeldFromBackground(row.lastCheckResult),
-    history,
-  };
-}
-
 /** Every mailbox of the owner, oldest first, each with its latest status changes. */
 export async function listAccountViews(db: AppDatabase, ownerId: string): Promise<AccountView[]> {
-  const [rows, histories] = await Promise.all([
-    db
-      .select(viewColumns)
-      .from(mailAccounts)
-      .where(eq(mailAccounts.ownerId, ownerId))
-      .orderBy(asc(mailAccounts.createdAt), asc(mailAccounts.id)),
-    loadHistories(db, ownerId),
-  ]);
+  const [rows, events] = await Promise.all([selectAccountViewRows(db, ownerId), selectRecentStatusEvents(db, ownerId)]);
+  const histories = historiesByAccount(events);
   return rows.map((row) => toAccountView(row, histories.get(row.id) ?? []));
 }
 
 /** One of the owner's mailboxes, or null when there is no such id for this owner. */
 export async function getAccountView(db: AppDatabase, ownerId: string, accountId: string): Promise<AccountView | null> {
-  const [rows, histories] = await Promise.all([
-    db.select(viewColumns).from(mailAccounts).where(ownedBy(ownerId, accountId)),
-    loadHistories(db, ownerId, accountId),
+  const [rows, events] = await Promise.all([
+    selectAccountViewRows(db, ownerId, accountId),
+    selectRecentStatusEvents(db, ownerId, accountId),
   ]);
   const row = rows[0];
-  return row ? toAccountView(row, histories.get(row.id) ?? []) : null;
+  return row ? toAccountView(row, historiesByAccount(events).get(row.id) ?? []) : null;
 }
 
 async function requireAccountView(db: AppDatabase, ownerId: string, accountId: string): Promise<AccountView> {
@@ -205,30 +83,6 @@ async function viewOrNotFound(db: AppDatabase, ownerId: string, accountId: strin
 
 // --- Checking --------------------------------------------------------------------------------
 
-/** The account with what a check needs: its sealed code and its endpoints. */
-async function findAccountForCheck(db: AppDatabase, ownerId: string, accountId: string) {
-  const [row] = await db
-    .select({
-      id: mailAccounts.id,
-      ownerId: mailAccounts.ownerId,
-      address: mailAccounts.address,
-      providerId: mailAccounts.providerId,
-      status: mailAccounts.status,
-      sealedCode: mailAccounts.sealedCode,
-      codeKeyId: mailAccounts.codeKeyId,
-      imapHost: mailAccounts.imapHost,
-      imapPort: mailAccounts.imapPort,
-      imapTls: mailAccounts.imapTls,
-      smtpHost: mailAccounts.smtpHost,
-      smtpPort: mailAccounts.smtpPort,
-      smtpTls: mailAccounts.smtpTls,
-    })
-    .from(mailAccounts)
-    .where(ownedBy(ownerId, accountId));
-  return row;
-}
-
-type AccountForCheck = NonNullable<Awaited<ReturnType<typeof findAccountForCheck>>>;
 /** What an account's saved servers are read from. */
 type SavedServers = Pick<AccountForCheck, 'address' | 'providerId' | 'imapHost' | 'imapPort' | 'imapTls' | 'smtpHost' | 'smtpPort' | 'smtpTls'>;
 
@@ -297,6 +151,8 @@ function withGuardRefusalAsFailure(result: MailboxCheckResult, account: AccountF
     address: account.address,
     providerId: MANUAL_PROVIDER.id,
     endpoints,
+    // The code the check was given: the account's as it was sealed, or a new one accepted for its provider.
+    secret: code as AuthCode,
     codeAssessment: assessAuthCode(code, MANUAL_PROVIDER),
     report: { ok: false, durationMs: 0, imap: side('imap'), smtp: side('smtp'), banSignal: false },
   };
@@ -344,33 +200,13 @@ export async function checkAccountNow(
   }
 
   const checkedAt = new Date();
-  const reason: StatusChangeReason = options.reason === 'health_check' ? 'health_check' : report.ok ? 'check_passed' : 'check_failed';
-  await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ status: mailAccounts.status, sealedCode: mailAccounts.sealedCode })
-      .from(mailAccounts)
-      .where(ownedBy(ownerId, account.id))
-      .for('update');
-    // Deleted meanwhile, or its code replaced meanwhile: this result is about a code the
-    // account no longer has, so it must not overwrite the newer state. (A key rotation
-    // re-sealing the same code meanwhile also lands here; that check is simply not kept.)
-    if (!current || !current.sealedCode.equals(account.sealedCode)) return;
-    // Paused while the check ran: keep the pause, but remember what the check found.
-    const status: MailAccountStatus = current.status === 'paused' ? 'paused' : report.ok ? 'ok' : 'failed';
-    await tx
-      .update(mailAccounts)
-      .set({ status, lastCheckedAt: checkedAt, lastCheckResult: toStoredCheckResult(report, checkedAt, code), updatedAt: checkedAt })
-      .where(eq(mailAccounts.id, account.id));
-    if (status !== current.status) {
-      await tx.insert(accountStatusEvents).values({
-        accountId: account.id,
-        at: checkedAt,
-        fromStatus: current.status,
-        toStatus: status,
-        reason,
-        failureCode: firstFailure(report)?.code ?? null,
-      });
-    }
+  const failure = firstFailure(report);
+  await recordAccountCheck(db, ownerId, account, {
+    at: checkedAt,
+    passed: report.ok,
+    result: toStoredCheckResult(report, checkedAt, code),
+    reason: options.reason === 'health_check' ? 'health_check' : report.ok ? 'check_passed' : 'check_failed',
+    failureCode: failure?.code ?? null,
   });
   return viewOrNotFound(db, ownerId, accountId);
 }
@@ -385,22 +221,7 @@ async function changeStatusByUser(
   reason: StatusChangeReason,
   action: AccountAuditAction,
 ): Promise<PauseResult> {
-  const found = await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ id: mailAccounts.id, address: mailAccounts.address, status: mailAccounts.status, lastCheckResult: mailAccounts.lastCheckResult })
-      .from(mailAccounts)
-      .where(ownedBy(ownerId, accountId))
-      .for('update');
-    if (!current) return false;
-    const status = next(current);
-    // Pausing a paused account (a double click, two tabs) is not a change.
-    if (status === current.status) return true;
-    const at = new Date();
-    await tx.update(mailAccounts).set({ status, updatedAt: at }).where(eq(mailAccounts.id, current.id));
-    await tx.insert(accountStatusEvents).values({ accountId: current.id, at, fromStatus: current.status, toStatus: status, reason });
-    await tx.insert(accountAuditLog).values({ ownerId, accountId: current.id, address: current.address, action, at });
-    return true;
-  });
+  const found = await changeAccountStatusByUser(db, ownerId, accountId, next, reason, action);
   return found ? viewOrNotFound(db, ownerId, accountId) : NOT_FOUND;
 }
 
@@ -480,32 +301,12 @@ export async function replaceAccountCode(
     return { status: 'check_failed', account: unchanged, diagnosis: failure.diagnosis, ...(serverText !== undefined ? { serverText } : {}) };
   }
 
-  const outcome = await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ status: mailAccounts.status })
-      .from(mailAccounts)
-      .where(ownedBy(ownerId, account.id))
-      .for('update');
-    // Deleted while the check ran: saving would bring it back.
-    if (!current) return 'gone' as const;
-    if (current.status === 'paused') return 'paused' as const;
-    const { account: saved } = await saveCheckedMailAccount(
-      tx,
-      { ownerId, address: account.address, providerId: result.providerId, endpoints: result.endpoints, code, report },
-      options,
-    );
-    if (current.status !== saved.status) {
-      await tx.insert(accountStatusEvents).values({
-        accountId: account.id,
-        at: saved.updatedAt,
-        fromStatus: current.status,
-        toStatus: saved.status,
-        reason: 'code_replaced',
-      });
-    }
-    await tx.insert(accountAuditLog).values({ ownerId, accountId: account.id, address: account.address, action: 'code_replaced', at: saved.updatedAt });
-    return 'saved' as const;
-  });
+  const outcome = await saveReplacedAccountCode(
+    db,
+    account.id,
+    { ownerId, address: account.address, providerId: result.providerId, endpoints: result.endpoints, code, report },
+    options,
+  );
   if (outcome === 'gone') return NOT_FOUND;
   if (outcome === 'paused') return { status: 'refused', reason: 'paused' };
   return { status: 'done', account: await requireAccountView(db, ownerId, accountId) };
@@ -515,13 +316,5 @@ export async function replaceAccountCode(
 
 /** Removes the account and its sealed code (its status history goes with it) and leaves an audit entry. */
 export async function deleteAccount(db: AppDatabase, ownerId: string, accountId: string): Promise<DeleteResult> {
-  return db.transaction(async (tx) => {
-    const [deleted] = await tx
-      .delete(mailAccounts)
-      .where(ownedBy(ownerId, accountId))
-      .returning({ id: mailAccounts.id, address: mailAccounts.address });
-    if (!deleted) return NOT_FOUND;
-    await tx.insert(accountAuditLog).values({ ownerId, accountId: deleted.id, address: deleted.address, action: 'deleted' });
-    return { status: 'deleted' } as const;
-  });
+  return (await deleteOwnedAccount(db, ownerId, accountId)) ? { status: 'deleted' } : NOT_FOUND;
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
-import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startDnsServer, type DnsPeer } from '@/tools/peers/dns';
+import { startDovecot, type DovecotServer } from '@/tools/peers/dovecot';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { listMailAccounts } from '@/lib/accounts/queries';
 import { connectFieldErrors, createConnectMailboxSchema } from '@/lib/accounts/schema';
 import { createKeyring } from '@/lib/accounts/seal';
@@ -12,9 +12,10 @@ import type { OpenedDatabase } from '@/lib/db/client';
 import { authUsers, checkAttempts } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv } from '@/lib/env';
-import type { ManualServerInput } from '@/lib/discovery/manual';
+import type { ManualServerValues } from '@/lib/discovery/manual';
 import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
-import { checkMailbox, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
+import { issueText } from '@/lib/i18n/issue-text';
+import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import { connectMailboxForOwner } from './connect-mailbox';
 import { runHealthRound } from '@/lib/health/runner';
@@ -110,7 +111,7 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     ...extra,
   });
 
-  const servers = (overrides: Partial<ManualServerInput> = {}): ManualServerInput => ({
+  const servers = (overrides: Partial<ManualServerValues> = {}): ManualServerValues => ({
     imapHost: ALLOWED,
     imapPort: dovecot.port,
     imapTls: 'implicit',
@@ -120,10 +121,10 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     ...overrides,
   });
 
-  async function submit(form: { address: string; code: string; manual?: ManualServerInput }, locale: 'zh' | 'en' = 'zh', extra = {}) {
-    const parsed = createConnectMailboxSchema(locale).safeParse(form);
+  async function submit(form: { address: string; code: string; manual?: ManualServerValues }, extra = {}) {
+    const parsed = createConnectMailboxSchema().safeParse(form);
     if (!parsed.success) throw new Error(`the form did not parse: ${parsed.error.message}`);
-    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, locale, options(extra));
+    const result = await connectMailboxForOwner(opened.db, owner, parsed.data, options(extra));
     expect(JSON.stringify(result)).not.toContain(CODE);
     return result;
   }
@@ -133,11 +134,13 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
   it('checks typed servers (IMAP and SMTP on implicit TLS), saves the mailbox as manual with the typed names, and re-checks it', async () => {
     const result = await submit({ address: 'Zhou@SelfHosted.test', code: CODE, manual: servers() });
     expect(result).toMatchObject({
-      status: 'checked',
       ok: true,
-      saved: true,
-      imap: { ok: true, endpoint: { host: ALLOWED, port: dovecot.port, tls: 'implicit' } },
-      smtp: { ok: true, endpoint: { host: ALLOWED, port: smtp.port, tls: 'implicit' } },
+      data: {
+        passed: true,
+        saved: true,
+        imap: { ok: true, endpoint: { host: ALLOWED, port: dovecot.port, tls: 'implicit' } },
+        smtp: { ok: true, endpoint: { host: ALLOWED, port: smtp.port, tls: 'implicit' } },
+      },
     });
     expect(smtp.sessions.at(-1)).toMatchObject({ authenticatedUser: 'zhou@selfhosted.test', mailFrom: ['zhou@selfhosted.test'] });
     const [account] = (await listMailAccounts(opened.db, owner)).filter((a) => a.address === 'zhou@selfhosted.test');
@@ -183,7 +186,7 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
       code: CODE,
       manual: servers({ smtpPort: smtpStarttls.port, smtpTls: 'starttls' }),
     });
-    expect(result).toMatchObject({ status: 'checked', ok: true, saved: true, smtp: { ok: true, endpoint: { tls: 'starttls' } } });
+    expect(result).toMatchObject({ ok: true, data: { passed: true, saved: true, smtp: { ok: true, endpoint: { tls: 'starttls' } } } });
     expect(smtpStarttls.sessions.at(-1)).toMatchObject({ authenticatedUser: 'wu@selfhosted.test' });
 
     // Same address (127.0.0.1, which the certificate names too), a name the certificate does not carry.
@@ -193,24 +196,26 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
       manual: servers({ imapHost: 'wrongname.selfhosted.test', smtpHost: 'wrongname.selfhosted.test', smtpPort: smtpStarttls.port, smtpTls: 'starttls' }),
     });
     expect(wrongName).toMatchObject({
-      status: 'checked',
-      ok: false,
-      imap: { ok: false, code: 'tls_failed', stage: 'tls' },
-      smtp: { ok: false, code: 'tls_failed' },
+      ok: true,
+      data: {
+        passed: false,
+        imap: { ok: false, code: 'tls_failed', stage: 'tls' },
+        smtp: { ok: false, code: 'tls_failed' },
+      },
     });
     // Typed servers make a certificate that does not fit the user's setting to fix.
-    if (wrongName.status !== 'checked' || wrongName.imap.ok) throw new Error('unreachable');
-    expect(wrongName.imap.diagnosis.explanation.zh).toContain('证书不是给这个服务器地址的');
-    expect(wrongName.imap.diagnosis.guideStep).toBe('configure-in-client');
+    if (!wrongName.ok || wrongName.data.imap.ok) throw new Error('unreachable');
+    expect(wrongName.data.imap.diagnosis.explanation.zh).toContain('证书不是给这个服务器地址的');
+    expect(wrongName.data.imap.diagnosis.guideStep).toBe('configure-in-client');
   });
 
   it('a wrong password: auth_failed, diagnosed in general words, recorded for the lockout but pausing nobody', async () => {
     for (let i = 0; i < 3; i++) {
-      const result = await submit({ address: 'zheng@selfhosted.test', code: 'not-the-password', manual: servers() }, 'en');
-      expect(result).toMatchObject({ status: 'checked', ok: false, saved: false, imap: { ok: false, code: 'auth_failed' } });
-      if (result.status !== 'checked' || result.imap.ok) throw new Error('unreachable');
-      expect(result.imap.diagnosis.title.en).toBe('The server did not accept the address and password');
-      expect(JSON.stringify(result.imap.diagnosis)).not.toMatch(/NetEase|网易|16 位|16 letters|163/);
+      const result = await submit({ address: 'zheng@selfhosted.test', code: 'not-the-password', manual: servers() });
+      expect(result).toMatchObject({ ok: true, data: { passed: false, saved: false, imap: { ok: false, code: 'auth_failed' } } });
+      if (!result.ok || result.data.imap.ok) throw new Error('unreachable');
+      expect(result.data.imap.diagnosis.title.en).toBe('The server did not accept the address and password');
+      expect(JSON.stringify(result.data.imap.diagnosis)).not.toMatch(/NetEase|网易|16 位|16 letters|163/);
     }
     expect((await attemptsOf('zheng@selfhosted.test')).map((a) => [a.providerId, a.ok, a.countsTowardLimit])).toEqual([
       ['manual', false, true],
@@ -220,12 +225,12 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     // Three failures against a provider limit of two: a provider would be paused, 'manual' is
     // not, so another user's server is still checked.
     const other = await submit({ address: 'wang@selfhosted.test', code: CODE, manual: servers() });
-    expect(other).toMatchObject({ status: 'checked', ok: true });
+    expect(other).toMatchObject({ ok: true, data: { passed: true } });
   });
 
   it('the scheduled health check re-checks a manual mailbox through the guard each round', async () => {
     const interval = 6 * 3_600_000;
-    expect(await submit({ address: 'qin@selfhosted.test', code: CODE, manual: servers() })).toMatchObject({ status: 'checked', saved: true });
+    expect(await submit({ address: 'qin@selfhosted.test', code: CODE, manual: servers() })).toMatchObject({ ok: true, data: { saved: true } });
     const [account] = (await listMailAccounts(opened.db, owner)).filter((a) => a.address === 'qin@selfhosted.test');
     const round = (hours: number, extra: Partial<CheckMailboxOptions> = {}) =>
       runHealthRound(opened.db, { ...options(extra), intervalMs: interval, now: new Date(Date.now() + hours * 3_600_000) });
@@ -336,12 +341,12 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
       expect(counter4.connections()).toBe(before);
     });
 
-    it('reaches the wizard as a message on the field, in the user’s language', async () => {
+    it('reaches the wizard as a message on the field, in both languages for the form to pick the reader’s', async () => {
       // A mail port: the form holds other ports to the mail ports before the guard is asked.
       const zh = await submit({ address: 'zhou@selfhosted.test', code: CODE, manual: servers({ smtpHost: '192.168.1.1', smtpPort: 465 }) });
-      expect(zh).toEqual({ status: 'invalid', fieldErrors: { smtpHost: [expect.stringContaining('内部网络')] } });
-      const en = await submit({ address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapHost: 'internal.selfhosted.test' }) }, 'en');
-      expect(en).toEqual({ status: 'invalid', fieldErrors: { imapHost: [expect.stringContaining('our own machine')] } });
+      expect(zh).toEqual({ ok: false, code: 'invalid', fieldErrors: { smtpHost: [expect.objectContaining({ zh: expect.stringContaining('内部网络') })] } });
+      const en = await submit({ address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapHost: 'internal.selfhosted.test' }) });
+      expect(en).toEqual({ ok: false, code: 'invalid', fieldErrors: { imapHost: [expect.objectContaining({ en: expect.stringContaining('our own machine') })] } });
     });
   });
 
@@ -376,19 +381,17 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     expect(provider).toMatchObject({ status: 'checked', report: { ok: false } });
   });
 
-  it('typed servers that are no servers fail the schema again in checkMailbox, in both languages', async () => {
-    const result: MailboxCheckResult = await checkMailbox(
-      opened.db,
-      { address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapPort: 70_000 }) },
-      options(),
-    );
-    expect(result).toMatchObject({ status: 'invalid_servers', field: 'imapPort', message: { zh: expect.stringContaining('端口'), en: expect.stringContaining('port') } });
+  it('typed servers that did not pass the schema are a caller’s bug: checkMailbox refuses them without dialling', async () => {
+    // The action parses them once; the check takes parsed values and asserts rather than parsing again.
+    await expect(
+      checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapPort: 70_000 }) }, options()),
+    ).rejects.toThrow(TypeError);
   });
 });
 
 describe('the connect schema’s errors, as the wizard gets them', () => {
   it('flattens the manual server fields and keeps address and code', () => {
-    const parsed = createConnectMailboxSchema('en').safeParse({
+    const parsed = createConnectMailboxSchema().safeParse({
       address: 'not an address',
       code: 'abc',
       manual: { imapHost: 'imaps://mail.example.com', imapPort: '99999', imapTls: 'ssl', smtpHost: 'smtp.example.com:465', smtpPort: 465, smtpTls: 'starttls' },
@@ -396,13 +399,15 @@ describe('the connect schema’s errors, as the wizard gets them', () => {
     if (parsed.success) throw new Error('expected the form to fail');
     const { fieldErrors, formError } = connectFieldErrors(parsed.error);
     expect(Object.keys(fieldErrors).sort()).toEqual(['address', 'imapHost', 'imapPort', 'imapTls', 'smtpHost']);
-    expect(fieldErrors.imapHost?.[0]).toMatch(/server address only/);
-    expect(fieldErrors.smtpHost?.[0]).toMatch(/Port/);
+    expect(fieldErrors.imapHost).toEqual(['manual.host_url']);
+    expect(fieldErrors.smtpHost).toEqual(['manual.host_has_port']);
+    expect(issueText(fieldErrors.imapHost![0]!, 'en')).toMatch(/server address only/);
+    expect(issueText(fieldErrors.smtpHost![0]!, 'en')).toMatch(/Port/);
     expect(formError).toBeUndefined();
   });
 
   it('puts a manual entry that is no object at all on the first server field', () => {
-    const parsed = createConnectMailboxSchema('zh').safeParse({ address: 'a@selfhosted.test', code: 'abcdefgh', manual: 'imap.example.com' });
+    const parsed = createConnectMailboxSchema().safeParse({ address: 'a@selfhosted.test', code: 'abcdefgh', manual: 'imap.example.com' });
     if (parsed.success) throw new Error('expected the form to fail');
     expect(Object.keys(connectFieldErrors(parsed.error).fieldErrors)).toEqual(['imapHost']);
   });
@@ -413,15 +418,16 @@ describe('the connect schema’s errors, as the wizard gets them', () => {
       code: 'abcdefgh',
       manual: { imapHost: host, imapPort: port, imapTls: 'implicit', smtpHost: host, smtpPort: 465, smtpTls: 'implicit' },
     });
-    const server = createConnectMailboxSchema('en', undefined, { anyPortHosts: ['mail.selfhosted.test'] });
+    const server = createConnectMailboxSchema(undefined, { anyPortHosts: ['mail.selfhosted.test'] });
     expect(server.safeParse(form('mail.selfhosted.test', 40_123)).success).toBe(true);
     // Another .test name is held to the mail ports there, and refused for its port, not later as a name nothing resolves.
     const other = server.safeParse(form('x.test', 22));
     if (other.success) throw new Error('expected the form to fail');
-    expect(connectFieldErrors(other.error).fieldErrors).toEqual({ imapPort: [MANUAL_FIELD_MESSAGES.port_not_mail_imap.en] });
+    expect(connectFieldErrors(other.error).fieldErrors).toEqual({ imapPort: ['manual.port_not_mail_imap'] });
+    expect(issueText('manual.port_not_mail_imap', 'en')).toBe(MANUAL_FIELD_MESSAGES.port_not_mail_imap.en);
     // With no list given (the browser), every .test name may: the server has the last word.
-    expect(createConnectMailboxSchema('en').safeParse(form('x.test', 22)).success).toBe(true);
+    expect(createConnectMailboxSchema().safeParse(form('x.test', 22)).success).toBe(true);
     // An empty list (production) exempts nothing.
-    expect(createConnectMailboxSchema('en', undefined, { anyPortHosts: [] }).safeParse(form('mail.selfhosted.test', 40_123)).success).toBe(false);
+    expect(createConnectMailboxSchema(undefined, { anyPortHosts: [] }).safeParse(form('mail.selfhosted.test', 40_123)).success).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
-import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
-import { startProviderPeers, type ProviderPeers } from '@/e2e/peers/provider-scripts';
+import { startDnsServer, type DnsPeer } from '@/tools/peers/dns';
+import { startDovecot, type DovecotServer } from '@/tools/peers/dovecot';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
+import { startProviderPeers, type ProviderPeers } from '@/tools/peers/provider-scripts';
 import { listMailAccounts, openMailAccountCode } from '@/lib/accounts/queries';
 import { createConnectMailboxSchema } from '@/lib/accounts/schema';
 import { createKeyring } from '@/lib/accounts/seal';
@@ -16,6 +16,7 @@ import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import { runMailCheck } from '@/lib/mail-check/run-check';
 import { cleanSecret, normalizeAuthCode } from '@/lib/providers/auth-code';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
+import { issueText } from '@/lib/i18n/issue-text';
 import { connectMailboxForOwner } from './connect-mailbox';
 import { checkAccountNow, replaceAccountCode, type ManageOptions } from './manage';
 
@@ -87,9 +88,9 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
 
   /** The wizard's submit as the server action runs it: the shared schema, then the check and the save. */
   async function submit(form: { address: string; code: string; manual?: ManualServerInput }) {
-    const parsed = createConnectMailboxSchema('en').safeParse(form);
+    const parsed = createConnectMailboxSchema().safeParse(form);
     if (!parsed.success) throw new Error(`the form did not parse: ${parsed.error.message}`);
-    return connectMailboxForOwner(opened.db, owner, parsed.data, 'en', options());
+    return connectMailboxForOwner(opened.db, owner, parsed.data, options());
   }
 
   const accountOf = async (address: string) => {
@@ -106,7 +107,7 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
       imap: { host: dovecot.host, port: dovecot.port, tls: 'implicit' as const },
       smtp: { host: smtp.host, port: smtp.port, tls: 'implicit' as const },
     };
-    const sent = cleanSecret(PASTED, MANUAL_PROVIDER);
+    const sent = cleanSecret(PASTED, MANUAL_PROVIDER.credential.kind);
     expect(sent).toBe(PASSWORD);
     const report = await runMailCheck({ address, code: sent, endpoints, providerId: MANUAL_PROVIDER.id, timeoutMs: 10_000 });
     expect(report.imap).toMatchObject({ ok: true });
@@ -125,7 +126,7 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
   it('manual setup: the wizard’s submit checks and seals the password as typed, and a re-check sends it again', async () => {
     const address = 'lin@selfhosted.test';
     const result = await submit({ address, code: PASTED, manual: servers() });
-    expect(result).toMatchObject({ status: 'checked', ok: true, saved: true, imap: { ok: true }, smtp: { ok: true } });
+    expect(result).toMatchObject({ ok: true, data: { passed: true, saved: true, imap: { ok: true }, smtp: { ok: true } } });
     expect(lastSmtpAuth()).toEqual({ method: expect.any(String), username: address, reply: '235' });
     // Nothing secret in what the browser gets back.
     expect(JSON.stringify(result)).not.toContain('correct horse');
@@ -141,7 +142,7 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
 
   it('replacing the password on /accounts keeps it as typed and refuses one with a line break inside before any login', async () => {
     const address = 'he@selfhosted.test';
-    expect(await submit({ address, code: PASSWORD, manual: servers() })).toMatchObject({ status: 'checked', ok: true, saved: true });
+    expect(await submit({ address, code: PASSWORD, manual: servers() })).toMatchObject({ ok: true, data: { passed: true, saved: true } });
     const { id } = await accountOf(address);
 
     const renewed = ` ${PASSWORD.trim()} new `;
@@ -152,7 +153,8 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
 
     const sessions = smtp.sessions.length;
     const refused = await replaceAccountCode(opened.db, owner, id, 'first line\nsecond line', { ...options(), locale: 'en' });
-    expect(refused).toEqual({ status: 'invalid', fieldErrors: { code: [expect.stringMatching(/line break/)] } });
+    expect(refused).toEqual({ status: 'invalid', fieldErrors: { code: ['password.unsendable'] } });
+    expect(issueText('password.unsendable', 'en')).toMatch(/line break/);
     expect(smtp.sessions).toHaveLength(sessions);
     expect(await openMailAccountCode(opened.db, { ownerId: owner, accountId: id }, { keyring })).toBe(renewed);
   });
@@ -160,7 +162,7 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
   it('Sohu: the separate password (独立密码) is sent and sealed as typed', async () => {
     const address = 'lin@sohu.com';
     const result = await submit({ address, code: PASTED });
-    expect(result).toMatchObject({ status: 'checked', ok: true, saved: true });
+    expect(result).toMatchObject({ ok: true, data: { passed: true, saved: true } });
     expect(sohu.imap.connections.some((c) => c.user === address)).toBe(true);
     const account = await accountOf(address);
     expect(account.providerId).toBe('sohu');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredCheckResult } from '@/lib/db/schema';
 import { DIAGNOSES } from '@/lib/mail-check/diagnosis';
-import { diagnosisOfStoredResult } from './manage';
+import { diagnosisOfStoredResult } from './view-mapping';
 
 // /accounts explains a stored failure again on every visit: in the words of the account's own
 // provider, as the wizard did right after the check.

@@ -1,6 +1,7 @@
+import type { ActionResult } from '@/lib/actions/result';
 import type { StoredCheckResult } from '@/lib/db/schema';
 import type { Diagnosis, FailureCode } from '@/lib/mail-check/types';
-import type { RefusalReason } from '@/lib/wizard/types';
+import type { RefusalReason } from './contract';
 
 // What /accounts shows of a connected mailbox, and what its actions answer. Type-only: shared
 // by the server (lib/accounts/manage.ts, app/accounts/actions.ts) and the client components.
@@ -38,7 +39,11 @@ export interface AccountView {
   history: StatusChangeView[];
 }
 
-/** The same answer for "no such account" and "someone else's account": existence never leaks. */
+/**
+ * What the use cases of lib/accounts/manage.ts answer; app/accounts/actions.ts turns it into the
+ * actions' ActionResult below. The same answer for "no such account" and "someone else's
+ * account": existence never leaks.
+ */
 export type AccountActionResult =
   | { status: 'done'; account: AccountView }
   | { status: 'deleted' }
@@ -48,3 +53,27 @@ export type AccountActionResult =
   | { status: 'refused'; reason: RefusalReason | 'paused'; retryAt?: string }
   /** The new code's check failed: nothing changed, the old code stays. */
   | { status: 'check_failed'; account: AccountView; diagnosis: Diagnosis; serverText?: string };
+
+/** The failures of the /accounts actions, each with what the card needs to word it. */
+interface AccountFailures {
+  signed_out: Record<never, never>;
+  /** No such account, someone else's, or an id of no shape: the same answer for all three. */
+  not_found: Record<never, never>;
+  /** Not checked: the account is paused, or the lockout would not run a check (`retryAt`: ISO 8601). */
+  refused: { reason: RefusalReason | 'paused'; retryAt?: string };
+  /** The new code's check failed: nothing changed, the old code stays. */
+  check_failed: { account: AccountView; diagnosis: Diagnosis; serverText?: string };
+}
+
+type AccountResult<T, C extends keyof AccountFailures = never> = ActionResult<T, Pick<AccountFailures, C | 'signed_out' | 'not_found'>, 'code'>;
+
+/** "Check now": the account as it is after the check, passed or failed. */
+export type CheckNowActionResult = AccountResult<AccountView, 'refused'>;
+/** Pause and resume: the account with its new status. */
+export type PauseActionResult = AccountResult<AccountView>;
+/** A new code: the account once the code passed and replaced the old one. */
+export type ReplaceCodeActionResult = AccountResult<AccountView, 'refused' | 'check_failed'>;
+/** Removal: nothing left to show. */
+export type DeleteActionResult = AccountResult<null>;
+/** Any answer of the /accounts actions, for what the card words the same way for all of them. */
+export type AccountsActionResult = AccountResult<AccountView | null, keyof AccountFailures>;

@@ -1,14 +1,18 @@
-// What the sign-in and sign-up actions answer when they do not redirect. Type-only, shared
-// with the client form.
+import type { ActionResult } from '@/lib/actions/result';
+import type { AuthFailureCode } from './server';
+
+// The contract of the sign-in and sign-up actions with their form. Type-only, shared with the
+// client form.
 
 export type AuthFieldName = 'email' | 'password' | 'name';
 
-export type AuthFormState = {
-  ok: false;
-  fieldErrors: Partial<Record<AuthFieldName, string[]>>;
-  formError?: string;
-};
-
 export type AuthFormInput = { email: string; password: string; name?: string; next?: string };
 
-export type AuthFormAction = (input: AuthFormInput) => Promise<AuthFormState>;
+/**
+ * What the actions answer when they do not redirect (on success they do, to `next`): the
+ * schema's complaints per field, or why the auth library said no, with the wait before trying
+ * again where there is one. The form words them (AUTH_MESSAGES).
+ */
+export type AuthFormResult = ActionResult<never, { [C in AuthFailureCode]: { retryAfterSeconds?: number } }, AuthFieldName>;
+
+export type AuthFormAction = (input: AuthFormInput) => Promise<AuthFormResult>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
+import { startDnsServer, type DnsPeer } from '@/tools/peers/dns';
 import { createResourceTracker, describeLeaks, type ResourceTracker } from '@/lib/mail-check/resource-tracker';
 import { guardHost, type GuardOptions } from './address-guard';
 import { GUARD_MESSAGES } from './messages';

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseDomain, createManualServerSchema, guessManualSettings, MAIL_PORTS, manualEndpoints, manualServerSchema, nonMailPorts } from './manual';
+import { issueText } from '@/lib/i18n/issue-text';
 import { MANUAL_FIELD_MESSAGES } from './messages';
 import type { MxDiscovery } from './mx';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 
 const VALID = { imapHost: 'imap.example.com', imapPort: 993, imapTls: 'implicit', smtpHost: 'smtp.example.com', smtpPort: '587', smtpTls: 'starttls' };
 
+/** The schema's complaints per field, worded as the form words them (its issue codes looked up in `locale`). */
 function fieldErrors(input: Record<string, unknown>, locale: 'zh' | 'en' = 'zh') {
-  const result = createManualServerSchema(locale).safeParse(input);
-  return result.success ? {} : z.flattenError(result.error).fieldErrors;
+  const result = manualServerSchema.safeParse(input);
+  if (result.success) return {};
+  const issues = z.flattenError(result.error).fieldErrors as Record<string, string[]>;
+  return Object.fromEntries(Object.entries(issues).map(([field, codes]) => [field, codes.map((code) => issueText(code, locale))]));
 }
 
 describe('manual server settings schema', () => {
@@ -85,10 +89,12 @@ describe('manual server settings schema', () => {
   });
 
   it('leaves the port list to the check when asked, which exempts the hosts it names', () => {
-    const lenient = createManualServerSchema('en', { mailPortsOnly: false }).safeParse({ ...VALID, imapPort: 8080 });
+    const lenient = createManualServerSchema({ mailPortsOnly: false }).safeParse({ ...VALID, imapPort: 8080 });
     expect(lenient.success).toBe(true);
     if (!lenient.success) return;
-    expect(nonMailPorts(lenient.data, () => false)).toEqual([{ field: 'imapPort', message: MANUAL_FIELD_MESSAGES.port_not_mail_imap }]);
+    expect(nonMailPorts(lenient.data, () => false)).toEqual([
+      { field: 'imapPort', issue: 'manual.port_not_mail_imap', message: MANUAL_FIELD_MESSAGES.port_not_mail_imap },
+    ]);
     expect(nonMailPorts(lenient.data, (host) => host === 'imap.example.com')).toEqual([]);
   });
 
@@ -102,6 +108,11 @@ describe('manual server settings schema', () => {
   it('reports every field at once, in the reader’s language', () => {
     expect(Object.keys(fieldErrors({}, 'en')).sort()).toEqual(['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls']);
     expect(fieldErrors({ ...VALID, imapHost: 42 }, 'en')).toEqual({ imapHost: [MANUAL_FIELD_MESSAGES.host_empty.en] });
+  });
+
+  it('says it as issue codes, one schema for both languages', () => {
+    const result = manualServerSchema.safeParse({ ...VALID, imapHost: '', imapPort: 995 });
+    expect(result.success ? {} : z.flattenError(result.error).fieldErrors).toEqual({ imapHost: ['manual.host_empty'] });
   });
 
   it('has every field message in both languages', () => {

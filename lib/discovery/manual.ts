@@ -2,7 +2,7 @@ import { z } from '@/lib/zod';
 import { findHostedMailServiceByMx } from '@/lib/providers/hosted-mail';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 import type { ServerEndpoint, TlsMode } from '@/lib/providers/types';
-import type { Locale, Localized } from '@/lib/i18n/locale';
+import type { Localized } from '@/lib/i18n/locale';
 import { parseHost, type HostProblem } from './host';
 import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from './messages';
 import type { MxDiscovery } from './mx';
@@ -23,36 +23,34 @@ const HOST_PROBLEMS: Readonly<Record<HostProblem, ManualFieldProblem>> = {
   invalid: 'host_invalid',
 };
 
-function hostField(locale: Locale) {
-  const message = (problem: ManualFieldProblem) => MANUAL_FIELD_MESSAGES[problem][locale];
-  return z.string({ error: message('host_empty') }).transform((text, ctx): string => {
-    const parsed = parseHost(text);
-    let problem: ManualFieldProblem | undefined;
-    if (!parsed.ok) problem = HOST_PROBLEMS[parsed.problem];
-    // `127.1`, `2130706433` or `0x7f.1` are IPv4 addresses to a resolver but rarely what a person
-    // meant; asking for the dotted form shows them the address they are about to use.
-    else if (parsed.kind === 'ipv4' && !parsed.canonical) problem = 'host_ip_form';
-    // A zone id names one of our interfaces: meaningless for a mail server.
-    else if (parsed.kind === 'ipv6' && parsed.zone) problem = 'host_invalid';
-    else if (parsed.kind === 'name' && !parsed.host.includes('.')) problem = 'host_single_label';
-    if (problem || !parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: message(problem ?? 'host_invalid') });
-      return z.NEVER;
-    }
-    return parsed.host;
-  });
-}
+/** A complaint about a manual server field, as the issue code the form words (lib/i18n/issue-text.ts). */
+export type ManualFieldIssue = `manual.${ManualFieldProblem}`;
 
-function portField(locale: Locale) {
-  const error = MANUAL_FIELD_MESSAGES.port_invalid[locale];
-  return z
-    .union([z.number(), z.string().trim().regex(/^\d{1,5}$/).transform(Number)], { error })
-    .pipe(z.number({ error }).int({ error }).min(1, { error }).max(65_535, { error }));
-}
+const issue = (problem: ManualFieldProblem): ManualFieldIssue => `manual.${problem}`;
 
-function tlsField(locale: Locale) {
-  return z.enum(TLS_MODES, { error: MANUAL_FIELD_MESSAGES.tls_invalid[locale] });
-}
+const hostField = z.string({ error: issue('host_empty') }).transform((text, ctx): string => {
+  const parsed = parseHost(text);
+  let problem: ManualFieldProblem | undefined;
+  if (!parsed.ok) problem = HOST_PROBLEMS[parsed.problem];
+  // `127.1`, `2130706433` or `0x7f.1` are IPv4 addresses to a resolver but rarely what a person
+  // meant; asking for the dotted form shows them the address they are about to use.
+  else if (parsed.kind === 'ipv4' && !parsed.canonical) problem = 'host_ip_form';
+  // A zone id names one of our interfaces: meaningless for a mail server.
+  else if (parsed.kind === 'ipv6' && parsed.zone) problem = 'host_invalid';
+  else if (parsed.kind === 'name' && !parsed.host.includes('.')) problem = 'host_single_label';
+  if (problem || !parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: issue(problem ?? 'host_invalid') });
+    return z.NEVER;
+  }
+  return parsed.host;
+});
+
+const PORT_ERROR = { error: issue('port_invalid') };
+const portField = z
+  .union([z.number(), z.string().trim().regex(/^\d{1,5}$/).transform(Number)], PORT_ERROR)
+  .pipe(z.number(PORT_ERROR).int(PORT_ERROR).min(1, PORT_ERROR).max(65_535, PORT_ERROR));
+
+const tlsField = z.enum(TLS_MODES, { error: issue('tls_invalid') });
 
 /**
  * The ports manual setup dials, per protocol: the ports mail services use, so that the check
@@ -78,6 +76,8 @@ const isTestName = (host: string) => host === 'test' || host.endsWith('.test');
 
 type PortFields = Pick<ManualServerValues, 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort'>;
 
+const PORT_PROBLEMS = { imapPort: 'port_not_mail_imap', smtpPort: 'port_not_mail_smtp' } as const;
+
 /**
  * The port fields holding a port that is not a mail port of their protocol (MAIL_PORTS), with
  * what to tell the user; hosts for which `anyPort` is true are let through with any port.
@@ -85,14 +85,14 @@ type PortFields = Pick<ManualServerValues, 'imapHost' | 'imapPort' | 'smtpHost' 
 export function nonMailPorts(
   values: PortFields,
   anyPort: (host: string) => boolean = isTestName,
-): { field: 'imapPort' | 'smtpPort'; message: Localized }[] {
-  const problems: { field: 'imapPort' | 'smtpPort'; message: Localized }[] = [];
-  if (!anyPort(values.imapHost) && !(MAIL_PORTS.imap as readonly number[]).includes(values.imapPort)) {
-    problems.push({ field: 'imapPort', message: MANUAL_FIELD_MESSAGES.port_not_mail_imap });
-  }
-  if (!anyPort(values.smtpHost) && !(MAIL_PORTS.smtp as readonly number[]).includes(values.smtpPort)) {
-    problems.push({ field: 'smtpPort', message: MANUAL_FIELD_MESSAGES.port_not_mail_smtp });
-  }
+): { field: 'imapPort' | 'smtpPort'; issue: ManualFieldIssue; message: Localized }[] {
+  const problems: { field: 'imapPort' | 'smtpPort'; issue: ManualFieldIssue; message: Localized }[] = [];
+  const add = (field: 'imapPort' | 'smtpPort') => {
+    const problem = PORT_PROBLEMS[field];
+    problems.push({ field, issue: issue(problem), message: MANUAL_FIELD_MESSAGES[problem] });
+  };
+  if (!anyPort(values.imapHost) && !(MAIL_PORTS.imap as readonly number[]).includes(values.imapPort)) add('imapPort');
+  if (!anyPort(values.smtpHost) && !(MAIL_PORTS.smtp as readonly number[]).includes(values.smtpPort)) add('smtpPort');
   return problems;
 }
 
@@ -111,42 +111,41 @@ export interface ManualServerSchemaOptions {
   anyPortHosts?: readonly string[];
 }
 
-function serverFields(locale: Locale) {
-  return z.object({
-    imapHost: hostField(locale),
-    imapPort: portField(locale),
-    imapTls: tlsField(locale),
-    smtpHost: hostField(locale),
-    smtpPort: portField(locale),
-    smtpTls: tlsField(locale),
-  });
-}
+const SERVER_FIELDS = z.object({
+  imapHost: hostField,
+  imapPort: portField,
+  imapTls: tlsField,
+  smtpHost: hostField,
+  smtpPort: portField,
+  smtpTls: tlsField,
+});
 
 /**
  * Flat fields, so `z.flattenError(err).fieldErrors` names each one; hosts come out normalised
  * (lower-case ASCII name without trailing dot, dotted-quad IPv4, IPv6 without brackets). Ports
- * must be mail ports of their protocol, checked once every field is well-formed.
+ * must be mail ports of their protocol, checked once every field is well-formed. Complaints are
+ * issue codes (ManualFieldIssue), so one schema serves every language.
  */
-export function createManualServerSchema(locale: Locale = 'zh', options: ManualServerSchemaOptions = {}) {
-  const fields = serverFields(locale);
-  if (options.mailPortsOnly === false) return fields;
+export function createManualServerSchema(options: ManualServerSchemaOptions = {}) {
+  if (options.mailPortsOnly === false) return SERVER_FIELDS;
   const listed = options.anyPortHosts;
   const anyPort = listed ? (host: string) => listed.includes(host) : isTestName;
-  return fields.superRefine((values, ctx) => {
-    // A port out of range already has its message, and zod still runs this for it.
+  return SERVER_FIELDS.superRefine((values, ctx) => {
+    // A port out of range already has its complaint, and zod still runs this for it.
     const inRange = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65_535;
-    for (const { field, message } of nonMailPorts(values, anyPort)) {
-      if (inRange(values[field])) ctx.addIssue({ code: 'custom', path: [field], message: message[locale] });
+    for (const { field, issue: portIssue } of nonMailPorts(values, anyPort)) {
+      if (inRange(values[field])) ctx.addIssue({ code: 'custom', path: [field], message: portIssue });
     }
   });
 }
 
-export const manualServerSchema = createManualServerSchema('zh');
+/** The browser's schema: every name under `.test` may use any port (isTestName). */
+export const manualServerSchema = createManualServerSchema();
 
 /** What the form holds before parsing. */
-export type ManualServerInput = z.input<ReturnType<typeof serverFields>>;
+export type ManualServerInput = z.input<typeof SERVER_FIELDS>;
 /** Parsed settings. */
-export type ManualServerValues = z.output<ReturnType<typeof serverFields>>;
+export type ManualServerValues = z.output<typeof SERVER_FIELDS>;
 
 /** Parsed settings as the endpoints the connection check takes. */
 export function manualEndpoints(values: ManualServerValues): { imap: ServerEndpoint; smtp: ServerEndpoint } {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDelayProxy } from '@/e2e/peers/delay-proxy';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startDelayProxy } from '@/tools/peers/delay-proxy';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
 import { checkAccountNow, getAccountView, pauseAccount } from '@/lib/accounts/manage';
 import { listMailAccounts } from '@/lib/accounts/queries';
@@ -90,8 +90,8 @@ describe.each(availableBackends())('health checks on %s', (kind) => {
   async function connect(): Promise<{ id: string; address: string }> {
     const address = `health${++serial}-${randomBytes(3).toString('hex')}@126.com`;
     setPeerCode(address, CODE);
-    const result = await connectMailboxForOwner(db, owner, { address, code: CODE }, 'zh', roundOptions);
-    expect(result).toMatchObject({ status: 'checked', saved: true });
+    const result = await connectMailboxForOwner(db, owner, { address, code: CODE }, roundOptions);
+    expect(result).toMatchObject({ ok: true, data: { saved: true } });
     const account = (await listMailAccounts(db, owner)).find((a) => a.address === address);
     if (!account) throw new Error('the account was not saved');
     return { id: account.id, address };

@@ -1,8 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from './locale';
-import { en } from './messages/en';
-import { zh, type Messages } from './messages/zh';
+import { WIZARD_MESSAGES, type WizardMessages } from './messages/wizard';
 
 /** The reader's language: the `locale` cookie set by the language switch, Chinese otherwise. */
 export async function getLocale(): Promise<Locale> {
@@ -10,6 +9,7 @@ export async function getLocale(): Promise<Locale> {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-export function getMessages(locale: Locale): Messages {
-  return locale === 'en' ? en : zh;
+/** The wizard's words in `locale`; the other pages' catalogs are read by area (lib/i18n/messages). */
+export function getMessages(locale: Locale): WizardMessages {
+  return WIZARD_MESSAGES[locale];
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
-import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
-import { startProviderPeers, type ProviderPeers } from '@/e2e/peers/provider-scripts';
+import { startFaultServer, type FaultServer } from '@/tools/peers/faults';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
+import { startDnsServer, type DnsPeer } from '@/tools/peers/dns';
+import { startProviderPeers, type ProviderPeers } from '@/tools/peers/provider-scripts';
 import type { OpenedDatabase } from '@/lib/db/client';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv, type EndpointOverrides } from '@/lib/env';

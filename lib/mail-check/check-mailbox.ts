@@ -1,12 +1,12 @@
 import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import { env, type EndpointOverrides } from '@/lib/env';
-import { acceptSecret, assessAuthCode, type AuthCodeAssessment } from '@/lib/providers/auth-code';
+import { acceptSecret, assessAuthCode, type AuthCode, type AuthCodeAssessment, type SecretIssue } from '@/lib/providers/auth-code';
 import { guardHost, type GuardResult } from '@/lib/discovery/address-guard';
 import { discoverByMx } from '@/lib/discovery/mx';
 import type { DnsOptions } from '@/lib/discovery/dns';
 import { parseHost } from '@/lib/discovery/host';
-import { createManualServerSchema, manualEndpoints, nonMailPorts, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import { manualEndpoints, nonMailPorts, type ManualFieldIssue, type ManualServerValues } from '@/lib/discovery/manual';
 import { providerHostMessage, type GuardRefusalCode } from '@/lib/discovery/messages';
 import { detectProvider, detectProviderById, loginNamesFor, type AddressProblem, type DetectedProvider } from '@/lib/providers/detect';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
@@ -32,10 +32,11 @@ export type ManualServerField = keyof ManualServerValues;
 export type MailboxCheckResult =
   | { status: 'invalid_address'; problem: AddressProblem; message: Localized }
   | { status: 'unknown_provider'; domain: string; message: Localized }
-  | { status: 'invalid_code'; message: Localized }
+  /** The secret cannot be sent as the provider takes it; `message` holds `issue` for lib/accounts/manage.ts (see AcceptedSecret). */
+  | { status: 'invalid_code'; issue: SecretIssue; message: Localized }
   | { status: 'no_such_alternative' }
-  /** Manual setup: the typed servers failed the schema (the action parses them first, so rare). */
-  | { status: 'invalid_servers'; field: ManualServerField; message: Localized }
+  /** Manual setup: a port that is not a mail port, once the address guard has had its say. */
+  | { status: 'invalid_servers'; field: ManualServerField; issue: ManualFieldIssue; message: Localized }
   /** Manual setup: the address guard refused a typed host; nothing was dialled, nothing recorded. */
   | { status: 'host_refused'; field: 'imapHost' | 'smtpHost'; code: GuardRefusalCode; message: Localized }
   | { status: 'refused'; reason: LockoutReason; retryAt: Date; address: string; providerId: string }
@@ -44,6 +45,8 @@ export type MailboxCheckResult =
       address: string;
       providerId: string;
       endpoints: MailEndpoints;
+      /** The secret as the provider took it: what was sent, and what a passing check saves. Never leaves the server. */
+      secret: AuthCode;
       codeAssessment: AuthCodeAssessment;
       report: CheckReport;
     };
@@ -69,6 +72,7 @@ export interface CheckMailboxOptions {
 
 export interface CheckMailboxInput {
   address: string;
+  /** As the action parsed it (a TypedSecret) or as it was sealed: accepted here as the detected provider's secret. */
   code: string;
   alternative?: number;
   /**
@@ -78,26 +82,38 @@ export interface CheckMailboxInput {
    */
   savedEndpoints?: MailEndpoints;
   /**
-   * Servers typed for manual setup. Used only for an address no provider hosts (neither by its
-   * domain nor by its MX records): where provider data knows the servers, it wins.
+   * Servers typed for manual setup, as the action's schema parsed them (or as they were saved).
+   * Used only for an address no provider hosts (neither by its domain nor by its MX records):
+   * where provider data knows the servers, it wins.
    */
-  manual?: ManualServerInput;
+  manual?: ManualServerValues;
 }
 
 const failureCode = (r: ProtocolCheckResult) => (r.ok ? null : r.code);
 
 type Detected = Extract<DetectedProvider, { ok: true }>;
 
-/** The schema's first complaint about the typed servers, in both languages. */
-function manualServersProblem(manual: ManualServerInput): { field: ManualServerField; message: Localized } | undefined {
-  const zh = createManualServerSchema('zh').safeParse(manual);
-  if (zh.success) return undefined;
-  const en = createManualServerSchema('en').safeParse(manual);
-  const issue = zh.error.issues[0];
-  const field = (issue?.path[0] ?? 'imapHost') as ManualServerField;
-  const enMessage = en.success ? undefined : en.error.issues.find((i) => i.path[0] === field)?.message;
-  const message = issue?.message ?? '';
-  return { field, message: { zh: message, en: enMessage ?? message } };
+/**
+ * Typed servers reach the check parsed (hosts canonical, ports in range); anything else is a
+ * caller's bug, not the reader's typing, so it throws rather than being parsed again here.
+ */
+function assertParsedServers(manual: ManualServerValues): void {
+  const canonical = (host: string) => {
+    const parsed = parseHost(host);
+    return parsed.ok && parsed.host === host;
+  };
+  const port = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65_535;
+  const tls = (mode: string) => mode === 'implicit' || mode === 'starttls';
+  if (
+    !canonical(manual.imapHost) ||
+    !canonical(manual.smtpHost) ||
+    !port(manual.imapPort) ||
+    !port(manual.smtpPort) ||
+    !tls(manual.imapTls) ||
+    !tls(manual.smtpTls)
+  ) {
+    throw new TypeError('checkMailbox: manual servers that did not pass the manual server schema');
+  }
 }
 
 const refusal = (field: 'imapHost' | 'smtpHost', guard: Extract<GuardResult, { ok: false }>): MailboxCheckResult => ({
@@ -137,10 +153,14 @@ export async function checkMailbox(
   return checkProviderServers(db, detected, input, options);
 }
 
-/** The secret as the provider takes it: a code cleaned of what copying adds, a password as typed. */
-function acceptedCode(text: string, provider: MailProvider): { ok: true; code: string } | { ok: false; result: MailboxCheckResult } {
+/**
+ * The secret as the provider takes it (a code cleaned of what copying adds, a password as typed),
+ * once detection has said which provider that is: the one server-side cleaning after the action's
+ * parse, and what is sent and saved from then on.
+ */
+function acceptedCode(text: string, provider: MailProvider): { ok: true; code: AuthCode } | { ok: false; result: MailboxCheckResult } {
   const accepted = acceptSecret(text, provider);
-  if (!accepted.ok) return { ok: false, result: { status: 'invalid_code', message: accepted.message } };
+  if (!accepted.ok) return { ok: false, result: { status: 'invalid_code', issue: accepted.issue, message: accepted.message } };
   return { ok: true, code: accepted.secret };
 }
 
@@ -186,18 +206,13 @@ async function checkProviderServers(
  */
 async function checkManualServers(
   db: AppDatabase,
-  input: { address: string; code: string; manual: ManualServerInput },
+  input: { address: string; code: string; manual: ManualServerValues },
   options: CheckMailboxOptions,
 ): Promise<MailboxCheckResult> {
-  // The action parsed these already; parsed again here because this is where they get used.
-  // Ports are held to the mail ports below, once the address guard has had its say.
-  const parsed = createManualServerSchema('zh', { mailPortsOnly: false }).safeParse(input.manual);
-  if (!parsed.success) {
-    const problem = manualServersProblem(input.manual);
-    if (!problem) throw new Error('checkMailbox: manual servers failed one parse and passed the next');
-    return { status: 'invalid_servers', ...problem };
-  }
-  const endpoints = manualEndpoints(parsed.data);
+  // The action parsed these; ports are held to the mail ports below, once the address guard has
+  // had its say.
+  assertParsedServers(input.manual);
+  const endpoints = manualEndpoints(input.manual);
   const overrides = options.overrides ?? env().MAIL_ENDPOINT_OVERRIDES;
   const providerServer = (aliases: { imap?: readonly string[]; smtp?: readonly string[] } = {}): MailboxCheckResult | undefined => {
     for (const protocol of ['imap', 'smtp'] as const) {
@@ -238,7 +253,7 @@ async function checkManualServers(
 
   // Mail ports only; the allow-listed test servers listen on ports the system picks.
   const allowed = new Set(allow.map((host) => parseHost(host)).flatMap((h) => (h.ok ? [h.host] : [])));
-  const [port] = nonMailPorts(parsed.data, (host) => allowed.has(host));
+  const [port] = nonMailPorts(input.manual, (host) => allowed.has(host));
   if (port) return { status: 'invalid_servers', ...port };
 
   const parts = { address: input.address, localPart: input.address.slice(0, input.address.lastIndexOf('@')) };
@@ -271,7 +286,7 @@ interface CheckRun {
   address: string;
   provider: MailProvider;
   username: { imap: string; smtp: string };
-  code: string;
+  code: AuthCode;
   endpoints: MailEndpoints;
   pinned?: MailCheckInput['pinned'];
   /** Refused logins a wrong code costs here (see refusedLoginsPerWrongCode); default 1. */
@@ -350,6 +365,7 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     address,
     providerId: provider.id,
     endpoints,
+    secret: code,
     codeAssessment: assessAuthCode(code, provider),
     report,
   };

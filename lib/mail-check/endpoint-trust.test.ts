@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestPki } from '@/e2e/peers/pki';
+import { ensureTestPki } from '@/tools/peers/pki';
 import { createPracticeCertificates, type PracticeCertificates } from '@/lib/practice/certificate';
 import { startNeteaseStyleImap, type NeteaseStyleImapServer } from '@/lib/practice/imap-server';
 import { startNeteaseStyleSmtp, type NeteaseStyleSmtpServer } from '@/lib/practice/smtp-server';

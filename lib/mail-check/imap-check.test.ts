@@ -2,16 +2,16 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
+import { startDovecot, type DovecotServer } from '@/tools/peers/dovecot';
 import {
   NETEASE_IMAP_GREETING,
   NETEASE_LOGIN_FAILED,
   NETEASE_UNSAFE_LOGIN,
   startNeteaseImap,
   type NeteaseImapServer,
-} from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
-import { ensureTestPki } from '@/e2e/peers/pki';
+} from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
+import { ensureTestPki } from '@/tools/peers/pki';
 import type { ServerEndpoint } from '@/lib/providers/types';
 import { isLoginVerdict } from './diagnosis';
 import { createResourceTracker, describeLeaks } from './resource-tracker';

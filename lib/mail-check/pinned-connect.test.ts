@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestPki } from '@/e2e/peers/pki';
+import { ensureTestPki } from '@/tools/peers/pki';
 import type { ServerEndpoint } from '@/lib/providers/types';
 import type { PinnedAddresses } from './types';
 import { openConnection, SocketSet, StageClock } from './with-budget';

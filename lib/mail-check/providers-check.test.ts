@@ -7,7 +7,7 @@ import {
   QQ_FIVE_CAUSES,
   startProviderPeers,
   type ProviderPeers,
-} from '@/e2e/peers/provider-scripts';
+} from '@/tools/peers/provider-scripts';
 import type { OpenedDatabase } from '@/lib/db/client';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv, type EndpointOverrides } from '@/lib/env';

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestPki } from '@/e2e/peers/pki';
+import { ensureTestPki } from '@/tools/peers/pki';
 import { createResourceTracker } from './resource-tracker';
 
 // The leak assertions of the check's tests are only worth something if the tracker sees a

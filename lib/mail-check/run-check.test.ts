@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDelayProxy } from '@/e2e/peers/delay-proxy';
-import { startDovecot, type DovecotServer } from '@/e2e/peers/dovecot';
-import { startFaultServer, type FaultServer } from '@/e2e/peers/faults';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startDelayProxy } from '@/tools/peers/delay-proxy';
+import { startDovecot, type DovecotServer } from '@/tools/peers/dovecot';
+import { startFaultServer, type FaultServer } from '@/tools/peers/faults';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import type { MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
 import { createResourceTracker, describeLeaks } from './resource-tracker';
 import { runMailCheck } from './run-check';

@@ -1,15 +1,15 @@
 import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startNeteaseImap, NETEASE_IMAP_GREETING, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
+import { startNeteaseImap, NETEASE_IMAP_GREETING, type NeteaseImapServer } from '@/tools/peers/netease-imap';
 import {
   NETEASE_SMTP_TEXTS,
   startNeteaseSmtp,
   type NeteaseSmtpServer,
   type SmtpScenario,
   type SmtpSessionRecord,
-} from '@/e2e/peers/netease-smtp';
-import { ensureTestPki } from '@/e2e/peers/pki';
+} from '@/tools/peers/netease-smtp';
+import { ensureTestPki } from '@/tools/peers/pki';
 import type { ServerEndpoint } from '@/lib/providers/types';
 import { isLoginVerdict } from './diagnosis';
 import { createResourceTracker, describeLeaks } from './resource-tracker';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { refusedPort, startFaultServer, UNRESOLVABLE_HOST, type FaultKind, type FaultServer } from '@/e2e/peers/faults';
-import { startNeteaseImap } from '@/e2e/peers/netease-imap';
+import { refusedPort, startFaultServer, UNRESOLVABLE_HOST, type FaultKind, type FaultServer } from '@/tools/peers/faults';
+import { startNeteaseImap } from '@/tools/peers/netease-imap';
 import type { MailEndpoints } from '@/lib/providers/types';
 import { createResourceTracker, describeLeaks } from './resource-tracker';
 import { runMailCheck } from './run-check';

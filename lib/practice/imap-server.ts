@@ -6,7 +6,7 @@ import { LOOPBACK, listenOnLoopback, trackSockets } from './loopback';
 // Coremail greeting and capability list (no AUTH=, so clients use LOGIN), a 3-field ID reply,
 // the one LOGIN failure text for every cause, and "Unsafe Login" on SELECT/EXAMINE until the
 // client sends ID. No packaged server reproduces that last rule. Practice mode serves its
-// mailboxes with it, and the tests use it (through e2e/peers/netease-imap.ts) as NetEase's
+// mailboxes with it, and the tests use it (through tools/peers/netease-imap.ts) as NetEase's
 // stand-in. It holds no mail: INBOX only claims a number of messages.
 
 /**

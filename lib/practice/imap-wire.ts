@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 // anywhere, literals (`{n}` after a continuation request, `{n+}` without), tokens with quoted
 // strings and parenthesised lists, and replies written once per received chunk. Practice mode's
 // NetEase-style server (imap-server.ts) and the test peers for the other providers
-// (e2e/peers/provider-imap.ts) differ only in what they answer.
+// (tools/peers/provider-imap.ts) differ only in what they answer.
 
 const MAX_LITERAL = 1024 * 1024;
 const MAX_LINE = 64 * 1024;

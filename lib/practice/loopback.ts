@@ -1,7 +1,7 @@
 import type net from 'node:net';
 
 // Listening on loopback and closing at once: shared by practice mode's servers and the test
-// peers in e2e/peers (which re-export these), so both stop the same way.
+// peers in tools/peers (which re-export these), so both stop the same way.
 
 export const LOOPBACK = '127.0.0.1' as const;
 

@@ -1,9 +1,15 @@
+import { format } from '@/lib/i18n/locale';
+import { wordsFrom } from '@/lib/i18n/localized';
+import { PRACTICE_PROVIDER_MESSAGES } from '@/lib/i18n/messages/providers/practice';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 import type { MailProvider, ProviderGuideStep, ServerEndpoint } from '@/lib/providers/types';
 
 // The practice mailbox as provider data: NetEase's rules (16-letter code, the full address as
 // user name, ID after LOGIN, NetEase's failure texts), at an address under `.test`, a name
 // reserved so that it can never be a real mail domain, served by the app's own loopback servers.
+
+// The words are lib/i18n/messages/providers/practice.ts's; this file keeps the facts.
+const { text, list } = wordsFrom(PRACTICE_PROVIDER_MESSAGES);
 
 export const PRACTICE_PROVIDER_ID = 'practice';
 export const PRACTICE_DOMAIN = 'lianxi.test';
@@ -37,61 +43,43 @@ export const PRACTICE_PAGE_PATH = '/practice';
 const GUIDE: readonly ProviderGuideStep[] = [
   {
     id: 'core-parameters-configuration',
-    title: { zh: '练习地址和服务器', en: 'A practice address and its servers' },
-    instruction: {
-      zh: `填一个以 @${PRACTICE_DOMAIN} 结尾的地址，前面写什么都行。收信和发信服务器都在这台服务器本机（127.0.0.1）上，走 SSL/TLS 加密；用户名就是完整地址。`,
-      en: `Enter any address ending in @${PRACTICE_DOMAIN}. The incoming and outgoing servers run on this server itself (127.0.0.1), encrypted with SSL/TLS; the user name is the whole address.`,
-    },
-    outcome: { zh: '我们认出这是练习邮箱，并列出它的服务器。', en: 'We recognise the practice mailbox and list its servers.' },
+    title: text((m) => m.guide['core-parameters-configuration'].title),
+    instruction: text((m) => format(m.guide['core-parameters-configuration'].instruction, { domain: PRACTICE_DOMAIN })),
+    outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
   },
   {
     id: 'access-settings',
-    title: { zh: '打开练习邮箱页面', en: 'Open the practice mailbox page' },
-    instruction: {
-      zh: '练习邮箱没有网页邮箱，也不用开启任何服务：它的“设置”就是练习邮箱页面。',
-      en: 'The practice mailbox has no web mail and nothing to switch on: the practice mailbox page is all its settings.',
-    },
-    location: { zh: '本应用 → 练习邮箱', en: 'This app → Practice mailbox' },
-    outcome: { zh: '页面上写着练习地址和练习授权码。', en: 'The page shows a practice address and the practice code.' },
+    title: text((m) => m.guide['access-settings'].title),
+    instruction: text((m) => m.guide['access-settings'].instruction),
+    location: text((m) => m.guide['access-settings'].location),
+    outcome: text((m) => m.guide['access-settings'].outcome),
     url: PRACTICE_PAGE_PATH,
   },
   {
     id: 'enable-service-and-get-code',
-    title: { zh: '复制练习授权码', en: 'Copy the practice code' },
-    instruction: {
-      zh: '在练习邮箱页面点「复制」，拿到 16 位字母的练习授权码。不需要短信验证。',
-      en: 'Press “Copy” on the practice mailbox page to take the 16-letter practice code. No text message is needed.',
-    },
-    location: { zh: '练习邮箱页面 → 练习授权码', en: 'Practice mailbox page → Practice code' },
-    outcome: {
-      zh: '练习授权码已复制。和网易的授权码不同，它会一直留在那个页面上。',
-      en: 'The practice code is copied. Unlike a NetEase code, it stays on that page.',
-    },
+    title: text((m) => m.guide['enable-service-and-get-code'].title),
+    instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
+    location: text((m) => m.guide['enable-service-and-get-code'].location),
+    outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
     url: PRACTICE_PAGE_PATH,
   },
   {
     id: 'configure-in-client',
-    title: { zh: '粘贴练习授权码并检测', en: 'Paste the practice code and check' },
-    instruction: {
-      zh: '把练习授权码粘贴进密码栏，然后开始检测；检测和连接真实的网易邮箱时完全一样。',
-      en: 'Paste the practice code into the password field and start the check; it runs exactly as it would for a real NetEase mailbox.',
-    },
-    outcome: {
-      zh: '收信和发信都检测通过后，练习邮箱会保存下来，状态显示为「正常」。',
-      en: 'Once receiving and sending both pass, the practice mailbox is saved with the status 正常 (OK).',
-    },
+    title: text((m) => m.guide['configure-in-client'].title),
+    instruction: text((m) => m.guide['configure-in-client'].instruction),
+    outcome: text((m) => m.guide['configure-in-client'].outcome),
   },
 ];
 
 export function practiceProvider(endpoints: { imap: ServerEndpoint; smtp: ServerEndpoint }): MailProvider {
   return {
     id: PRACTICE_PROVIDER_ID,
-    name: { zh: '练习邮箱', en: 'Practice mailbox' },
+    name: text((m) => m.name),
     domains: [
       {
         domain: PRACTICE_DOMAIN,
         confirmed: true,
-        name: { zh: '练习邮箱（本机模拟）', en: 'Practice mailbox (simulated on this machine)' },
+        name: text((m) => m.domain),
         webmailUrl: PRACTICE_PAGE_PATH,
         endpoints,
         alternatives: [],
@@ -99,23 +87,18 @@ export function practiceProvider(endpoints: { imap: ServerEndpoint; smtp: Server
     ],
     usernameForm: { imap: 'address', smtp: 'address' },
     credential: {
-      name: { zh: '练习授权码', en: 'practice code' },
+      name: text((m) => m.credential),
       kind: 'code',
       format: { length: 16 },
       // Unlike NetEase's, the practice code stays on the practice page.
       shownOnce: false,
     },
-    settingsPath: { zh: '练习邮箱页面', en: 'the practice mailbox page' },
+    settingsPath: text((m) => m.settingsPath),
     requiresIdAfterLogin: true,
     knownErrors: NETEASE_PERSONAL.knownErrors,
     ...(NETEASE_PERSONAL.diagnoses ? { diagnoses: NETEASE_PERSONAL.diagnoses } : {}),
     guide: GUIDE,
-    helpLinks: [{ label: { zh: '练习邮箱页面', en: 'Practice mailbox page' }, url: PRACTICE_PAGE_PATH }],
-    notes: [
-      {
-        zh: '练习邮箱只在这个应用里存在：它不收发任何真实邮件，换一台电脑或重启应用后，服务器端口会变。',
-        en: 'The practice mailbox exists only inside this app: it sends and receives no real mail, and its server ports change when the app restarts.',
-      },
-    ],
+    helpLinks: [{ label: text((m) => m.helpLinks.page), url: PRACTICE_PAGE_PATH }],
+    notes: list((m) => m.notes),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptSecret, assessAuthCode, cleanSecret, createAuthCodeSchema, MAX_AUTH_CODE_LENGTH, normalizeAuthCode } from './auth-code';
+import { ISSUE_MESSAGES } from '@/lib/i18n/messages/issues';
+import { acceptSecret, assertAuthCode, assessAuthCode, authCodeSchema, cleanSecret, MAX_AUTH_CODE_LENGTH, normalizeAuthCode, type AuthCode } from './auth-code';
 import { ICLOUD_MAIL } from './icloud';
 import { MANUAL_PROVIDER } from './manual';
 import { NETEASE_PERSONAL } from './netease';
@@ -128,15 +129,15 @@ const TYPED_PASSWORD = '  correct horse ｐａｓｓ１２３\u3000!@#$%^&*()_+-
 
 describe('cleanSecret', () => {
   it.each([NETEASE_PERSONAL, NETEASE_ENTERPRISE, QQ_MAIL, ICLOUD_MAIL])('cleans a $id code of everything a copy brings along', (provider) => {
-    expect(cleanSecret(' abcd efgh\r\nIJKL\u200bmnop\n', provider)).toBe('abcdefghIJKLmnop');
-    expect(cleanSecret('ａｂｃｄ－ｅｆｇｈ', provider)).toBe('abcd-efgh');
+    expect(cleanSecret(' abcd efgh\r\nIJKL\u200bmnop\n', provider.credential.kind)).toBe('abcdefghIJKLmnop');
+    expect(cleanSecret('ａｂｃｄ－ｅｆｇｈ', provider.credential.kind)).toBe('abcd-efgh');
   });
 
   it.each([SOHU_MAIL, MANUAL_PROVIDER])('keeps a $id password exactly as typed: spaces, full-width characters and symbols', (provider) => {
-    expect(cleanSecret(TYPED_PASSWORD, provider)).toBe(TYPED_PASSWORD);
-    expect(cleanSecret('correct horse battery staple', provider)).toBe('correct horse battery staple');
-    expect(cleanSecret('ｐａｓｓ１２３', provider)).toBe('ｐａｓｓ１２３');
-    expect(cleanSecret('\ttab\tand\u00a0no-break\u00a0space\t', provider)).toBe('\ttab\tand\u00a0no-break\u00a0space\t');
+    expect(cleanSecret(TYPED_PASSWORD, provider.credential.kind)).toBe(TYPED_PASSWORD);
+    expect(cleanSecret('correct horse battery staple', provider.credential.kind)).toBe('correct horse battery staple');
+    expect(cleanSecret('ｐａｓｓ１２３', provider.credential.kind)).toBe('ｐａｓｓ１２３');
+    expect(cleanSecret('\ttab\tand\u00a0no-break\u00a0space\t', provider.credential.kind)).toBe('\ttab\tand\u00a0no-break\u00a0space\t');
   });
 
   it.each([
@@ -147,14 +148,14 @@ describe('cleanSecret', () => {
     ['outer spaces, which are kept, outside a line break', ' pass word \n', ' pass word '],
     ['a zero-width character inside, which is kept', 'pass\u200bword', 'pass\u200bword'],
   ])('drops only what a paste leaves at the ends of a password: %s', (_label, typed, sent) => {
-    expect(cleanSecret(typed, MANUAL_PROVIDER)).toBe(sent);
-    expect(cleanSecret(typed, SOHU_MAIL)).toBe(sent);
+    expect(cleanSecret(typed, MANUAL_PROVIDER.credential.kind)).toBe(sent);
+    expect(cleanSecret(typed, SOHU_MAIL.credential.kind)).toBe(sent);
   });
 
   it('is idempotent for both kinds, so the browser, the action and the check may each apply it', () => {
     for (const provider of [NETEASE_PERSONAL, MANUAL_PROVIDER]) {
-      const once = cleanSecret(`\u200b${TYPED_PASSWORD}\r\n`, provider);
-      expect(cleanSecret(once, provider)).toBe(once);
+      const once = cleanSecret(`\u200b${TYPED_PASSWORD}\r\n`, provider.credential.kind);
+      expect(cleanSecret(once, provider.credential.kind)).toBe(once);
     }
   });
 });
@@ -167,9 +168,9 @@ describe('acceptSecret', () => {
 
   it.each(['pass\nword', 'pass\r\nword', 'pass\rword', 'pass\u0000word'])('refuses a password with %j inside, which no mail command can carry', (typed) => {
     const result = acceptSecret(typed, SOHU_MAIL);
-    expect(result).toMatchObject({ ok: false, problem: 'unsendable' });
-    expect(!result.ok && result.message.zh).toContain('换行');
-    expect(!result.ok && result.message.en).toMatch(/line break/);
+    expect(result).toMatchObject({ ok: false, problem: 'unsendable', issue: 'password.unsendable' });
+    expect(ISSUE_MESSAGES.zh['password.unsendable']).toContain('换行');
+    expect(ISSUE_MESSAGES.en['password.unsendable']).toMatch(/line break/);
   });
 
   it('takes a line break inside a code as part of the copy, not of the code', () => {
@@ -182,8 +183,10 @@ describe('acceptSecret', () => {
     ['line breaks and invisible characters', '\r\n\u200b\ufeff\n'],
     ['an ideographic space and tabs', '\u3000\t\t'],
   ])('refuses %s as empty, for a password as for a code', (_label, typed) => {
-    expect(acceptSecret(typed, MANUAL_PROVIDER)).toMatchObject({ ok: false, problem: 'empty', message: { en: 'Please enter the password.' } });
-    expect(acceptSecret(typed, NETEASE_PERSONAL)).toMatchObject({ ok: false, problem: 'empty', message: { en: 'Please paste the code.' } });
+    expect(acceptSecret(typed, MANUAL_PROVIDER)).toMatchObject({ ok: false, problem: 'empty', issue: 'password.empty' });
+    expect(acceptSecret(typed, NETEASE_PERSONAL)).toMatchObject({ ok: false, problem: 'empty', issue: 'code.empty' });
+    expect(ISSUE_MESSAGES.en['password.empty']).toBe('Please enter the password.');
+    expect(ISSUE_MESSAGES.en['code.empty']).toBe('Please paste the code.');
   });
 
   it('counts a password’s spaces toward its length', () => {
@@ -195,8 +198,18 @@ describe('acceptSecret', () => {
   });
 });
 
-describe('createAuthCodeSchema', () => {
-  const codeSchema = createAuthCodeSchema('zh', 'code');
+describe('assertAuthCode', () => {
+  it('takes a secret as its provider took it, and throws for one that was never accepted', () => {
+    const accepted = acceptSecret(' abcd efgh ', NETEASE_PERSONAL);
+    if (!accepted.ok) throw new Error('unreachable');
+    expect(assertAuthCode(accepted.secret, NETEASE_PERSONAL)).toBe('abcdefgh');
+    expect(() => assertAuthCode('abcd efgh' as AuthCode, NETEASE_PERSONAL)).toThrow(TypeError);
+    expect(() => assertAuthCode('' as AuthCode, MANUAL_PROVIDER)).toThrow(TypeError);
+  });
+});
+
+describe('authCodeSchema', () => {
+  const codeSchema = authCodeSchema('code');
 
   it('outputs the normalised code', () => {
     expect(codeSchema.parse(' abcd efgh\nIJKL\u200bmnop ')).toBe('abcdefghIJKLmnop');
@@ -209,25 +222,31 @@ describe('createAuthCodeSchema', () => {
   it('rejects an entry that is empty once invisible characters are gone', () => {
     const result = codeSchema.safeParse(' \u200b\n\ufeff ');
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toContain('授权码');
+    expect(result.error?.issues[0]?.message).toBe('code.empty');
+    expect(ISSUE_MESSAGES.zh['code.empty']).toContain('授权码');
   });
 
-  it('rejects more than the maximum length, in the chosen language', () => {
+  it('rejects more than the maximum length, as an issue whose words give that maximum in both languages', () => {
     expect(codeSchema.safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH)).success).toBe(true);
-    const result = createAuthCodeSchema('en', 'code').safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH + 1));
+    const result = codeSchema.safeParse('a'.repeat(MAX_AUTH_CODE_LENGTH + 1));
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toContain(String(MAX_AUTH_CODE_LENGTH));
+    expect(result.error?.issues[0]?.message).toBe('code.too_long');
+    for (const words of [ISSUE_MESSAGES.zh, ISSUE_MESSAGES.en]) {
+      expect(words['code.too_long']).toContain(String(MAX_AUTH_CODE_LENGTH));
+      expect(words['password.too_long']).toContain(String(MAX_AUTH_CODE_LENGTH));
+    }
   });
 
   it('outputs a password as typed and refuses one with a line break inside, in the password’s words', () => {
-    expect(createAuthCodeSchema('zh', 'password').parse(`\u200b${TYPED_PASSWORD}\r\n`)).toBe(TYPED_PASSWORD);
-    const broken = createAuthCodeSchema('en', 'password').safeParse('first line\nsecond line');
-    expect(broken.error?.issues[0]?.message).toMatch(/line break/);
-    expect(createAuthCodeSchema('zh', 'password').safeParse('  ').error?.issues[0]?.message).toBe('请填写密码。');
+    expect(authCodeSchema('password').parse(`\u200b${TYPED_PASSWORD}\r\n`)).toBe(TYPED_PASSWORD);
+    const broken = authCodeSchema('password').safeParse('first line\nsecond line');
+    expect(broken.error?.issues[0]?.message).toBe('password.unsendable');
+    expect(authCodeSchema('password').safeParse('  ').error?.issues[0]?.message).toBe('password.empty');
+    expect(ISSUE_MESSAGES.zh['password.empty']).toBe('请填写密码。');
   });
 
   it('before the provider is known, keeps the text as typed but for its ends and refuses only what both kinds refuse', () => {
-    const unknown = createAuthCodeSchema('zh');
+    const unknown = authCodeSchema();
     expect(unknown.parse(`${TYPED_PASSWORD}\n`)).toBe(TYPED_PASSWORD);
     // Either kind may still follow: a code with a line break inside, a password with spaces.
     expect(unknown.parse('abcd\nefgh')).toBe('abcd\nefgh');
@@ -239,9 +258,9 @@ describe('createAuthCodeSchema', () => {
 
   it('gives what the provider’s own cleaning gives, whichever kind the provider turns out to be', () => {
     const typed = `\u200b ${TYPED_PASSWORD} abcd\u00a0efgh\r\n`;
-    const early = createAuthCodeSchema('zh').parse(typed);
+    const early = authCodeSchema().parse(typed);
     for (const provider of [NETEASE_PERSONAL, ICLOUD_MAIL, SOHU_MAIL, MANUAL_PROVIDER]) {
-      expect(cleanSecret(early, provider)).toBe(cleanSecret(typed, provider));
+      expect(cleanSecret(early, provider.credential.kind)).toBe(cleanSecret(typed, provider.credential.kind));
     }
   });
 });

@@ -1,7 +1,7 @@
+import type { Localized } from '@/lib/i18n/locale';
 import { z } from '@/lib/zod';
 import { foldTypedText } from './text-fold';
 import type { MailProvider, SecretKind } from './types';
-import type { Locale, Localized } from '@/lib/i18n/locale';
 
 export type AuthCodeWarning = 'wrong_length' | 'non_letters' | 'looks_like_password';
 
@@ -35,19 +35,15 @@ function trimPastedEnds(input: string): string {
 }
 
 /**
- * What is sent for `text` typed as this provider's secret: a code cleaned of everything a copy
+ * What is sent for `text` typed as a secret of this kind: a code cleaned of everything a copy
  * brings along (`normalizeAuthCode`), a password exactly as typed but for its ends
- * (`trimPastedEnds`). Idempotent, so the browser, the server action and the check may each apply it.
+ * (`trimPastedEnds`). With the kind not known yet (before the provider is), only what both kinds
+ * drop, so that either cleaning applied later gives what it would have given on the text as
+ * typed. The one cleaning: the code field applies it as the reader types, the schemas below
+ * through it, and acceptSecret once the provider is known. Idempotent.
  */
-export function cleanSecret(text: string, provider: Pick<MailProvider, 'credential'>): string {
-  return cleanByKind(text, provider.credential.kind);
-}
-
-function cleanByKind(text: string, kind: SecretKind | undefined): string {
-  if (kind === 'code') return normalizeAuthCode(text);
-  // Kind not known yet (before the provider is): only what both kinds drop, so that either
-  // cleaning applied later gives what it would have given on the text as typed.
-  return trimPastedEnds(text);
+export function cleanSecret(text: string, kind: SecretKind | undefined): string {
+  return kind === 'code' ? normalizeAuthCode(text) : trimPastedEnds(text);
 }
 
 // How far from the expected length a code must be before it reads as a typed password
@@ -64,7 +60,7 @@ const NON_LETTER = /[^A-Za-z]/;
  */
 export function assessAuthCode(code: string, provider: Pick<MailProvider, 'credential'>): AuthCodeAssessment {
   const format = provider.credential.format;
-  const normalized = cleanSecret(code, provider);
+  const normalized = cleanSecret(code, provider.credential.kind);
   if (!format) {
     return { length: normalized.length, expectedLength: null, looksValid: normalized.length > 0, warnings: [] };
   }
@@ -93,78 +89,123 @@ export const MAX_AUTH_CODE_LENGTH = 128;
 /** Why a secret cannot be sent: nothing in it, absurdly long, or a character a mail command cannot carry. */
 export type SecretProblem = 'empty' | 'too_long' | 'unsendable';
 
-type SizeProblem = Exclude<SecretProblem, 'unsendable'>;
+/**
+ * A secret refused, as an issue code the form showing it words from its catalog
+ * (lib/i18n/messages/issues.ts). A code's and a password's complaints differ; before the
+ * provider is known, a code's are used, as most secrets are codes.
+ */
+export type SecretIssue = 'code.empty' | 'code.too_long' | 'password.empty' | 'password.too_long' | 'password.unsendable';
 
-const CODE_WORDS: Record<SizeProblem, Localized> = {
-  empty: { zh: '请粘贴授权码。', en: 'Please paste the code.' },
-  too_long: {
-    zh: `授权码太长（最多 ${MAX_AUTH_CODE_LENGTH} 个字符），请检查是否粘贴了其他内容。`,
-    en: `This is too long for a code (${MAX_AUTH_CODE_LENGTH} characters at most); check that nothing else was pasted.`,
-  },
+const ISSUES: Record<SecretKind | 'unknown', Record<SecretProblem, SecretIssue>> = {
+  // A code has nothing unsendable left once cleaned.
+  code: { empty: 'code.empty', too_long: 'code.too_long', unsendable: 'code.empty' },
+  password: { empty: 'password.empty', too_long: 'password.too_long', unsendable: 'password.unsendable' },
+  // Before the provider is known (the server actions' parse), only what holds for both kinds is
+  // refused. The forms refuse it first in their provider's words, so these reach only a client
+  // that skipped the form.
+  unknown: { empty: 'code.empty', too_long: 'code.too_long', unsendable: 'code.empty' },
 };
 
-const SIZE_WORDS: Record<SecretKind | 'unknown', Record<SizeProblem, Localized>> = {
-  code: CODE_WORDS,
-  password: {
-    empty: { zh: '请填写密码。', en: 'Please enter the password.' },
-    too_long: {
-      zh: `密码太长（最多 ${MAX_AUTH_CODE_LENGTH} 个字符），请检查是否粘贴了其他内容。`,
-      en: `This is too long for a password (${MAX_AUTH_CODE_LENGTH} characters at most); check that nothing else was pasted.`,
-    },
-  },
-  // Before the provider is known (the server actions' first parse), only what holds for both
-  // kinds is refused. The forms refuse it first in their provider's words, so these words reach
-  // only a client that skipped the form; most secrets are codes.
-  unknown: CODE_WORDS,
-};
+declare const AUTH_CODE: unique symbol;
 
-const UNSENDABLE_WORDS: Localized = {
-  zh: '密码中间有换行（或其他控制字符），邮件服务器收不到这样的密码。请检查是否把下一行也复制进来了。',
-  en: 'The password has a line break (or another control character) inside it, which no mail server can receive. Check that the next line was not copied along.',
-};
+/**
+ * A secret as its provider takes it: what the check sends and what is sealed. Only acceptSecret
+ * makes one, so a function taking an AuthCode never cleans it again.
+ */
+export type AuthCode = string & { readonly [AUTH_CODE]: true };
 
 // IMAP LOGIN and SMTP AUTH end a command at a line break, and SASL PLAIN separates its fields
 // with NUL: a password with either inside cannot be sent as it is, and sending it changed
 // would be a refused login that counts toward the lockout.
 const UNSENDABLE = /[\0\r\n]/;
 
-export type AcceptedSecret = { ok: true; secret: string } | { ok: false; problem: SecretProblem; message: Localized };
+export type AcceptedSecret =
+  | { ok: true; secret: AuthCode }
+  | {
+      ok: false;
+      problem: SecretProblem;
+      issue: SecretIssue;
+      /**
+       * `issue` again, in the shape lib/accounts/manage.ts reads (`message[locale]`), so that its
+       * answers carry the issue code the form words. Goes once manage.ts reads `issue`.
+       */
+      message: Localized;
+    };
 
 function acceptByKind(text: string, kind: SecretKind | undefined): AcceptedSecret {
-  const secret = cleanByKind(text, kind);
-  const words = SIZE_WORDS[kind ?? 'unknown'];
+  const refuse = (problem: SecretProblem): AcceptedSecret => {
+    const issue = ISSUES[kind ?? 'unknown'][problem];
+    return { ok: false, problem, issue, message: { zh: issue, en: issue } };
+  };
+  const secret = cleanSecret(text, kind);
   // Nothing visible is empty for both kinds: no password is only spaces, and sending one would
   // only be refused.
   const visible = kind === 'code' ? secret : normalizeAuthCode(secret);
-  if (!visible) return { ok: false, problem: 'empty', message: words.empty };
+  if (!visible) return refuse('empty');
   // Unknown kind: too long only if even the code cleaning leaves too much.
-  if ((kind === undefined ? visible : secret).length > MAX_AUTH_CODE_LENGTH) {
-    return { ok: false, problem: 'too_long', message: words.too_long };
-  }
-  if (kind === 'password' && UNSENDABLE.test(secret)) return { ok: false, problem: 'unsendable', message: UNSENDABLE_WORDS };
-  return { ok: true, secret };
+  if ((kind === undefined ? visible : secret).length > MAX_AUTH_CODE_LENGTH) return refuse('too_long');
+  if (kind === 'password' && UNSENDABLE.test(secret)) return refuse('unsendable');
+  return { ok: true, secret: secret as AuthCode };
 }
 
 /**
- * The server's rule, after detection: `text` cleaned as this provider's secret, or why it
- * cannot be sent, in both languages. What the check sends and what is sealed.
+ * The server's rule, once the provider is known: `text` cleaned as this provider's secret, or
+ * why it cannot be sent. What the check sends and what is sealed; applied once, by the check
+ * (lib/mail-check/check-mailbox.ts), to what the action parsed.
  */
-export function acceptSecret(text: string, provider: Pick<MailProvider, 'credential'>): AcceptedSecret {
+export function acceptSecret(text: TypedSecret | string, provider: Pick<MailProvider, 'credential'>): AcceptedSecret {
   return acceptByKind(text, provider.credential.kind);
 }
 
-/**
- * A credential field for forms and server actions: outputs the secret as it will be sent. With
- * `kind` (the provider is known), that kind's cleaning and rules; without it, only what holds
- * for both kinds, and the text is kept as typed but for its ends, for `acceptSecret` to finish
- * once the provider is known. Only emptiness, absurd length and unsendable characters block;
- * format problems are `assessAuthCode` warnings.
- */
-export function createAuthCodeSchema(locale: Locale = 'zh', kind?: SecretKind) {
-  return z.string().transform((text, ctx) => {
+/** For the functions that take an accepted secret: it must already be as `provider` takes it. */
+export function assertAuthCode(code: AuthCode, provider: Pick<MailProvider, 'credential'>): AuthCode {
+  const accepted = acceptByKind(code, provider.credential.kind);
+  if (!accepted.ok || accepted.secret !== code) throw new TypeError(`not a secret as the provider takes it (${accepted.ok ? 'uncleaned' : accepted.problem})`);
+  return code;
+}
+
+function secretSchema(kind: SecretKind | undefined) {
+  return z.string({ error: ISSUES[kind ?? 'unknown'].empty }).transform((text, ctx) => {
     const accepted = acceptByKind(text, kind);
-    if (accepted.ok) return accepted.secret;
-    ctx.addIssue({ code: 'custom', message: accepted.message[locale], params: { problem: accepted.problem } });
+    if (accepted.ok) return accepted.secret as string;
+    ctx.addIssue({ code: 'custom', message: accepted.issue });
     return z.NEVER;
   });
+}
+
+// Built once each: the issues are codes, so no language is baked in.
+const SCHEMAS = {
+  code: secretSchema('code'),
+  password: secretSchema('password'),
+  unknown: secretSchema(undefined).brand<'TypedSecret'>(),
+};
+
+/**
+ * A secret as the server action parsed it (`authCodeSchema()`): as typed but for what a paste
+ * brings at its ends, not empty, not absurdly long. Its provider, which may take an MX lookup to
+ * find, then accepts it (acceptSecret) or refuses it.
+ */
+export type TypedSecret = z.output<typeof SCHEMAS.unknown>;
+
+/**
+ * A credential field: outputs the secret as it will be sent, or an issue code (SecretIssue).
+ * With `kind` (the browser, which knows the provider), that kind's cleaning and rules; without
+ * it (the server action, before detection), only what holds for both kinds, and the text kept
+ * as typed but for its ends (a TypedSecret) for acceptSecret to finish once the provider is
+ * known. Only emptiness, absurd length and unsendable characters block; format problems are
+ * `assessAuthCode` warnings.
+ */
+export function authCodeSchema(): typeof SCHEMAS.unknown;
+export function authCodeSchema(kind: SecretKind | undefined): (typeof SCHEMAS)[keyof typeof SCHEMAS];
+export function authCodeSchema(kind?: SecretKind) {
+  return kind ? SCHEMAS[kind] : SCHEMAS.unknown;
+}
+
+/**
+ * The schema of lib/accounts/manage.ts, which parses the new code once more; the language is
+ * no longer needed (the issues are codes).
+ * @deprecated Use authCodeSchema; kept until manage.ts stops parsing what the action parsed.
+ */
+export function createAuthCodeSchema(_locale?: unknown, kind?: SecretKind) {
+  return authCodeSchema(kind);
 }

@@ -3,6 +3,12 @@ import { findProviderByDomain, getProvider } from './registry';
 import { foldTypedText } from './text-fold';
 import type { DomainInfo, MailEndpoints, MailProvider, UsernameForm } from './types';
 import type { Locale, Localized } from '@/lib/i18n/locale';
+import { wordsFrom } from '@/lib/i18n/localized';
+import { ISSUE_MESSAGES } from '@/lib/i18n/messages/issues';
+
+// What is wrong with an address, and what detection could not tell, in the words of the issue
+// catalog; this file keeps the rules.
+const { text } = wordsFrom(ISSUE_MESSAGES);
 
 export type AddressErrorCode = 'empty' | 'not_an_address' | 'too_long';
 
@@ -35,54 +41,20 @@ const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // An all-digit last label is an IP address or a typo, never a mail domain.
 const TOP_LEVEL_LABEL = /[a-z]/;
 
+// Each problem's error code. The words are the issue catalog's `address.<problem>`
+// (lib/i18n/messages/issues.ts), which the address schema's issue codes name too.
 const PROBLEMS: Record<AddressProblem, { error: AddressErrorCode; message: Localized }> = {
-  empty: {
-    error: 'empty',
-    message: { zh: '请填写邮箱地址。', en: 'Please enter your email address.' },
-  },
-  too_long: {
-    error: 'too_long',
-    message: { zh: '邮箱地址太长，最多 254 个字符。', en: 'This address is too long: 254 characters at most.' },
-  },
-  local_part_too_long: {
-    error: 'too_long',
-    message: { zh: '“@”前面的部分太长，最多 64 个字符。', en: 'The part before “@” is too long: 64 characters at most.' },
-  },
-  missing_at: {
-    error: 'not_an_address',
-    message: { zh: '邮箱地址里缺少“@”，例如 zhangsan@163.com。', en: 'The address needs an “@”, as in zhangsan@163.com.' },
-  },
-  multiple_at: {
-    error: 'not_an_address',
-    message: { zh: '邮箱地址里只能有一个“@”。', en: 'An address has exactly one “@”.' },
-  },
-  contains_space: {
-    error: 'not_an_address',
-    message: { zh: '邮箱地址中间不能有空格。', en: 'An address cannot contain spaces.' },
-  },
-  empty_local_part: {
-    error: 'not_an_address',
-    message: { zh: '“@”前面缺少用户名。', en: 'The user name before “@” is missing.' },
-  },
-  invalid_local_part: {
-    error: 'not_an_address',
-    message: {
-      zh: '“@”前面的用户名含有邮箱地址不允许的字符。',
-      en: 'The user name before “@” contains characters an address cannot have.',
-    },
-  },
-  empty_domain: {
-    error: 'not_an_address',
-    message: { zh: '“@”后面缺少域名，例如 163.com。', en: 'The domain after “@” is missing, e.g. 163.com.' },
-  },
-  domain_without_dot: {
-    error: 'not_an_address',
-    message: { zh: '“@”后面的域名不完整，例如应为 163.com。', en: 'The domain after “@” is incomplete; it should look like 163.com.' },
-  },
-  invalid_domain: {
-    error: 'not_an_address',
-    message: { zh: '“@”后面的域名格式不正确。', en: 'The domain after “@” is not a valid domain.' },
-  },
+  empty: { error: 'empty', message: text((m) => m['address.empty']) },
+  too_long: { error: 'too_long', message: text((m) => m['address.too_long']) },
+  local_part_too_long: { error: 'too_long', message: text((m) => m['address.local_part_too_long']) },
+  missing_at: { error: 'not_an_address', message: text((m) => m['address.missing_at']) },
+  multiple_at: { error: 'not_an_address', message: text((m) => m['address.multiple_at']) },
+  contains_space: { error: 'not_an_address', message: text((m) => m['address.contains_space']) },
+  empty_local_part: { error: 'not_an_address', message: text((m) => m['address.empty_local_part']) },
+  invalid_local_part: { error: 'not_an_address', message: text((m) => m['address.invalid_local_part']) },
+  empty_domain: { error: 'not_an_address', message: text((m) => m['address.empty_domain']) },
+  domain_without_dot: { error: 'not_an_address', message: text((m) => m['address.domain_without_dot']) },
+  invalid_domain: { error: 'not_an_address', message: text((m) => m['address.invalid_domain']) },
 };
 
 type Parts = { address: string; localPart: string; domain: string };
@@ -155,10 +127,7 @@ export type DetectedProvider =
   | { ok: false; error: 'invalid_address'; problem: AddressProblem; message: Localized }
   | { ok: false; error: 'unknown_provider'; message: Localized; address: string; domain: string };
 
-const UNKNOWN_PROVIDER: Localized = {
-  zh: '暂时无法自动识别这个邮箱的服务商，请手动填写收信和发信服务器。',
-  en: 'We cannot recognise this mail provider yet; please enter the incoming and outgoing servers yourself.',
-};
+const UNKNOWN_PROVIDER: Localized = text((m) => m['address.unknown_provider']);
 
 function usernameFor(form: UsernameForm, parts: { address: string; localPart: string }): string {
   return form === 'address' ? parts.address : parts.localPart;

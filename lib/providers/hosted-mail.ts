@@ -1,11 +1,16 @@
-import type { MailEndpoints } from './types';
 import type { Localized } from '@/lib/i18n/locale';
+import { wordsFrom } from '@/lib/i18n/localized';
+import { HOSTED_MAIL_MESSAGES } from '@/lib/i18n/messages/providers/hosted-mail';
+import type { MailEndpoints } from './types';
 
 // Company mail services we recognise by a domain's MX records but do not guide through: no
 // steps, no known error texts, no limits of their own. A domain hosted by one of them is set up
 // by hand (manual setup), starting from the servers the service publishes instead of a guess
 // made from the MX host's name (which would be imap.qq.com for Tencent Exmail: QQ Mail's server,
 // not the company's). Data, no server-only imports: the manual-setup form loads it.
+
+// The names are lib/i18n/messages/providers/hosted-mail.ts's; this file keeps the facts.
+const { text } = wordsFrom(HOSTED_MAIL_MESSAGES);
 
 export interface MxHostPattern {
   /** MX hosts equal to this name or under it match. */
@@ -33,7 +38,7 @@ export interface HostedMailService {
 
 export const TENCENT_EXMAIL: HostedMailService = {
   id: 'tencent-exmail',
-  name: { zh: '腾讯企业邮箱', en: 'Tencent Exmail' },
+  name: text((m) => m['tencent-exmail']),
   mxHosts: [{ suffix: 'qq.com', firstLabel: /^mxbiz\d+$/ }, { suffix: 'exmail.qq.com' }],
   endpoints: {
     imap: { host: 'imap.exmail.qq.com', port: 993, tls: 'implicit' },
@@ -46,7 +51,7 @@ export const TENCENT_EXMAIL: HostedMailService = {
 
 export const ALIBABA_MAIL: HostedMailService = {
   id: 'alibaba-mail',
-  name: { zh: '阿里企业邮箱', en: 'Alibaba Mail (enterprise)' },
+  name: text((m) => m['alibaba-mail']),
   mxHosts: [{ suffix: 'mxhichina.com' }, { suffix: 'qiye.aliyun.com' }],
   endpoints: {
     imap: { host: 'imap.qiye.aliyun.com', port: 993, tls: 'implicit' },

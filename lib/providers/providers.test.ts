@@ -17,7 +17,8 @@ import {
 } from './registry';
 import { SOHU_MAIL } from './sohu';
 import { GUIDE_STEP_IDS, type MailProvider } from './types';
-import type { Localized } from '@/lib/i18n/locale';
+import { LOCALES, type Localized } from '@/lib/i18n/locale';
+import { WRITTEN_GUIDE_MESSAGES, type WrittenGuideText } from '@/lib/i18n/messages/written-guides';
 
 // Every provider's data held to what detection, the check and the wizard rely on. A new
 // provider passes these or it is not finished.
@@ -99,6 +100,23 @@ describe.each(PROVIDERS.map((p) => [p.id, p] as const))('%s', (_id, provider: Ma
     }
     // The step on the provider's pages says where on them it is.
     expect(provider.guide?.find((s) => s.id === 'access-settings')?.location).toBeDefined();
+  });
+
+  it('names only words its written guide has, in both languages, where a step is written out', () => {
+    for (const step of provider.guide ?? []) {
+      if (!step.written) continue;
+      for (const locale of LOCALES) {
+        const guide = (WRITTEN_GUIDE_MESSAGES[locale] as Partial<Record<string, WrittenGuideText>>)[provider.id];
+        const words: Readonly<Record<string, unknown>> | undefined = guide?.[step.id as Exclude<keyof WrittenGuideText, 'figures'>];
+        for (const block of [...step.written.body, ...(step.written.afterForm ?? [])]) {
+          const where = `${step.id} ${block.kind} (${locale})`;
+          if (block.kind === 'steps') expect(words?.[block.items], where).toEqual(expect.arrayContaining([expect.any(String)]));
+          else if (block.kind === 'figure') expect(guide?.figures[block.figure].title, where).toBeTruthy();
+          else expect(typeof words?.[block.text], where).toBe('string');
+          if (block.kind === 'warning') expect(typeof words?.[block.title], where).toBe('string');
+        }
+      }
+    }
   });
 
   it('has help links, notes and assumptions in both languages', () => {
@@ -185,7 +203,7 @@ describe('credentials, normalised and assessed per format', () => {
     [SOHU_MAIL, 'whatever1!', 'whatever1!', []],
     [SOHU_MAIL, ' what ever１! \n', ' what ever１! ', []],
   ] as const)('%#: %j is sent as %j with warnings %j', (provider, input, sent, warnings) => {
-    expect(cleanSecret(input, provider)).toBe(sent);
+    expect(cleanSecret(input, provider.credential.kind)).toBe(sent);
     expect(assessAuthCode(input, provider).warnings).toEqual(warnings);
   });
 

@@ -149,6 +149,39 @@ export interface ProviderGuideStep {
   outcome: Localized;
   /** The page to open for this step. */
   url?: string;
+  /**
+   * The step written out at length, with drawings of the provider's own screens (NetEase's). The
+   * wizard shows it in place of instruction, location and outcome, which stay as its summary.
+   */
+  written?: WrittenGuideStep;
+}
+
+/** Drawings of a provider's own screens (components/illustrations), by the name of their figure. */
+export type GuideFigure = 'webmail' | 'switches' | 'sms' | 'code' | 'client' | 'status';
+
+/**
+ * One piece of a step written out at length. Words are keys of the provider's written guide
+ * (lib/i18n/messages/written-guides.ts), so this data carries none and no client bundle carries
+ * them. Numbered lists continue their numbering through the step, as the drawings' call-outs do.
+ */
+export type GuideBlock<Key extends string = string> =
+  // `lead` opens the step; `plain` and `muted` are the smaller print around it.
+  | { kind: 'text'; tone: 'lead' | 'plain' | 'muted'; text: Key }
+  | { kind: 'steps'; items: Key }
+  | { kind: 'figure'; figure: GuideFigure }
+  // What the reader must not miss; `id` ties its title to it for assistive technology.
+  | { kind: 'warning'; id: string; title: Key; text: Key }
+  // The webmail of the address typed in step 1; the provider's other confirmed webmails.
+  | { kind: 'webmail-link'; text: Key }
+  | { kind: 'other-webmails'; text: Key }
+  // The provider's settings path (`MailProvider.settingsPath`), after a label.
+  | { kind: 'settings-path'; text: Key };
+
+/** A step written out at length: `Key` narrows the words it may name to its own. */
+export interface WrittenGuideStep<Key extends string = string> {
+  body: readonly GuideBlock<Key>[];
+  /** Shown under the code form, on the step that has one. */
+  afterForm?: readonly GuideBlock<Key>[];
 }
 
 export interface HelpLink {

@@ -66,7 +66,7 @@ describe('proxy matcher', () => {
     expect(pattern.test(page)).toBe(true);
   });
 
-  it.each(['/api/health', '/api/auth/get-session', '/_next/static/chunks/main.js', '/_next/image', '/icon.svg', '/favicon.ico'])(
+  it.each(['/api/health', '/api/auth/get-session', '/_next/static/chunks/main.js', '/_next/image', '/icon.svg', '/favicon.ico', '/robots.txt'])(
     'leaves %s to next.config.ts',
     (file) => {
       expect(pattern.test(file)).toBe(false);

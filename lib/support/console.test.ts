@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
 import { createKeyring } from '@/lib/accounts/seal';
 import type { AppDatabase, OpenedDatabase } from '@/lib/db/client';
@@ -137,7 +137,7 @@ describe.each(availableBackends())('support console on %s', (kind) => {
     await recordHelpProgress(db, token, { checking: true }, customer.id);
     expect((await readStaffSessionView(db, staff, session.id, 'zh'))).toMatchObject({ checkingSince: expect.any(String), customerSignedIn: true });
     for (const code of [WRONG_CODE, GOOD_CODE]) {
-      await connectMailboxForOwner(db, customer.id, { address, code }, 'zh', { overrides, policy, keyring, timeoutMs: 10_000 });
+      await connectMailboxForOwner(db, customer.id, { address, code }, { overrides, policy, keyring, timeoutMs: 10_000 });
     }
     await recordHelpProgress(db, token, { checking: false, step: 'result' }, customer.id);
 

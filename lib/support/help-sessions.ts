@@ -38,8 +38,7 @@ export type HelpRefusal = { reason: 'rate_limited'; retryAfterSeconds: number } 
 
 /** What the customer's browser is told about its help request. */
 export type CustomerHelpView =
-  /** `refused`: the answer to asking for help when none could be started. */
-  | { active: false; refused?: HelpRefusal }
+  | { active: false }
   | {
       active: true;
       code: string;

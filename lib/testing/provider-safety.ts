@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createBanRule, type BanRule } from '@/e2e/peers/ban-rule';
-import { startDnsServer } from '@/e2e/peers/dns';
-import { startNeteaseImap, type NeteaseImapServer } from '@/e2e/peers/netease-imap';
-import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/e2e/peers/netease-smtp';
+import { createBanRule, type BanRule } from '@/tools/peers/ban-rule';
+import { startDnsServer } from '@/tools/peers/dns';
+import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
+import { startNeteaseSmtp, type NeteaseSmtpServer } from '@/tools/peers/netease-smtp';
 import { connectMailboxForOwner } from '@/lib/accounts/connect-mailbox';
 import { checkAccountNow, replaceAccountCode } from '@/lib/accounts/manage';
 import { listMailAccounts } from '@/lib/accounts/queries';
@@ -119,8 +119,8 @@ function options(world: SafetyWorld) {
 const instance = (world: SafetyWorld, i: number) => (world.second && i % 2 === 1 ? world.second.db : world.opened.db);
 
 async function saveAccount(world: SafetyWorld, ownerId: string, address: string): Promise<string> {
-  const saved = await connectMailboxForOwner(world.opened.db, ownerId, { address, code: CODE }, 'zh', options(world));
-  if (saved.status !== 'checked' || !saved.saved) throw new Error(`could not save ${address}: ${JSON.stringify(saved)}`);
+  const saved = await connectMailboxForOwner(world.opened.db, ownerId, { address, code: CODE }, options(world));
+  if (!saved.ok || !saved.data.saved) throw new Error(`could not save ${address}: ${JSON.stringify(saved)}`);
   const account = (await listMailAccounts(world.opened.db, ownerId)).find((a) => a.address === address);
   if (!account) throw new Error(`${address} was not saved`);
   return account.id;
@@ -154,7 +154,7 @@ export const SCENARIOS = {
     measured(world, async () => {
       const owner = await newUser(world.opened.db);
       const address = newAddress(world);
-      const requests = await bursts((i) => connectMailboxForOwner(instance(world, i), owner, { address, code: WRONG }, 'zh', options(world)));
+      const requests = await bursts((i) => connectMailboxForOwner(instance(world, i), owner, { address, code: WRONG }, options(world)));
       return { requests };
     }),
   /** Two users do the same for one mailbox at once. */
@@ -163,7 +163,7 @@ export const SCENARIOS = {
       const owners = [await newUser(world.opened.db), await newUser(world.opened.db)];
       const address = newAddress(world);
       const requests = await bursts((i) =>
-        connectMailboxForOwner(instance(world, i), owners[i % 2]!, { address, code: WRONG }, 'zh', options(world)),
+        connectMailboxForOwner(instance(world, i), owners[i % 2]!, { address, code: WRONG }, options(world)),
       );
       return { requests };
     }),
@@ -209,7 +209,7 @@ export const SCENARIOS = {
           smtpTls: 'implicit',
         } as const;
         const typed = { ...options(world), dns: { servers: [dns.address] }, manualAllowHosts: ['127.0.0.1'] };
-        const requests = await bursts((i) => connectMailboxForOwner(instance(world, i), owner, { address, code: WRONG, manual }, 'zh', typed));
+        const requests = await bursts((i) => connectMailboxForOwner(instance(world, i), owner, { address, code: WRONG, manual }, typed));
         return { requests };
       } finally {
         await dns.stop();
@@ -255,9 +255,9 @@ export const ONE_WINDOW_ORDER: readonly ScenarioName[] = [
 /** After everything: what a third user's check with the right code gets. */
 export async function correctCheck(world: SafetyWorld): Promise<'passed' | `refused: ${string}` | 'failed'> {
   const owner = await newUser(world.opened.db);
-  const result = await connectMailboxForOwner(world.opened.db, owner, { address: newAddress(world), code: CODE }, 'zh', options(world));
-  if (result.status === 'refused') return `refused: ${result.reason}`;
-  return result.status === 'checked' && result.ok ? 'passed' : 'failed';
+  const result = await connectMailboxForOwner(world.opened.db, owner, { address: newAddress(world), code: CODE }, options(world));
+  if (!result.ok && result.code === 'refused') return `refused: ${result.reason}`;
+  return result.ok && result.data.passed ? 'passed' : 'failed';
 }
 
 /** After everything: a third user with the right code still gets through. */

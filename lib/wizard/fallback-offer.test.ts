@@ -3,8 +3,8 @@ import { diagnose } from '@/lib/mail-check/diagnosis';
 import { detectProvider, detectProviderById } from '@/lib/providers/detect';
 import { NETEASE_ENTERPRISE } from '@/lib/providers/netease-enterprise';
 import { fallbackOffer } from './fallback-offer';
-import { decodeShownResult } from './stores';
-import type { ProtocolView, SubmitResult } from './types';
+import type { ProtocolView } from '@/lib/accounts/contract';
+import { decodeShownResult, type ShownResult } from './client/stores';
 
 // When the wizard may show the fallback servers, from the real provider data: only after a
 // check failed, never before one and never after one passed.
@@ -19,7 +19,7 @@ const refused: ProtocolView = {
   stage: 'login',
   diagnosis: diagnose('auth_failed', 'login'),
 };
-const failed = (alternative?: number, address = 'zhao@126.com'): SubmitResult => ({
+const failed = (alternative?: number, address = 'zhao@126.com'): ShownResult => ({
   status: 'checked',
   address,
   ok: false,

@@ -1,5 +1,5 @@
 import type { MailEndpoints } from '@/lib/providers/types';
-import type { SubmitResult } from './types';
+import type { ShownResult } from './client/stores';
 
 // A provider's fallback servers (126.com and yeah.net → the 163.com set; NetEase enterprise →
 // its other server group) are never tried on their own: each try is one more login the
@@ -29,7 +29,7 @@ export interface CurrentAddress {
  * a@126.com says nothing about b@126.com or b@yeah.net. Only the first fallback set is offered:
  * the one provider data names for the failure the alternatives exist for.
  */
-export function fallbackOffer(result: SubmitResult | null, current: CurrentAddress | null): FallbackOffer {
+export function fallbackOffer(result: ShownResult | null, current: CurrentAddress | null): FallbackOffer {
   if (result?.status !== 'checked' || result.ok) return NONE;
   if (!current || result.address !== current.address) return NONE;
   const { alternatives } = current;

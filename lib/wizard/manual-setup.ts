@@ -1,6 +1,5 @@
 import type { GuessBasis, ManualGuess, ManualServerInput } from '@/lib/discovery/manual';
 import type { MailEndpoints, MailProtocol, TlsMode } from '@/lib/providers/types';
-import type { InvalidFieldErrors } from './types';
 
 // Manual setup's state in the wizard: what the server form on step 1 holds, kept for the tab so
 // a reload or a trip through the steps loses nothing. Free of zod (the shared schema checks the
@@ -133,8 +132,8 @@ export function draftEndpoints(values: ManualFormValues): MailEndpoints | undefi
   };
 }
 
-/** The first message per manual field of a server answer; empty when none is about them. */
-export function manualFieldErrors(fieldErrors: InvalidFieldErrors): Partial<Record<ManualField, string>> {
+/** The first message per manual field of a server answer (in words); empty when none is about them. */
+export function manualFieldErrors(fieldErrors: Readonly<Partial<Record<string, readonly string[]>>>): Partial<Record<ManualField, string>> {
   const errors: Partial<Record<ManualField, string>> = {};
   for (const field of MANUAL_FIELDS) {
     const message = fieldErrors[field]?.[0];

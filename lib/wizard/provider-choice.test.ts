@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '@/lib/i18n/messages/en';
-import { zh } from '@/lib/i18n/messages/zh';
+import { WIZARD_MESSAGES } from '@/lib/i18n/messages/wizard';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { mainDomainOf } from './default-domain';
 import { chooserProviders, withDomain } from './provider-choice';
@@ -34,7 +33,7 @@ describe('the chooser', () => {
 
   it('has the code field’s words and a tip for every provider after NetEase, in both languages', () => {
     for (const provider of listed.slice(1)) {
-      for (const messages of [zh, en]) {
+      for (const messages of [WIZARD_MESSAGES.zh, WIZARD_MESSAGES.en]) {
         const words = (messages.configure.byProvider as Record<string, { label: string } | undefined>)[provider.id];
         expect(words?.label, provider.id).toBeTruthy();
         expect((messages.guide.tips as Record<string, string | undefined>)[provider.id], provider.id).toBeTruthy();

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { switchLocale } from '@/app/actions';
 import { AttemptList } from '@/components/support/attempt-list';
 import { SupportHeader } from '@/components/support/support-header';
+import { Field, FieldError, fieldErrorId } from '@/components/ui/field';
 import { primaryButton, textInput } from '@/components/ui/styles';
 import { format } from '@/lib/i18n/locale';
 import { SUPPORT_MESSAGES } from '@/lib/i18n/messages/support';
@@ -22,38 +24,38 @@ export default async function SupportAttemptsPage({ searchParams }: { searchPara
   const result = query.trim() ? await searchAttempts(db, staff, query, locale) : null;
   return (
     <>
-      <SupportHeader locale={locale} text={text} headerText={getMessages(locale).header} />
+      <SupportHeader locale={locale} text={text} headerText={getMessages(locale).header} switchLocale={switchLocale} />
       <main className="mx-auto max-w-3xl px-4 pt-8 pb-16">
         <h1 className="text-2xl font-semibold sm:text-3xl">{text.search.title}</h1>
         <p className="mt-3 leading-7 text-slate-700 dark:text-slate-300">{text.search.lead}</p>
         <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search">
-          <div className="min-w-0 grow">
-            <label htmlFor="address" className="block font-medium">
-              {text.search.label}
-            </label>
-            <input
-              id="address"
-              name="address"
-              type="text"
-              inputMode="email"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={query}
-              className={`${textInput} mt-1.5`}
-              aria-invalid={result?.ok === false ? true : undefined}
-              aria-describedby={result?.ok === false ? 'address-error' : undefined}
-            />
-          </div>
+          {/* Its error is told in the live region under the form, with the results. */}
+          <Field
+            id="address"
+            wrapper="min-w-0 grow"
+            label={text.search.label}
+            invalid={result?.ok === false}
+            describedBy={[result?.ok === false && fieldErrorId('address')]}
+          >
+            {(control) => (
+              <input
+                {...control}
+                name="address"
+                type="text"
+                inputMode="email"
+                autoComplete="off"
+                spellCheck={false}
+                defaultValue={query}
+                className={`${textInput} mt-1.5`}
+              />
+            )}
+          </Field>
           <button type="submit" className={primaryButton}>
             {text.search.submit}
           </button>
         </form>
         <div aria-live="polite" className="mt-4">
-          {result?.ok === false && (
-            <p id="address-error" className="text-sm text-red-700 dark:text-red-300">
-              {text.search.invalid}
-            </p>
-          )}
+          {result?.ok === false && <FieldError id="address" look="flush" error={text.search.invalid} />}
           {result?.ok && (
             <p className="font-medium">
               {result.attempts.length > 0

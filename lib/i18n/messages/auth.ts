@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/i18n/locale';
+import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type AuthIssue } from '@/lib/auth/schema';
 
 // Sign-in and sign-up texts. Kept apart from the wizard's catalog so that the wizard's client
 // components do not carry them.
@@ -39,6 +40,14 @@ const zh = {
     seconds: '{n} 秒',
     minutes: '{n} 分钟',
   },
+  // The forms' complaints, by the schema's issue code (lib/auth/schema.ts).
+  issues: {
+    'email.invalid': '请填写有效的邮箱地址。',
+    'account_password.empty': '请填写密码。',
+    'account_password.too_short': `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。`,
+    'account_password.too_long': `密码最多 ${MAX_PASSWORD_LENGTH} 个字符。`,
+    'name.too_long': `名字最多 ${MAX_NAME_LENGTH} 个字符。`,
+  } satisfies Record<AuthIssue, string>,
   backToWizard: '返回设置向导',
 };
 
@@ -78,6 +87,13 @@ const en: AuthMessages = {
   wait: {
     seconds: '{n} seconds',
     minutes: '{n} minutes',
+  },
+  issues: {
+    'email.invalid': 'Please enter a valid email address.',
+    'account_password.empty': 'Please enter your password.',
+    'account_password.too_short': `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.`,
+    'account_password.too_long': `The password can be at most ${MAX_PASSWORD_LENGTH} characters.`,
+    'name.too_long': `The name can be at most ${MAX_NAME_LENGTH} characters.`,
   },
   backToWizard: 'Back to the setup guide',
 };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { switchLocale } from '@/app/actions';
 import { suggestStepAction } from '@/app/support/actions';
 import { LiveSession } from '@/components/support/live-session';
 import { StepLinksSection } from '@/components/support/step-links-section';
@@ -30,7 +31,7 @@ export default async function SupportSessionPage({ params }: { params: Promise<{
   const stepTitles = Object.fromEntries(WIZARD_STEPS.map((step) => [step, m.wizard.steps[step].title])) as Record<WizardStep, string>;
   return (
     <>
-      <SupportHeader locale={locale} text={text} headerText={m.header} />
+      <SupportHeader locale={locale} text={text} headerText={m.header} switchLocale={switchLocale} />
       <main className="mx-auto max-w-3xl px-4 pt-8 pb-16">
         <p className="mb-4 text-sm">
           <Link href="/support" className={textLink}>

@@ -1,4 +1,4 @@
-import { FIRST_STEP, STEP_STORAGE_KEY, stepFromHash, type WizardStep } from './steps';
+import { FIRST_STEP, STEP_STORAGE_KEY, stepFromHash, type WizardStep } from '@/lib/wizard/steps';
 
 // Browser-side step changes. The location hash is the source of truth: back and next are plain
 // links to `#step`, the browser's own back button works, and `StepNavigator` turns every hash

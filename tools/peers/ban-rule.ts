@@ -167,7 +167,7 @@ export function createBanRule(options: BanRuleOptions): BanRule {
   };
 }
 
-// Another process (a Playwright test beside e2e/support/serve.ts, a benchmark that runs the app)
+// Another process (a Playwright test beside tools/serve-with-peers.ts, a benchmark that runs the app)
 // reads and resets the rule over loopback HTTP:
 //   GET  /ban-rule        → 200, the figures as JSON
 //   POST /ban-rule/reset  → 200, the figures as they were, then the rule starts again
@@ -175,7 +175,7 @@ export function createBanRule(options: BanRuleOptions): BanRule {
 
 /**
  * Answers the two routes above and returns true, or returns false for any other request, so the
- * routes can sit in an existing control server (e2e/support/serve.ts's) as well as in their own.
+ * routes can sit in an existing control server (tools/serve-with-peers.ts's) as well as in their own.
  */
 export function handleBanRuleRequest(rule: BanRule, req: http.IncomingMessage, res: http.ServerResponse): boolean {
   const path = (req.url ?? '').split('?')[0];

@@ -3,20 +3,22 @@ import type { Resolver } from 'react-hook-form';
 import type { SecretKind } from '@/lib/providers/types';
 import type { Locale } from '@/lib/i18n/locale';
 import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
-import { createManualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import { manualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
 import { PROVIDER_GUIDE_LINK } from '@/lib/discovery/messages';
 import { format } from '@/lib/i18n/locale';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 import { getProvider } from '@/lib/providers/registry';
-import { mainDomainOf, type ShownDomain } from './default-domain';
-import type { ManualField, ManualFormValues } from './manual-setup';
-import { wizardStepHref } from './provider-hint';
+import { mainDomainOf, type ShownDomain } from '@/lib/wizard/default-domain';
+import type { ManualField, ManualFormValues } from '@/lib/wizard/manual-setup';
+import { wizardStepHref } from '@/lib/wizard/provider-hint';
 
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
 // shared schemas). Loaded on demand by logic-loader.ts, so the page hydrates without it.
 
 export { assessAuthCode, cleanSecret } from '@/lib/providers/auth-code';
-export { viewAddress, viewAddressHostedBy } from './detection';
+export { issueText } from '@/lib/i18n/issue-text';
+export { viewAddress, viewAddressHostedBy } from '@/lib/wizard/detection';
 export { guessManualSettings } from '@/lib/discovery/manual';
 
 /** The main domain of the provider picked from the chooser, as the steps show it. */
@@ -35,7 +37,8 @@ export function connectMailboxResolver(locale: Locale, secretKind?: SecretKind):
   const key = `${locale}:${secretKind ?? ''}`;
   let resolver = resolvers.get(key);
   if (!resolver) {
-    resolver = zodResolver(createConnectMailboxSchema(locale, secretKind));
+    // One schema per kind, its issue codes worded in `locale`.
+    resolver = wordedResolver(zodResolver(createConnectMailboxSchema(secretKind)), locale);
     resolvers.set(key, resolver);
   }
   return resolver;
@@ -47,7 +50,7 @@ const manualResolvers = new Map<Locale, Resolver<ManualServerInput, unknown, Man
 export function manualServerResolver(locale: Locale): Resolver<ManualServerInput, unknown, ManualServerValues> {
   let resolver = manualResolvers.get(locale);
   if (!resolver) {
-    resolver = zodResolver(createManualServerSchema(locale));
+    resolver = wordedResolver(zodResolver(manualServerSchema), locale);
     manualResolvers.set(locale, resolver);
   }
   return resolver;
@@ -55,12 +58,12 @@ export function manualServerResolver(locale: Locale): Resolver<ManualServerInput
 
 /** The first problem per field of typed servers, in `locale`; empty when the schema takes them. */
 export function manualServerProblems(values: ManualFormValues, locale: Locale): Partial<Record<ManualField, string>> {
-  const parsed = createManualServerSchema(locale).safeParse(values);
+  const parsed = manualServerSchema.safeParse(values);
   if (parsed.success) return {};
   const problems: Partial<Record<ManualField, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as ManualField;
-    problems[field] ??= issue.message;
+    problems[field] ??= issueText(issue.message, locale);
   }
   return problems;
 }

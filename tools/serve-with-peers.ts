@@ -12,22 +12,23 @@
 //                       Dovecot and the smtp-server peer are reached under that name on their
 //                       ports (GET /ports on the control endpoint); internal.selfhosted.test also
 //                       points at 127.0.0.1 and must be refused. nomx.test has no MX at all.
-// Tests change the peers through a small control endpoint on loopback (see mail-peers.ts).
+// Tests change the peers through a small control endpoint on loopback (see peer-control.ts and
+// e2e/support/mail-peers.ts). `npm run demo` runs the same set-up for a person to try (DEMO=1).
 // The app gets the test CA through Node's NODE_EXTRA_CA_CERTS, as the product requires.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../../scripts/build.mjs';
-import { startDovecot } from '../peers/dovecot';
-import { refusedPort } from '../peers/faults';
-import { startNeteaseImap } from '../peers/netease-imap';
-import { startNeteaseSmtp, type SmtpScenario } from '../peers/netease-smtp';
-import { ensureTestPki } from '../peers/pki';
-import { startDnsServer } from '../peers/dns';
-import { startProviderPeers } from '../peers/provider-scripts';
-import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_TRUSTED_PROXY, E2E_SECOND_STAFF, E2E_SERVER_LOG, E2E_STAFF, type PeerCommand } from './mail-peers';
+import { buildApp } from '../scripts/build.mjs';
+import { startDovecot } from './peers/dovecot';
+import { refusedPort } from './peers/faults';
+import { startNeteaseImap } from './peers/netease-imap';
+import { startNeteaseSmtp, type SmtpScenario } from './peers/netease-smtp';
+import { ensureTestPki } from './peers/pki';
+import { startDnsServer } from './peers/dns';
+import { startProviderPeers } from './peers/provider-scripts';
+import { E2E_CONTROL_PORT, E2E_SECOND_APP_PORT, E2E_TRUSTED_PROXY, E2E_SECOND_STAFF, E2E_SERVER_LOG, E2E_STAFF, type LoginsAtPeer, type PeerCommand } from './peer-control';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 const port = process.argv[2] ?? '3107';
@@ -137,7 +138,7 @@ async function apply(command: PeerCommand): Promise<void> {
  * The logins that reached the NetEase peers (163.com, yeah.net) for one address: IMAP LOGIN
  * commands and SMTP AUTH attempts, and how many of each were refused. GET /logins?address=...
  */
-function loginsAtPeer(address: string) {
+function loginsAtPeer(address: string): LoginsAtPeer {
   const lower = address.toLowerCase();
   const imapLogins = imap.connections.flatMap((connection) =>
     connection.commands
@@ -231,7 +232,7 @@ if (!process.env.DEMO) {
 // The server's output is kept in a file as well, so tests can search it for a code.
 const log = createWriteStream(E2E_SERVER_LOG);
 // The app's own server (scripts/serve.mjs), not through npm, so the signal reaches it. It trusts
-// forwarded addresses from E2E_TRUSTED_PROXY only (see mail-peers.ts).
+// forwarded addresses from E2E_TRUSTED_PROXY only (see peer-control.ts).
 const startApp = (appPort: string) => {
   const app = spawn(process.execPath, ['scripts/serve.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
-import { decodeManualDraft, type ManualDraft, type ManualField } from './manual-setup';
+import { decodeManualDraft, type ManualDraft, type ManualField } from '@/lib/wizard/manual-setup';
 import { createSessionStore } from './session-store';
-import type { DomainDiscoveryResult, ProtocolView, SubmitResult } from './types';
+import type { MailboxChecked, ProtocolView, RefusalReason } from '@/lib/accounts/contract';
+import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
 
 // State the wizard's steps share. The address and the last result survive a reload in this tab;
 // the authorization code lives only inside the code form and is never put in a store.
@@ -40,8 +41,14 @@ export const manualDraftStore = createSessionStore<ManualDraft | null>({
 /** Why the last check did not run with those servers, per field (a host the server refused). Memory only. */
 export const manualErrorsStore = createSessionStore<Partial<Record<ManualField, string>> | null>({ key: null, initial: null });
 
-/** A result worth showing after a reload: never `invalid`, which belongs to the form. */
-export type ShownResult = Exclude<SubmitResult, { status: 'invalid' }>;
+/**
+ * The connect action's last answer as the result step shows it, and as the tab keeps it across a
+ * reload: never `invalid`, which belongs to the form. `ok`: both checks passed.
+ */
+export type ShownResult =
+  | { status: 'signed_out' }
+  | { status: 'refused'; reason: RefusalReason; retryAt: string }
+  | ({ status: 'checked'; ok: boolean } & Omit<MailboxChecked, 'passed'>);
 
 const SHOWN_STATUSES: ReadonlySet<string> = new Set(['signed_out', 'refused', 'checked']);
 

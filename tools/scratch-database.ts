@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-// A PostgreSQL database of its own for one browser-test run (e2e/support/serve.ts) or one test
+// A PostgreSQL database of its own for one browser-test run (tools/serve-with-peers.ts) or one test
 // (e2e/health-instances.spec.ts), made on the server `adminUrl` points at, so the shared `test`
 // database never gets app tables and repeated runs never see each other's rows.
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsPeer } from '@/e2e/peers/dns';
+import { startDnsServer, type DnsPeer } from '@/tools/peers/dns';
 import type { AppDatabase, OpenedDatabase } from '@/lib/db/client';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv } from '@/lib/env';
 import { takeClientLimits, type RequestClient } from '@/lib/limits/address-limit';
-import type { DomainDiscoveryResult } from './types';
+import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
 import { discoverMailDomain, mxLookupRuleFrom } from './discover-domain';
 
 // Step 1's MX lookup against a DNS server on loopback; never the internet. Then its limit per

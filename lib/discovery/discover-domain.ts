@@ -6,7 +6,7 @@ import { env, type AppEnv } from '@/lib/env';
 import type { LimitDecision } from '@/lib/limits/address-limit';
 import { normalizeAddress } from '@/lib/providers/detect';
 import { findProviderByDomain, getProvider } from '@/lib/providers/registry';
-import type { DomainDiscoveryResult } from './types';
+import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
 
 /** The MX lookups' limit per client address and per signed-in user, from the MX_LOOKUP_* settings (.env.example). */
 export function mxLookupRuleFrom(e: Pick<AppEnv, 'MX_LOOKUP_MAX_PER_WINDOW' | 'MX_LOOKUP_WINDOW_MINUTES'>) {

@@ -9,14 +9,14 @@ import type { ManualServerInput, ManualServerValues } from '@/lib/discovery/manu
 // JavaScript and is needed only once someone types, or reaches the code step. It is fetched
 // then, not before the page can be used; until it arrives the steps show the 163.com defaults.
 
-type WizardLogic = typeof import('./client-logic');
+type WizardLogic = typeof import('./logic');
 
 let loaded: WizardLogic | null = null;
 let loading: Promise<WizardLogic> | null = null;
 const listeners = new Set<() => void>();
 
 export function loadWizardLogic(): Promise<WizardLogic> {
-  loading ??= import('./client-logic').then(
+  loading ??= import('./logic').then(
     (logic) => {
       loaded = logic;
       listeners.forEach((listener) => listener());

@@ -133,7 +133,7 @@ function nextSecond(): Promise<void> {
 }
 
 function config(dir: string, port: number, pki: ReturnType<typeof ensureTestPki>): string {
-  return `# Written by e2e/peers/dovecot.ts for one test run; reads nothing from /etc.
+  return `# Written by tools/peers/dovecot.ts for one test run; reads nothing from /etc.
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 instance_name = ${path.basename(dir)}

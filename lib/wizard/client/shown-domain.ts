@@ -1,11 +1,11 @@
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import { DEFAULT_SHOWN_DOMAIN, shownDomainOf, type AddressView, type ShownDomain } from './default-domain';
+import { DEFAULT_SHOWN_DOMAIN, shownDomainOf, type AddressView, type ShownDomain } from '@/lib/wizard/default-domain';
 import { useWizardLogic } from './logic-loader';
-import { draftEndpoints, type ManualDraft } from './manual-setup';
+import { draftEndpoints, type ManualDraft } from '@/lib/wizard/manual-setup';
 import { useSessionStore } from './session-store';
 import { addressStore, domainDiscoveryStore, manualDraftStore, providerChoiceStore } from './stores';
-import type { DomainDiscoveryResult } from './types';
+import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
 
 // Which provider the steps are about: the one the typed address names, else the one picked from
 // the chooser, else NetEase (the server HTML's default, so hydration always matches).

@@ -1,0 +1,62 @@
+import type { FieldValues, Resolver } from 'react-hook-form';
+import type { FieldIssue } from '@/lib/actions/result';
+import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from '@/lib/discovery/messages';
+import type { Locale } from './locale';
+import { ISSUE_MESSAGES } from './messages/issues';
+
+// The edge where a schema's issue codes become words: the form that shows a complaint looks it
+// up here, in the reader's language. Client-safe, like the catalogs it reads.
+
+const MANUAL_PREFIX = 'manual.';
+
+const isManualProblem = (key: string): key is ManualFieldProblem => Object.hasOwn(MANUAL_FIELD_MESSAGES, key);
+
+/**
+ * The words for one complaint: an issue code of the mailbox forms (lib/i18n/messages/issues.ts,
+ * and `manual.*` for manual setup's server fields), or of `words` when the form has its own
+ * catalog (sign-in, the support console); a complaint already in words (a refused server, named)
+ * in the reader's language. A code no catalog knows, which only a client that skipped the form
+ * can cause, gets the general "please check".
+ */
+export function issueText(issue: FieldIssue, locale: Locale, words?: Readonly<Record<string, string>>): string {
+  if (typeof issue !== 'string') return issue[locale];
+  const own = words && Object.hasOwn(words, issue) ? words[issue] : undefined;
+  if (own !== undefined) return own;
+  const catalog: Readonly<Record<string, string>> = ISSUE_MESSAGES[locale];
+  if (Object.hasOwn(catalog, issue)) return catalog[issue]!;
+  const manual = issue.startsWith(MANUAL_PREFIX) ? issue.slice(MANUAL_PREFIX.length) : '';
+  if (isManualProblem(manual)) return MANUAL_FIELD_MESSAGES[manual][locale];
+  return ISSUE_MESSAGES[locale]['input.invalid'];
+}
+
+/** The first complaint about a field in words, or undefined when there is none. */
+export function firstIssueText(issues: readonly FieldIssue[] | undefined, locale: Locale, words?: Readonly<Record<string, string>>): string | undefined {
+  const first = issues?.[0];
+  return first === undefined ? undefined : issueText(first, locale, words);
+}
+
+/**
+ * A react-hook-form resolver whose complaints arrive in words: the schema's issue codes looked up
+ * as issueText does, so a form shows `errors.x.message` as it is, and a complaint the server
+ * sends back is worded the same way before it is set on its field.
+ */
+export function wordedResolver<Input extends FieldValues, Context, Output>(
+  resolver: Resolver<Input, Context, Output>,
+  locale: Locale,
+  words?: Readonly<Record<string, string>>,
+): Resolver<Input, Context, Output> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    return { ...result, errors: worded(result.errors, locale, words) } as typeof result;
+  };
+}
+
+function worded(errors: unknown, locale: Locale, words?: Readonly<Record<string, string>>): unknown {
+  if (typeof errors !== 'object' || errors === null) return errors;
+  const entries = Object.entries(errors).map(([key, value]): [string, unknown] => {
+    if (key === 'message' && typeof value === 'string') return [key, issueText(value, locale, words)];
+    // `ref` is the field's element: never walked into.
+    return key === 'ref' ? [key, value] : [key, worded(value, locale, words)];
+  });
+  return Object.fromEntries(entries);
+}

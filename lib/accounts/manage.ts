@@ -1,11 +1,12 @@
 import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
 import type { AccountAuditAction, MailAccountStatus, StatusChangeReason, StoredCheckResult } from '@/lib/db/schema';
+import { issueText } from '@/lib/i18n/issue-text';
 import type { Locale } from '@/lib/i18n/locale';
 import { checkMailbox, type CheckMailboxInput, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
 import { failedResult } from '@/lib/mail-check/diagnosis';
 import type { CheckReport, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { acceptSecret, assessAuthCode, createAuthCodeSchema, type AuthCode } from '@/lib/providers/auth-code';
+import { acceptSecret, assessAuthCode, authCodeSchema, type AuthCode } from '@/lib/providers/auth-code';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
 import type { MailEndpoints } from '@/lib/providers/types';
@@ -259,9 +260,10 @@ export async function replaceAccountCode(
 ): Promise<ReplaceCodeResult> {
   const locale = options.locale ?? 'zh';
   // What is wrong whatever the provider comes first, before the account is looked up.
-  const parsedCode = createAuthCodeSchema(locale).safeParse(newCode);
+  // The schema answers with issue codes; this answer still carries them in the reader's words.
+  const parsedCode = authCodeSchema().safeParse(newCode);
   if (!parsedCode.success) {
-    return { status: 'invalid', fieldErrors: { code: parsedCode.error.issues.map((issue) => issue.message) } };
+    return { status: 'invalid', fieldErrors: { code: parsedCode.error.issues.map((issue) => issueText(issue.message, locale)) } };
   }
 
   const account = await findAccountForCheck(db, ownerId, accountId);

@@ -9,7 +9,7 @@ import { createKeyring } from '@/lib/accounts/seal';
 import type { OpenedDatabase } from '@/lib/db/client';
 import { authUsers, checkAttempts } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
-import type { ManualServerValues } from '@/lib/discovery/manual';
+import { createManualServerSchema, type ManualServerValues } from '@/lib/discovery/manual';
 import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
 import { parseEnv } from '@/lib/env';
 import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
@@ -84,15 +84,17 @@ describe.each(availableBackends())('manual setup typed with a provider’s serve
     manualAllowHosts: ['127.0.0.1', 'imap.163.com', 'smtp.163.com', 'mail.corp.test', 'out.corp.test'],
   });
 
-  const peerServers = (overrides: Partial<ManualServerValues> = {}): ManualServerValues => ({
-    imapHost: '127.0.0.1',
-    imapPort: imap.port,
-    imapTls: 'implicit',
-    smtpHost: '127.0.0.1',
-    smtpPort: smtp.port,
-    smtpTls: 'implicit',
-    ...overrides,
-  });
+  /** Servers as typed, as the action's schema hands them to the check (ports left to the check). */
+  const peerServers = (overrides: Partial<ManualServerValues> = {}): ManualServerValues =>
+    createManualServerSchema({ mailPortsOnly: false }).parse({
+      imapHost: '127.0.0.1',
+      imapPort: imap.port,
+      imapTls: 'implicit',
+      smtpHost: '127.0.0.1',
+      smtpPort: smtp.port,
+      smtpTls: 'implicit',
+      ...overrides,
+    });
 
   /** What reached the peers: connections, and logins refused or answered with the ban text. */
   const atPeers = () => {

@@ -12,7 +12,7 @@ import type { OpenedDatabase } from '@/lib/db/client';
 import { authUsers, checkAttempts } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv } from '@/lib/env';
-import type { ManualServerValues } from '@/lib/discovery/manual';
+import { createManualServerSchema, type ManualServerValues } from '@/lib/discovery/manual';
 import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
 import { issueText } from '@/lib/i18n/issue-text';
 import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
@@ -111,7 +111,7 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     ...extra,
   });
 
-  const servers = (overrides: Partial<ManualServerValues> = {}): ManualServerValues => ({
+  const typedServers = (overrides: Partial<ManualServerValues> = {}): ManualServerValues => ({
     imapHost: ALLOWED,
     imapPort: dovecot.port,
     imapTls: 'implicit',
@@ -120,6 +120,9 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     smtpTls: 'implicit',
     ...overrides,
   });
+  /** The servers as the action's schema hands them to the check (ports left to the check). */
+  const servers = (overrides: Partial<ManualServerValues> = {}): ManualServerValues =>
+    createManualServerSchema({ mailPortsOnly: false }).parse(typedServers(overrides));
 
   async function submit(form: { address: string; code: string; manual?: ManualServerValues }, extra = {}) {
     const parsed = createConnectMailboxSchema().safeParse(form);
@@ -306,11 +309,13 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
       expect(await attemptsOf(address)).toEqual([]);
     });
 
-    it('localhost: refused by the schema already (a single label), nothing dialled', async () => {
+    it('localhost: refused by the schema already (a single label), before the check is asked', async () => {
+      const typed = typedServers({ imapHost: 'localhost', imapPort: counter4.port, smtpPort: counter4.port });
+      const parsed = createManualServerSchema({ mailPortsOnly: false }).safeParse(typed);
+      expect(parsed.error?.issues).toMatchObject([{ path: ['imapHost'], message: 'manual.host_single_label' }]);
+      // Should a caller skip the schema, the check refuses rather than dialling.
       const before = counter4.connections() + counter6.connections();
-      const manual = servers({ imapHost: 'localhost', imapPort: counter4.port, smtpPort: counter4.port });
-      const result = await checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual }, options());
-      expect(result).toMatchObject({ status: 'invalid_servers', field: 'imapHost' });
+      await expect(checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: typed }, options())).rejects.toThrow(TypeError);
       expect(counter4.connections() + counter6.connections()).toBe(before);
     });
 
@@ -384,7 +389,7 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
   it('typed servers that did not pass the schema are a caller’s bug: checkMailbox refuses them without dialling', async () => {
     // The action parses them once; the check takes parsed values and asserts rather than parsing again.
     await expect(
-      checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: servers({ imapPort: 70_000 }) }, options()),
+      checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: typedServers({ imapPort: 70_000 }) }, options()),
     ).rejects.toThrow(TypeError);
   });
 });

@@ -261,7 +261,7 @@ test('another user sees nothing of it, and replayed action ids get the answer of
     for (const call of [check, pause]) {
       const theirs = await replay(call);
       const missing = await replay(call, call.body.replace(accountId, missingId));
-      expect(theirs).toContain('"status":"not_found"');
+      expect(theirs).toContain('"code":"not_found"');
       expect(theirs).not.toContain(mailbox.address);
       expect(theirs).toBe(missing);
     }

@@ -56,7 +56,7 @@ describe.each(availableBackends())('check, then save, on %s', (kind) => {
     if (!result.report.ok) return { result, saved: null };
     const saved = await saveCheckedMailAccount(
       opened.db,
-      { ownerId: owner, address: result.address, providerId: result.providerId, endpoints: result.endpoints, code: parsed.data.code, report: result.report },
+      { ownerId: owner, address: result.address, providerId: result.providerId, endpoints: result.endpoints, code: result.secret, report: result.report },
       { keyring },
     );
     return { result, saved };

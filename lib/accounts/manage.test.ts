@@ -284,10 +284,10 @@ describe.each(availableBackends())('managing accounts on %s', (kind) => {
       expect((await listMailAccounts(db, owner)).filter((a) => a.address === address)).toEqual([]);
     });
 
-    it('answers an empty code as an input error (an issue code the form words), without asking the server', async () => {
+    it('answers an empty code as an input error in the reader’s language, without asking the server', async () => {
       const { id } = await connect();
       const connections = imap.connections.length;
-      expect(await replaceAccountCode(db, owner, id, ' \n ', options)).toEqual({ status: 'invalid', fieldErrors: { code: ['code.empty'] } });
+      expect(await replaceAccountCode(db, owner, id, ' \n ', options)).toEqual({ status: 'invalid', fieldErrors: { code: ['Please paste the code.'] } });
       expect(imap.connections.length).toBe(connections);
     });
   });

@@ -273,7 +273,7 @@ export async function replaceAccountCode(
   // A provider no longer in our data leaves it to the check, which cleans for what it detects.
   const provider = getProvider(account.providerId);
   const accepted = provider ? acceptSecret(parsedCode.data, provider) : ({ ok: true, secret: parsedCode.data } as const);
-  if (!accepted.ok) return { status: 'invalid', fieldErrors: { code: [accepted.message[locale]] } };
+  if (!accepted.ok) return { status: 'invalid', fieldErrors: { code: [issueText(accepted.issue, locale)] } };
   const code = accepted.secret;
 
   const result = withGuardRefusalAsFailure(
@@ -286,7 +286,7 @@ export async function replaceAccountCode(
   }
   // The check's provider is detected again from the address; should its rules differ from the
   // saved provider's, its refusal of the code is still the user's to fix, not a server error.
-  if (result.status === 'invalid_code') return { status: 'invalid', fieldErrors: { code: [result.message[locale]] } };
+  if (result.status === 'invalid_code') return { status: 'invalid', fieldErrors: { code: [issueText(result.issue, locale)] } };
   if (result.status !== 'checked') {
     throw new Error(`replaceAccountCode: the saved account ${account.id} no longer passes the check's input rules (${result.status})`);
   }
@@ -306,7 +306,7 @@ export async function replaceAccountCode(
   const outcome = await saveReplacedAccountCode(
     db,
     account.id,
-    { ownerId, address: account.address, providerId: result.providerId, endpoints: result.endpoints, code, report },
+    { ownerId, address: account.address, providerId: result.providerId, endpoints: result.endpoints, code: result.secret, report },
     options,
   );
   if (outcome === 'gone') return NOT_FOUND;

@@ -107,9 +107,7 @@ describe.each(availableBackends())('manual setup typed with a provider’s serve
   it('the peer’s servers as 163.com’s check dials them: 30 wrong-code submits at once are all refused on the field, none reaches NetEase', async () => {
     const address = `qian-${randomBytes(3).toString('hex')}@corp.test`;
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        connectMailboxForOwner(opened.db, owner, { address, code: WRONG, manual: peerServers() }, options()),
-      ),
+      Array.from({ length: 30 }, () => connectMailboxForOwner(opened.db, owner, { address, code: WRONG, manual: peerServers() }, options())),
     );
     for (const result of results) {
       expect(result).toEqual({

@@ -313,9 +313,10 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
       const typed = typedServers({ imapHost: 'localhost', imapPort: counter4.port, smtpPort: counter4.port });
       const parsed = createManualServerSchema({ mailPortsOnly: false }).safeParse(typed);
       expect(parsed.error?.issues).toMatchObject([{ path: ['imapHost'], message: 'manual.host_single_label' }]);
-      // Should a caller skip the schema, the check refuses rather than dialling.
+      // Should a caller skip the schema, the address guard still refuses it, and nothing is dialled.
       const before = counter4.connections() + counter6.connections();
-      await expect(checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: typed }, options())).rejects.toThrow(TypeError);
+      const result = await checkMailbox(opened.db, { address: 'zhou@selfhosted.test', code: CODE, manual: typed }, options());
+      expect(result).toMatchObject({ status: 'host_refused', field: 'imapHost', code: 'loopback' });
       expect(counter4.connections() + counter6.connections()).toBe(before);
     });
 

@@ -16,7 +16,6 @@ import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import { runMailCheck } from '@/lib/mail-check/run-check';
 import { cleanSecret, normalizeAuthCode } from '@/lib/providers/auth-code';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
-import { issueText } from '@/lib/i18n/issue-text';
 import { connectMailboxForOwner } from './connect-mailbox';
 import { checkAccountNow, replaceAccountCode, type ManageOptions } from './manage';
 
@@ -153,8 +152,7 @@ describe.each(availableBackends())('a password as typed, on %s', (kind) => {
 
     const sessions = smtp.sessions.length;
     const refused = await replaceAccountCode(opened.db, owner, id, 'first line\nsecond line', { ...options(), locale: 'en' });
-    expect(refused).toEqual({ status: 'invalid', fieldErrors: { code: ['password.unsendable'] } });
-    expect(issueText('password.unsendable', 'en')).toMatch(/line break/);
+    expect(refused).toEqual({ status: 'invalid', fieldErrors: { code: [expect.stringMatching(/line break/)] } });
     expect(smtp.sessions).toHaveLength(sessions);
     expect(await openMailAccountCode(opened.db, { ownerId: owner, accountId: id }, { keyring })).toBe(renewed);
   });

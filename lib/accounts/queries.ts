@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { mailAccounts, type MailAccount, type StoredCheckResult, type StoredProtocolResult } from '@/lib/db/schema';
 import type { CheckReport, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { acceptSecret } from '@/lib/providers/auth-code';
+import { assertAuthCode, type AuthCode } from '@/lib/providers/auth-code';
 import { normalizeAddress } from '@/lib/providers/detect';
 import { getProvider } from '@/lib/providers/registry';
 import type { MailEndpoints, ServerEndpoint } from '@/lib/providers/types';
@@ -44,8 +44,8 @@ export interface CheckedMailAccount {
   /** The endpoints the check connected to (MailboxCheckResult.endpoints). */
   endpoints: MailEndpoints;
   /**
-   * The code that passed the check, as typed or as the check sent it: it is cleaned as the
-   * provider's secret (which leaves what the check sent unchanged) and sealed.
+   * The code exactly as the check sent it (MailboxCheckResult's `secret`, an AuthCode): sealed as
+   * it is. Anything else is a caller's bug and throws; it is never cleaned again here.
    */
   code: string;
   /** The passing report; a failed one is refused. */
@@ -114,13 +114,11 @@ export async function saveCheckedMailAccount(
   }
   const normalized = normalizeAddress(input.address);
   if (!normalized.ok) throw new TypeError(`saveCheckedMailAccount: not a mail address (${normalized.problem})`);
-  // The provider's own cleaning, so that what is sealed is what the check sent: a password
-  // keeps its spaces, a code loses what a copy brought along.
+  // What is sealed is what the check sent, as the provider took it (a password with its spaces,
+  // a code without what a copy brought along): asserted, not cleaned a second time.
   const provider = getProvider(input.providerId);
   if (!provider) throw new TypeError(`saveCheckedMailAccount: no provider ${input.providerId}`);
-  const accepted = acceptSecret(input.code, provider);
-  if (!accepted.ok) throw new TypeError(`saveCheckedMailAccount: the code cannot be sent (${accepted.problem})`);
-  const code = accepted.secret;
+  const code = assertAuthCode(input.code as AuthCode, provider);
 
   const { address, domain } = normalized;
   const keyring = options.keyring ?? getKeyring();

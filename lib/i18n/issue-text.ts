@@ -11,15 +11,20 @@ const MANUAL_PREFIX = 'manual.';
 
 const isManualProblem = (key: string): key is ManualFieldProblem => Object.hasOwn(MANUAL_FIELD_MESSAGES, key);
 
+// What an issue code looks like (`code.empty`, `manual.host_url`); anything else is words already.
+const ISSUE_CODE = /^[a-z_]+\.[a-z_]+$/;
+
 /**
  * The words for one complaint: an issue code of the mailbox forms (lib/i18n/messages/issues.ts,
  * and `manual.*` for manual setup's server fields), or of `words` when the form has its own
  * catalog (sign-in, the support console); a complaint already in words (a refused server, named)
- * in the reader's language. A code no catalog knows, which only a client that skipped the form
- * can cause, gets the general "please check".
+ * in the reader's language. Text that is no issue code (a use case that words its own answers,
+ * lib/accounts/manage.ts) is shown as it is; a code no catalog knows, which only a client that
+ * skipped the form can cause, gets the general "please check".
  */
 export function issueText(issue: FieldIssue, locale: Locale, words?: Readonly<Record<string, string>>): string {
   if (typeof issue !== 'string') return issue[locale];
+  if (!ISSUE_CODE.test(issue)) return issue;
   const own = words && Object.hasOwn(words, issue) ? words[issue] : undefined;
   if (own !== undefined) return own;
   const catalog: Readonly<Record<string, string>> = ISSUE_MESSAGES[locale];

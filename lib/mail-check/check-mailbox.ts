@@ -32,8 +32,8 @@ export type ManualServerField = keyof ManualServerValues;
 export type MailboxCheckResult =
   | { status: 'invalid_address'; problem: AddressProblem; message: Localized }
   | { status: 'unknown_provider'; domain: string; message: Localized }
-  /** The secret cannot be sent as the provider takes it; `message` holds `issue` for lib/accounts/manage.ts (see AcceptedSecret). */
-  | { status: 'invalid_code'; issue: SecretIssue; message: Localized }
+  /** The secret cannot be sent as the provider takes it (`issue`: what the form says). */
+  | { status: 'invalid_code'; issue: SecretIssue }
   | { status: 'no_such_alternative' }
   /** Manual setup: a port that is not a mail port, once the address guard has had its say. */
   | { status: 'invalid_servers'; field: ManualServerField; issue: ManualFieldIssue; message: Localized }
@@ -160,7 +160,7 @@ export async function checkMailbox(
  */
 function acceptedCode(text: string, provider: MailProvider): { ok: true; code: AuthCode } | { ok: false; result: MailboxCheckResult } {
   const accepted = acceptSecret(text, provider);
-  if (!accepted.ok) return { ok: false, result: { status: 'invalid_code', issue: accepted.issue, message: accepted.message } };
+  if (!accepted.ok) return { ok: false, result: { status: 'invalid_code', issue: accepted.issue } };
   return { ok: true, code: accepted.secret };
 }
 

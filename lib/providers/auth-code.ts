@@ -1,4 +1,3 @@
-import type { Localized } from '@/lib/i18n/locale';
 import { z } from '@/lib/zod';
 import { foldTypedText } from './text-fold';
 import type { MailProvider, SecretKind } from './types';
@@ -96,14 +95,13 @@ export type SecretProblem = 'empty' | 'too_long' | 'unsendable';
  */
 export type SecretIssue = 'code.empty' | 'code.too_long' | 'password.empty' | 'password.too_long' | 'password.unsendable';
 
-const ISSUES: Record<SecretKind | 'unknown', Record<SecretProblem, SecretIssue>> = {
-  // A code has nothing unsendable left once cleaned.
-  code: { empty: 'code.empty', too_long: 'code.too_long', unsendable: 'code.empty' },
-  password: { empty: 'password.empty', too_long: 'password.too_long', unsendable: 'password.unsendable' },
+const ISSUES: Record<SecretKind | 'unknown', Record<Exclude<SecretProblem, 'unsendable'>, SecretIssue>> = {
+  code: { empty: 'code.empty', too_long: 'code.too_long' },
+  password: { empty: 'password.empty', too_long: 'password.too_long' },
   // Before the provider is known (the server actions' parse), only what holds for both kinds is
   // refused. The forms refuse it first in their provider's words, so these reach only a client
   // that skipped the form.
-  unknown: { empty: 'code.empty', too_long: 'code.too_long', unsendable: 'code.empty' },
+  unknown: { empty: 'code.empty', too_long: 'code.too_long' },
 };
 
 declare const AUTH_CODE: unique symbol;
@@ -119,23 +117,15 @@ export type AuthCode = string & { readonly [AUTH_CODE]: true };
 // would be a refused login that counts toward the lockout.
 const UNSENDABLE = /[\0\r\n]/;
 
-export type AcceptedSecret =
-  | { ok: true; secret: AuthCode }
-  | {
-      ok: false;
-      problem: SecretProblem;
-      issue: SecretIssue;
-      /**
-       * `issue` again, in the shape lib/accounts/manage.ts reads (`message[locale]`), so that its
-       * answers carry the issue code the form words. Goes once manage.ts reads `issue`.
-       */
-      message: Localized;
-    };
+type SecretRefusal = { ok: false; problem: SecretProblem; issue: SecretIssue };
 
-function acceptByKind(text: string, kind: SecretKind | undefined): AcceptedSecret {
-  const refuse = (problem: SecretProblem): AcceptedSecret => {
-    const issue = ISSUES[kind ?? 'unknown'][problem];
-    return { ok: false, problem, issue, message: { zh: issue, en: issue } };
+export type AcceptedSecret = { ok: true; secret: AuthCode } | SecretRefusal;
+
+/** The rules of `kind` (or, unknown, of both kinds) applied to `text`: the secret as it would be sent, or why not. */
+function judgeSecret(text: string, kind: SecretKind | undefined): { ok: true; secret: string } | SecretRefusal {
+  const refuse = (problem: SecretProblem): SecretRefusal => {
+    const issue = problem === 'unsendable' ? 'password.unsendable' : ISSUES[kind ?? 'unknown'][problem];
+    return { ok: false, problem, issue };
   };
   const secret = cleanSecret(text, kind);
   // Nothing visible is empty for both kinds: no password is only spaces, and sending one would
@@ -145,7 +135,7 @@ function acceptByKind(text: string, kind: SecretKind | undefined): AcceptedSecre
   // Unknown kind: too long only if even the code cleaning leaves too much.
   if ((kind === undefined ? visible : secret).length > MAX_AUTH_CODE_LENGTH) return refuse('too_long');
   if (kind === 'password' && UNSENDABLE.test(secret)) return refuse('unsendable');
-  return { ok: true, secret: secret as AuthCode };
+  return { ok: true, secret };
 }
 
 /**
@@ -154,21 +144,22 @@ function acceptByKind(text: string, kind: SecretKind | undefined): AcceptedSecre
  * (lib/mail-check/check-mailbox.ts), to what the action parsed.
  */
 export function acceptSecret(text: TypedSecret | string, provider: Pick<MailProvider, 'credential'>): AcceptedSecret {
-  return acceptByKind(text, provider.credential.kind);
+  const judged = judgeSecret(text, provider.credential.kind);
+  return judged.ok ? { ok: true, secret: judged.secret as AuthCode } : judged;
 }
 
 /** For the functions that take an accepted secret: it must already be as `provider` takes it. */
 export function assertAuthCode(code: AuthCode, provider: Pick<MailProvider, 'credential'>): AuthCode {
-  const accepted = acceptByKind(code, provider.credential.kind);
+  const accepted = judgeSecret(code, provider.credential.kind);
   if (!accepted.ok || accepted.secret !== code) throw new TypeError(`not a secret as the provider takes it (${accepted.ok ? 'uncleaned' : accepted.problem})`);
   return code;
 }
 
 function secretSchema(kind: SecretKind | undefined) {
   return z.string({ error: ISSUES[kind ?? 'unknown'].empty }).transform((text, ctx) => {
-    const accepted = acceptByKind(text, kind);
-    if (accepted.ok) return accepted.secret as string;
-    ctx.addIssue({ code: 'custom', message: accepted.issue });
+    const judged = judgeSecret(text, kind);
+    if (judged.ok) return judged.secret;
+    ctx.addIssue({ code: 'custom', message: judged.issue });
     return z.NEVER;
   });
 }
@@ -199,13 +190,4 @@ export function authCodeSchema(): typeof SCHEMAS.unknown;
 export function authCodeSchema(kind: SecretKind | undefined): (typeof SCHEMAS)[keyof typeof SCHEMAS];
 export function authCodeSchema(kind?: SecretKind) {
   return kind ? SCHEMAS[kind] : SCHEMAS.unknown;
-}
-
-/**
- * The schema of lib/accounts/manage.ts, which parses the new code once more; the language is
- * no longer needed (the issues are codes).
- * @deprecated Use authCodeSchema; kept until manage.ts stops parsing what the action parsed.
- */
-export function createAuthCodeSchema(_locale?: unknown, kind?: SecretKind) {
-  return authCodeSchema(kind);
 }

@@ -4,7 +4,8 @@ import type { Locale } from '@/lib/i18n/locale';
 // the schema refused, keyed by the schema's issue code (lib/providers/auth-code.ts,
 // lib/accounts/schema.ts). Plain data: the forms look the words up in the reader's language
 // (lib/i18n/issue-text.ts), and the schemas stay free of words. The numbers are the schemas'
-// limits (MAX_AUTH_CODE_LENGTH, 254 and 64 for an address); auth-code.test.ts holds them equal.
+// limits (MAX_AUTH_CODE_LENGTH, which auth-code.test.ts holds these words to; 254 and 64 for an
+// address, lib/providers/detect.ts).
 
 const zh = {
   // The authorization code or password. Before the provider is known, the code's words: most

@@ -308,11 +308,12 @@ test.describe('who may open the console', () => {
       const headers = Object.fromEntries(Object.entries(call.headers).filter(([name]) => !['cookie', 'content-length', 'host'].includes(name)));
       return (await page.request.post(path, { headers, data: call.body })).text();
     };
+    // The action answers with a code; the console's form words it (「只有客服人员可以使用这里」).
     const entered = await replay(enter, '/support');
-    expect(entered).toContain('只有客服人员可以使用这里');
+    expect(entered).toContain('{"ok":false,"code":"forbidden"}');
     expect(entered).not.toContain(sessionId);
     const suggested = await replay(suggest, `/support/sessions/${sessionId}`);
-    expect(suggested).toContain('只有客服人员可以发送建议');
+    expect(suggested).toContain('{"ok":false,"code":"forbidden"}');
     // The refused suggestion did not reach the customer: still exactly the one staff sent.
     await customerHelp.page.reload();
     await expect(customerHelp.page.getByRole('status').filter({ hasText: '客服建议你前往第 1 步' })).toHaveCount(1);

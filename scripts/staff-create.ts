@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
-import { createAuth, loadAuthSecret } from '@/lib/auth/server';
-import { appOrigins } from '@/lib/auth/origin';
+import { authSettingsFrom, createAuth } from '@/lib/auth/server';
 import { closeDatabase, type AppDatabase } from '@/lib/db/client';
 import type { AppEnv } from '@/lib/env';
 import { findUserByEmail, makeNewUserStaff, removeStaffRole, resetAccountAsStaff, type RoleChangeActor } from '@/lib/support/staff';
@@ -154,13 +153,7 @@ async function main(): Promise<number> {
 
 function authFor(db: AppDatabase, appEnv: AppEnv) {
   // No request comes in here; the app's own origin, as the server derives it.
-  const origins = appOrigins(appEnv);
-  return createAuth(db, {
-    secret: loadAuthSecret(appEnv),
-    baseURL: origins.origin,
-    trustedOrigins: origins.trusted,
-    signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
-  });
+  return createAuth(db, authSettingsFrom(appEnv));
 }
 
 const generatePassword = () => randomBytes(12).toString('base64url');

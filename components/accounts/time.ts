@@ -1,6 +1,5 @@
-import { formatRetryTime } from '@/components/wizard/lockout';
 import type { Locale } from '@/lib/i18n/locale';
-import { READER_TIME_ZONE } from '@/lib/i18n/time';
+import { formatClock } from '@/lib/i18n/time';
 
 // The lockout's "come back at" on /accounts: the wizard's words for it (the bare time today,
 // the date as well on another day), in the zone every other time on the page is written in
@@ -8,5 +7,5 @@ import { READER_TIME_ZONE } from '@/lib/i18n/time';
 
 /** "HH:MM" for a lockout's end, with the date in front when it is not today (China time, 24-hour). */
 export function formatRetryClock(iso: string, locale: Locale, nowMs = Date.now()): string {
-  return formatRetryTime(new Date(iso).getTime(), locale, nowMs, READER_TIME_ZONE, 'h23');
+  return formatClock(iso, locale, nowMs);
 }

@@ -6,6 +6,7 @@ import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import type { HelpMessages } from '@/lib/i18n/messages/help';
 import { format } from '@/lib/i18n/locale';
 import type { Locale } from '@/lib/i18n/locale';
+import { formatTime } from '@/lib/i18n/time';
 import type { ActionResult, FailureOf } from '@/lib/actions/result';
 import type { HelpProgressInput, HelpViewResult, StartHelpResult } from '@/lib/support/help-schema';
 import type { CustomerHelpView } from '@/lib/support/help-sessions';
@@ -32,10 +33,6 @@ export interface ContactSupportActions {
 type HelpRefusal = Exclude<FailureOf<StartHelpResult>, { code: 'invalid' }>;
 
 type Status = 'idle' | 'starting' | 'failed' | 'ended';
-
-function formatTime(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-}
 
 /** `123456` → `123 456`, easier to read out. */
 const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
@@ -251,7 +248,7 @@ export function ContactSupport({
                 {spaced(view.code)}
               </p>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {format(text.codeValidUntil, { time: formatTime(view.codeExpiresAt, locale) })}
+                {format(text.codeValidUntil, { time: formatTime(view.codeExpiresAt, locale, 'clock') })}
               </p>
               {view.joinedBy ? (
                 <>

@@ -60,7 +60,7 @@ function messagesOf(error: FieldMessages): readonly string[] {
   return (typeof error === 'string' ? [error] : error).filter(Boolean);
 }
 
-export function fieldHintId(id: string): string {
+function fieldHintId(id: string): string {
   return `${id}-hint`;
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { languageTag, type Locale } from '@/lib/i18n/locale';
+import type { Locale } from '@/lib/i18n/locale';
+import { formatClock } from '@/lib/i18n/time';
 
 // The lockout as the reader sees it: a time to come back, and buttons that stay disabled until
 // then (the server refuses anyway; this saves a pointless round trip and a confusing answer).
@@ -25,18 +26,12 @@ export function useLockedUntil(retryAt: number): boolean {
 }
 
 /**
- * "HH:MM" in the reader's time zone, with the date when it is not today. `timeZone` (the
- * browser's by default) and `hourCycle` serve /accounts, which writes China time on a 24-hour
- * clock; `now` serves tests that compute the text a page shows.
+ * "HH:MM" in the reader's time zone, with the date when it is not today (lib/i18n/time.ts). The
+ * wizard writes it in the browser's zone, as the reader's clock shows it; `timeZone` and `now`
+ * serve tests that compute the text a page shows.
  */
-export function formatRetryTime(retryAt: number, locale: Locale, now = Date.now(), timeZone?: string, hourCycle?: 'h23'): string {
-  const dayOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms);
-  const sameDay = dayOf(retryAt) === dayOf(now);
-  return new Intl.DateTimeFormat(languageTag(locale), {
-    ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle,
-    timeZone,
-  }).format(retryAt);
+export function formatRetryTime(retryAt: number, locale: Locale, now = Date.now(), timeZone = browserTimeZone()): string {
+  return formatClock(retryAt, locale, now, timeZone);
 }
+
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;

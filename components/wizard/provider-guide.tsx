@@ -319,18 +319,16 @@ function StepSummary({ provider, step, locale, text }: { provider: MailProvider;
 
 // ---- the step --------------------------------------------------------------------------------
 
-/** One of steps 2 to 4 in `provider`'s words: written out at length where its data says so. */
-export function ProviderGuideStep({
-  provider,
-  step,
-  locale,
-  text,
-}: {
+/** Which step of which provider, in which words: the props of both parts of a step's guide. */
+interface ProviderGuideProps {
   provider: MailProvider;
   step: StepAfterAddress;
   locale: Locale;
   text: ProviderGuideText;
-}) {
+}
+
+/** One of steps 2 to 4 in `provider`'s words: written out at length where its data says so. */
+export function ProviderGuideStep({ provider, step, locale, text }: ProviderGuideProps) {
   const written = provider.guide?.find((s) => s.id === step)?.written;
   if (written) return <WrittenBlocks blocks={written.body} step={step} provider={provider} locale={locale} text={text} />;
   const summary = <StepSummary provider={provider} step={step} locale={locale} text={text.guide} />;
@@ -340,17 +338,7 @@ export function ProviderGuideStep({
 }
 
 /** What a written step shows under the code form; nothing for any other step. */
-export function ProviderGuideAfterForm({
-  provider,
-  step,
-  locale,
-  text,
-}: {
-  provider: MailProvider;
-  step: StepAfterAddress;
-  locale: Locale;
-  text: ProviderGuideText;
-}) {
+export function ProviderGuideAfterForm({ provider, step, locale, text }: ProviderGuideProps) {
   const afterForm = provider.guide?.find((s) => s.id === step)?.written?.afterForm;
   if (!afterForm) return null;
   return <WrittenBlocks blocks={afterForm} step={step} provider={provider} locale={locale} text={text} />;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
-import { issueText } from '@/lib/i18n/issue-text';
+import { issueText } from '@/lib/wizard/client/logic';
 
 // The wizard's submit action as the browser calls it, with the environment of the browser tests:
 // MAIL_MANUAL_ALLOW_HOSTS names the one test server that may use any port. Only what Next

@@ -10,7 +10,7 @@ import {
   type StatusChangeReason,
   type StoredCheckResult,
 } from '@/lib/db/schema';
-import { saveCheckedMailAccount, type CheckedMailAccount, type SealingOptions } from './queries';
+import { saveCheckedMailAccount, summaryColumns, type CheckedMailAccount, type SealingOptions } from './queries';
 import { HISTORY_LIMIT, type AccountViewRow, type StatusEventRow } from './view-mapping';
 
 // The SQL behind /accounts' use cases (lib/accounts/manage.ts): reading an owner's accounts and
@@ -83,24 +83,10 @@ export async function selectRecentStatusEvents(db: AppDatabase, ownerId: string,
     .orderBy(asc(ranked.accountId), desc(ranked.at), desc(ranked.eventId));
 }
 
-/** The account with what a check needs: its sealed code and its endpoints. */
+/** The account with what a check needs: its summary (endpoints included) and its sealed code. */
 export async function findAccountForCheck(db: AppDatabase, ownerId: string, accountId: string) {
   const [row] = await db
-    .select({
-      id: mailAccounts.id,
-      ownerId: mailAccounts.ownerId,
-      address: mailAccounts.address,
-      providerId: mailAccounts.providerId,
-      status: mailAccounts.status,
-      sealedCode: mailAccounts.sealedCode,
-      codeKeyId: mailAccounts.codeKeyId,
-      imapHost: mailAccounts.imapHost,
-      imapPort: mailAccounts.imapPort,
-      imapTls: mailAccounts.imapTls,
-      smtpHost: mailAccounts.smtpHost,
-      smtpPort: mailAccounts.smtpPort,
-      smtpTls: mailAccounts.smtpTls,
-    })
+    .select({ ...summaryColumns, sealedCode: mailAccounts.sealedCode, codeKeyId: mailAccounts.codeKeyId })
     .from(mailAccounts)
     .where(ownedBy(ownerId, accountId));
   return row;
@@ -160,6 +146,13 @@ export async function recordAccountCheck(
   });
 }
 
+/** A change of status the user asks for (pause, resume): the new status, and how it is recorded. */
+export interface UserStatusChange {
+  next: (current: { status: MailAccountStatus; lastCheckResult: StoredCheckResult | null }) => MailAccountStatus;
+  reason: StatusChangeReason;
+  action: AccountAuditAction;
+}
+
 /**
  * Sets the status the user asked for (`next` of the current one), with its status event and
  * audit entry. False when the owner has no such account; true as well when nothing changed.
@@ -168,9 +161,7 @@ export async function changeAccountStatusByUser(
   db: AppDatabase,
   ownerId: string,
   accountId: string,
-  next: (current: { status: MailAccountStatus; lastCheckResult: StoredCheckResult | null }) => MailAccountStatus,
-  reason: StatusChangeReason,
-  action: AccountAuditAction,
+  { next, reason, action }: UserStatusChange,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { AppDatabase } from '@/lib/db/client';
-import type { AccountAuditAction, MailAccountStatus, StatusChangeReason, StoredCheckResult } from '@/lib/db/schema';
 import { issueText } from '@/lib/i18n/issue-text';
 import type { Locale } from '@/lib/i18n/locale';
 import { checkMailbox, type CheckMailboxInput, type CheckMailboxOptions, type MailboxCheckResult } from '@/lib/mail-check/check-mailbox';
 import { failedResult } from '@/lib/mail-check/diagnosis';
 import type { CheckReport, ProtocolCheckResult } from '@/lib/mail-check/types';
-import { acceptSecret, assessAuthCode, authCodeSchema, type AuthCode } from '@/lib/providers/auth-code';
+import { acceptSecret, assessAuthCode, type AuthCode } from '@/lib/providers/auth-code';
 import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { getProvider } from '@/lib/providers/registry';
 import type { MailEndpoints } from '@/lib/providers/types';
@@ -19,6 +18,7 @@ import {
   selectAccountViewRows,
   selectRecentStatusEvents,
   type AccountForCheck,
+  type UserStatusChange,
 } from './manage-queries';
 import { toStoredCheckResult, type SealingOptions } from './queries';
 import { getKeyring, openSecret } from './seal';
@@ -214,33 +214,27 @@ export async function checkAccountNow(
 
 // --- Pause and resume ------------------------------------------------------------------------
 
-async function changeStatusByUser(
-  db: AppDatabase,
-  ownerId: string,
-  accountId: string,
-  next: (current: { status: MailAccountStatus; lastCheckResult: StoredCheckResult | null }) => MailAccountStatus,
-  reason: StatusChangeReason,
-  action: AccountAuditAction,
-): Promise<PauseResult> {
-  const found = await changeAccountStatusByUser(db, ownerId, accountId, next, reason, action);
+async function changeStatusByUser(db: AppDatabase, ownerId: string, accountId: string, change: UserStatusChange): Promise<PauseResult> {
+  const found = await changeAccountStatusByUser(db, ownerId, accountId, change);
   return found ? viewOrNotFound(db, ownerId, accountId) : NOT_FOUND;
 }
 
+const PAUSE: UserStatusChange = { next: () => 'paused', reason: 'paused_by_user', action: 'paused' };
+
+const RESUME: UserStatusChange = {
+  next: ({ status, lastCheckResult }) => (status !== 'paused' ? status : lastCheckResult?.ok === false ? 'failed' : 'ok'),
+  reason: 'resumed_by_user',
+  action: 'resumed',
+};
+
 /** 「已暂停」: neither checked (by the user or the health runner) nor used until resumed. */
 export function pauseAccount(db: AppDatabase, ownerId: string, accountId: string): Promise<PauseResult> {
-  return changeStatusByUser(db, ownerId, accountId, () => 'paused', 'paused_by_user', 'paused');
+  return changeStatusByUser(db, ownerId, accountId, PAUSE);
 }
 
 /** Back to what the last check said, without checking (the next check is the health runner's or the user's). */
 export function resumeAccount(db: AppDatabase, ownerId: string, accountId: string): Promise<PauseResult> {
-  return changeStatusByUser(
-    db,
-    ownerId,
-    accountId,
-    ({ status, lastCheckResult }) => (status !== 'paused' ? status : lastCheckResult?.ok === false ? 'failed' : 'ok'),
-    'resumed_by_user',
-    'resumed',
-  );
+  return changeStatusByUser(db, ownerId, accountId, RESUME);
 }
 
 // --- Replacing the code ----------------------------------------------------------------------
@@ -249,7 +243,8 @@ export function resumeAccount(db: AppDatabase, ownerId: string, accountId: strin
  * Checks the mailbox with a new code and, only when both halves pass, replaces the sealed code
  * (and the endpoints and last result) of the account. When the check fails nothing changes:
  * the old code stays, and the answer carries the diagnosis. A paused account is refused: it
- * is not checked while paused.
+ * is not checked while paused. `newCode` is as the action parsed it (authCodeSchema(), a
+ * TypedSecret), not parsed again here.
  */
 export async function replaceAccountCode(
   db: AppDatabase,
@@ -259,20 +254,14 @@ export async function replaceAccountCode(
   options: ManageOptions = {},
 ): Promise<ReplaceCodeResult> {
   const locale = options.locale ?? 'zh';
-  // What is wrong whatever the provider comes first, before the account is looked up.
-  // The schema answers with issue codes; this answer still carries them in the reader's words.
-  const parsedCode = authCodeSchema().safeParse(newCode);
-  if (!parsedCode.success) {
-    return { status: 'invalid', fieldErrors: { code: parsedCode.error.issues.map((issue) => issueText(issue.message, locale)) } };
-  }
-
   const account = await findAccountForCheck(db, ownerId, accountId);
   if (!account) return NOT_FOUND;
   if (account.status === 'paused') return { status: 'refused', reason: 'paused' };
-  // Then the account's provider's own rules: a code is cleaned, a password is kept as typed.
-  // A provider no longer in our data leaves it to the check, which cleans for what it detects.
+  // The account's provider's own rules finish the parsed code: a code is cleaned, a password is
+  // kept as typed. A provider no longer in our data leaves it to the check, which accepts it for
+  // the provider it detects; the save asserts what is sealed (assertAuthCode).
   const provider = getProvider(account.providerId);
-  const accepted = provider ? acceptSecret(parsedCode.data, provider) : ({ ok: true, secret: parsedCode.data } as const);
+  const accepted = provider ? acceptSecret(newCode, provider) : ({ ok: true, secret: newCode } as const);
   if (!accepted.ok) return { status: 'invalid', fieldErrors: { code: [issueText(accepted.issue, locale)] } };
   const code = accepted.secret;
 

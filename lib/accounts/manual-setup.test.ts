@@ -14,7 +14,7 @@ import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/
 import { parseEnv } from '@/lib/env';
 import { createManualServerSchema, type ManualServerValues } from '@/lib/discovery/manual';
 import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
-import { issueText } from '@/lib/i18n/issue-text';
+import { issueText } from '@/lib/wizard/client/logic';
 import { checkMailbox, type CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
 import { connectMailboxForOwner } from './connect-mailbox';

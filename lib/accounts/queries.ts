@@ -16,7 +16,8 @@ import { getKeyring, openSecret, sealSecret, SealError, type Keyring, type SealE
 /** An account as the app shows it: everything but the sealed code and its key id. */
 export type MailAccountSummary = Omit<MailAccount, 'sealedCode' | 'codeKeyId'>;
 
-const summaryColumns = {
+/** The columns of MailAccountSummary, for a query that needs them with others (manage-queries.ts). */
+export const summaryColumns = {
   id: mailAccounts.id,
   ownerId: mailAccounts.ownerId,
   address: mailAccounts.address,

@@ -58,7 +58,7 @@ export interface ActionDefinition<S extends z.ZodType, A extends Access, V> {
 }
 
 /** The schema's complaints, per top-level field; anything about the input as a whole is the form's. */
-export function invalidInput<S extends z.ZodType>(error: z.ZodError<z.input<S>>): InvalidInput<FieldsOf<S>> {
+function invalidInput<S extends z.ZodType>(error: z.ZodError<z.input<S>>): InvalidInput<FieldsOf<S>> {
   const { fieldErrors, formErrors } = z.flattenError(error);
   const formError = formErrors[0];
   return {

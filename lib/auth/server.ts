@@ -283,7 +283,7 @@ export interface SessionUser {
 export const AUTH_SECRET_FILE_NAME = 'auth-secret';
 
 /** BETTER_AUTH_SECRET, or for the embedded default a secret generated once into DATA_DIR. */
-export function loadAuthSecret(source: Pick<AppEnv, 'BETTER_AUTH_SECRET' | 'DATA_DIR' | 'DATABASE_URL'>): string {
+function loadAuthSecret(source: Pick<AppEnv, 'BETTER_AUTH_SECRET' | 'DATA_DIR' | 'DATABASE_URL'>): string {
   if (source.BETTER_AUTH_SECRET) return source.BETTER_AUTH_SECRET;
   const file = path.resolve(source.DATA_DIR, AUTH_SECRET_FILE_NAME);
   const { secret, created } = readOrCreateSecretFile(file, 32);
@@ -294,6 +294,21 @@ export function loadAuthSecret(source: Pick<AppEnv, 'BETTER_AUTH_SECRET' | 'DATA
     );
   }
   return secret.toString('base64');
+}
+
+/**
+ * What every auth instance of this app takes from the environment: the session secret, the app's
+ * own origin and the ones trusted beside it, and the sign-in limit. The app's (getAuth) adds its
+ * sign-up limit and account throttle; `npm run staff:create` needs no more.
+ */
+export function authSettingsFrom(appEnv: AppEnv): AuthSettings {
+  const origins = appOrigins(appEnv);
+  return {
+    secret: loadAuthSecret(appEnv),
+    baseURL: origins.origin,
+    trustedOrigins: origins.trusted,
+    signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
+  };
 }
 
 // Cached on globalThis for the same reason as the database: Next's dev server re-evaluates
@@ -312,12 +327,8 @@ export function getAuth(): Promise<AppAuth> {
     const started = (async () => {
       const { db } = await getDatabase();
       const appEnv = env();
-      const origins = appOrigins(appEnv);
       return createAuth(db, {
-        secret: loadAuthSecret(appEnv),
-        baseURL: origins.origin,
-        trustedOrigins: origins.trusted,
-        signInLimit: { max: appEnv.AUTH_SIGN_IN_MAX_ATTEMPTS, windowSeconds: appEnv.AUTH_SIGN_IN_WINDOW_SECONDS },
+        ...authSettingsFrom(appEnv),
         signUpLimit: { max: appEnv.AUTH_SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 60 * 60 },
         accountThrottle: { ...DEFAULT_SIGN_IN_THROTTLE, maxFailures: appEnv.AUTH_ACCOUNT_MAX_FAILURES },
       });

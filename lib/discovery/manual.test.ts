@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseDomain, createManualServerSchema, guessManualSettings, MAIL_PORTS, manualEndpoints, manualServerSchema, nonMailPorts } from './manual';
-import { issueText } from '@/lib/i18n/issue-text';
+import { issueText } from '@/lib/wizard/client/logic';
 import { MANUAL_FIELD_MESSAGES } from './messages';
 import type { MxDiscovery } from './mx';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';

@@ -1,18 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MANUAL_FIELD_MESSAGES } from '@/lib/discovery/messages';
 import { issueText, wordedResolver } from './issue-text';
 import { ISSUE_MESSAGES } from './messages/issues';
 
-// Where a schema's issue codes become the words a reader sees: the mailbox forms' catalog, manual
-// setup's field messages, a form's own catalog, and complaints that arrive in words already.
+// Where a schema's issue codes become the words a reader sees: the mailbox forms' catalog, a
+// form's own catalog (manual setup's field messages are the wizard's: lib/discovery/manual.test.ts),
+// and complaints that arrive in words already.
 
 describe('issueText', () => {
   it('words an issue code in the reader’s language', () => {
     expect(issueText('code.empty', 'zh')).toBe('请粘贴授权码。');
     expect(issueText('code.empty', 'en')).toBe('Please paste the code.');
-    expect(issueText('manual.port_invalid', 'en')).toBe(MANUAL_FIELD_MESSAGES.port_invalid.en);
   });
 
   it('prefers the form’s own catalog, and picks the reader’s language of words in both', () => {

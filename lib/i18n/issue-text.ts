@@ -1,23 +1,21 @@
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { FieldIssue } from '@/lib/actions/result';
-import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from '@/lib/discovery/messages';
 import type { Locale } from './locale';
 import { ISSUE_MESSAGES } from './messages/issues';
 
 // The edge where a schema's issue codes become words: the form that shows a complaint looks it
-// up here, in the reader's language. Client-safe, like the catalogs it reads.
-
-const MANUAL_PREFIX = 'manual.';
-
-const isManualProblem = (key: string): key is ManualFieldProblem => Object.hasOwn(MANUAL_FIELD_MESSAGES, key);
+// up here, in the reader's language. Client-safe, like the catalogs it reads. Only the shared
+// issue catalog is imported: a form with codes of its own (sign-in, the support console, the
+// wizard's `manual.*` for manual setup's servers) passes its words in, so the sign-in, /support
+// and /accounts bundles carry no other area's texts.
 
 // What an issue code looks like (`code.empty`, `manual.host_url`); anything else is words already.
 const ISSUE_CODE = /^[a-z_]+\.[a-z_]+$/;
 
 /**
- * The words for one complaint: an issue code of the mailbox forms (lib/i18n/messages/issues.ts,
- * and `manual.*` for manual setup's server fields), or of `words` when the form has its own
- * catalog (sign-in, the support console); a complaint already in words (a refused server, named)
+ * The words for one complaint: an issue code of the mailbox forms (lib/i18n/messages/issues.ts),
+ * or of `words` when the form has its own catalog (sign-in, the support console, the wizard's
+ * manual setup: lib/wizard/client/logic.ts); a complaint already in words (a refused server, named)
  * in the reader's language. Text that is no issue code (a use case that words its own answers,
  * lib/accounts/manage.ts) is shown as it is; a code no catalog knows, which only a client that
  * skipped the form can cause, gets the general "please check".
@@ -29,15 +27,7 @@ export function issueText(issue: FieldIssue, locale: Locale, words?: Readonly<Re
   if (own !== undefined) return own;
   const catalog: Readonly<Record<string, string>> = ISSUE_MESSAGES[locale];
   if (Object.hasOwn(catalog, issue)) return catalog[issue]!;
-  const manual = issue.startsWith(MANUAL_PREFIX) ? issue.slice(MANUAL_PREFIX.length) : '';
-  if (isManualProblem(manual)) return MANUAL_FIELD_MESSAGES[manual][locale];
   return ISSUE_MESSAGES[locale]['input.invalid'];
-}
-
-/** The first complaint about a field in words, or undefined when there is none. */
-export function firstIssueText(issues: readonly FieldIssue[] | undefined, locale: Locale, words?: Readonly<Record<string, string>>): string | undefined {
-  const first = issues?.[0];
-  return first === undefined ? undefined : issueText(first, locale, words);
 }
 
 /**

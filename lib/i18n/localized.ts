@@ -15,6 +15,21 @@ export function localized<T>(catalog: Readonly<Record<Locale, T>>, pick: (messag
 }
 
 /**
+ * The entry `pick` names in every language, or nothing where the catalog has no such entry (a
+ * location only some guide steps have). An entry in one language only is a catalog bug, thrown
+ * when the data is first loaded.
+ */
+export function localizedIfAny<T>(catalog: Readonly<Record<Locale, T>>, pick: (messages: T) => string | undefined): Localized | undefined {
+  const zh = pick(catalog.zh);
+  const en = pick(catalog.en);
+  if (zh === undefined && en === undefined) return undefined;
+  if (zh === undefined || en === undefined) {
+    throw new Error(`A catalog entry is in one language only: "${zh ?? en ?? ''}"`);
+  }
+  return { zh, en };
+}
+
+/**
  * The list `pick` names, item by item in every language. The languages must list as many items:
  * anything else is a catalog bug, thrown when the data is first loaded rather than shown half
  * translated.

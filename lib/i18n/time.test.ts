@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatRelative, formatTime, READER_TIME_ZONE } from './time';
+import { formatClock, formatRelative, formatTime, READER_TIME_ZONE } from './time';
 
 // One moment, written the same wherever the server or the browser runs: China time unless a
 // zone is named, on a 24-hour clock. /accounts and the support console both write it this way.
@@ -21,6 +21,8 @@ describe('formatTime', () => {
     expect(formatTime(AT, 'en', 'dayTimeSeconds')).toBe('Dec 7, 08:54:03');
     expect(formatTime(AT, 'zh', 'clockSeconds')).toBe('08:54:03');
     expect(formatTime(AT, 'en', 'clockSeconds')).toBe('08:54:03');
+    expect(formatTime(AT, 'zh', 'clock')).toBe('08:54');
+    expect(formatTime(AT, 'en', 'clock')).toBe('08:54');
   });
 
   it('takes the moment as text, milliseconds or a Date alike', () => {
@@ -32,6 +34,15 @@ describe('formatTime', () => {
     expect(READER_TIME_ZONE).toBe('Asia/Shanghai');
     expect(formatTime(AT, 'en', 'dayTimeSeconds', 'America/New_York')).toBe('Dec 6, 19:54:03');
     expect(formatTime(AT, 'zh', 'clockSeconds', 'UTC')).toBe('00:54:03');
+  });
+});
+
+describe('formatClock', () => {
+  it('writes the clock alone on the same day, the day in front on another, deciding "today" in the zone', () => {
+    // 08:54 in Shanghai on 7 December; the evening before (19:54 on 6 December) in New York.
+    expect(formatClock(AT, 'en', Date.parse('2026-12-07T00:30:00Z'))).toBe('08:54');
+    expect(formatClock(AT, 'zh', Date.parse('2026-12-06T15:00:00Z'))).toBe('12月7日 08:54');
+    expect(formatClock(AT, 'en', Date.parse('2026-12-06T15:00:00Z'), 'America/New_York')).toBe('19:54');
   });
 });
 

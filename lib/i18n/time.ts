@@ -18,6 +18,10 @@ const STYLES = {
   dayTimeSeconds: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
   /** "08:25:03": the console's "updated at" of a session followed live. */
   clockSeconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  /** "08:25": a time later today (the help code's end, a lockout's). */
+  clock: { hour: '2-digit', minute: '2-digit' },
+  /** "12月8日 08:25", "Dec 8, 08:25": a lockout's end on another day. */
+  dayClock: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type TimeStyle = keyof typeof STYLES;
@@ -34,6 +38,26 @@ export function formatTime(instant: Instant, locale: Locale, style: TimeStyle, t
     formatters.set(key, formatter);
   }
   return formatter.format(new Date(instant));
+}
+
+// The calendar day of a moment in a zone, as "2026-12-07": two moments on the same day compare equal.
+const dayOf = (instant: Instant, timeZone: string): string => {
+  const key = `day|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(instant));
+};
+
+/**
+ * A time to come back at: the clock alone ("10:20") when it falls on the day of `nowMs`, the day
+ * in front ("3月3日 00:10", "Mar 3, 00:10") when it does not, both as a clock in `timeZone` shows
+ * them, so "today" is the reader's and not the server's.
+ */
+export function formatClock(instant: Instant, locale: Locale, nowMs: number = Date.now(), timeZone: string = READER_TIME_ZONE): string {
+  return formatTime(instant, locale, dayOf(instant, timeZone) === dayOf(nowMs, timeZone) ? 'clock' : 'dayClock', timeZone);
 }
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -1,8 +1,8 @@
-import { format } from '@/lib/i18n/locale';
 import { wordsFrom } from '@/lib/i18n/localized';
 import { PRACTICE_PROVIDER_MESSAGES } from '@/lib/i18n/messages/providers/practice';
+import { guideFrom } from '@/lib/providers/catalog';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import type { MailProvider, ProviderGuideStep, ServerEndpoint } from '@/lib/providers/types';
+import type { MailProvider, ServerEndpoint } from '@/lib/providers/types';
 
 // The practice mailbox as provider data: NetEase's rules (16-letter code, the full address as
 // user name, ID after LOGIN, NetEase's failure texts), at an address under `.test`, a name
@@ -40,36 +40,11 @@ export function practiceMailboxKind(address: string): PracticeMailboxKind | null
 export const PRACTICE_PAGE_PATH = '/practice';
 
 // The four guide steps in the practice mailbox's terms: its "web mail" is the practice page.
-const GUIDE: readonly ProviderGuideStep[] = [
-  {
-    id: 'core-parameters-configuration',
-    title: text((m) => m.guide['core-parameters-configuration'].title),
-    instruction: text((m) => format(m.guide['core-parameters-configuration'].instruction, { domain: PRACTICE_DOMAIN })),
-    outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
-  },
-  {
-    id: 'access-settings',
-    title: text((m) => m.guide['access-settings'].title),
-    instruction: text((m) => m.guide['access-settings'].instruction),
-    location: text((m) => m.guide['access-settings'].location),
-    outcome: text((m) => m.guide['access-settings'].outcome),
-    url: PRACTICE_PAGE_PATH,
-  },
-  {
-    id: 'enable-service-and-get-code',
-    title: text((m) => m.guide['enable-service-and-get-code'].title),
-    instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
-    location: text((m) => m.guide['enable-service-and-get-code'].location),
-    outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
-    url: PRACTICE_PAGE_PATH,
-  },
-  {
-    id: 'configure-in-client',
-    title: text((m) => m.guide['configure-in-client'].title),
-    instruction: text((m) => m.guide['configure-in-client'].instruction),
-    outcome: text((m) => m.guide['configure-in-client'].outcome),
-  },
-];
+const GUIDE = guideFrom(PRACTICE_PROVIDER_MESSAGES, {
+  'core-parameters-configuration': { values: { domain: PRACTICE_DOMAIN } },
+  'access-settings': { url: PRACTICE_PAGE_PATH },
+  'enable-service-and-get-code': { url: PRACTICE_PAGE_PATH },
+});
 
 export function practiceProvider(endpoints: { imap: ServerEndpoint; smtp: ServerEndpoint }): MailProvider {
   return {

@@ -1,5 +1,6 @@
 import { wordsFrom } from '@/lib/i18n/localized';
 import { ICLOUD_MESSAGES } from '@/lib/i18n/messages/providers/icloud';
+import { diagnosesFrom, guideFrom } from './catalog';
 import type { DomainInfo, MailEndpoints, MailProvider, ProviderDomain } from './types';
 
 // Apple iCloud Mail. Three domains, one set of servers. Sending goes through 587 with
@@ -53,46 +54,12 @@ export const ICLOUD_MAIL: MailProvider = {
       sample: 'NO [AUTHENTICATIONFAILED] Authentication failed',
     },
   ],
-  guide: [
-    {
-      id: 'core-parameters-configuration',
-      title: text((m) => m.guide['core-parameters-configuration'].title),
-      instruction: text((m) => m.guide['core-parameters-configuration'].instruction),
-      outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
-    },
-    {
-      id: 'access-settings',
-      title: text((m) => m.guide['access-settings'].title),
-      instruction: text((m) => m.guide['access-settings'].instruction),
-      location: text((m) => m.guide['access-settings'].location),
-      outcome: text((m) => m.guide['access-settings'].outcome),
-      url: ACCOUNT_SITE,
-    },
-    {
-      id: 'enable-service-and-get-code',
-      title: text((m) => m.guide['enable-service-and-get-code'].title),
-      instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
-      location: text((m) => m.guide['enable-service-and-get-code'].location),
-      outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
-    },
-    {
-      id: 'configure-in-client',
-      title: text((m) => m.guide['configure-in-client'].title),
-      instruction: text((m) => m.guide['configure-in-client'].instruction),
-      outcome: text((m) => m.guide['configure-in-client'].outcome),
-    },
-  ],
+  guide: guideFrom(ICLOUD_MESSAGES, { 'access-settings': { url: ACCOUNT_SITE } }),
   helpLinks: [
     { label: text((m) => m.helpLinks.account), url: ACCOUNT_SITE },
     { label: text((m) => m.helpLinks.web), url: WEBMAIL },
   ],
   notes: list((m) => m.notes),
   assumptions: list((m) => m.assumptions),
-  diagnoses: {
-    auth_failed: {
-      title: text((m) => m.diagnoses.auth_failed.title),
-      explanation: text((m) => m.diagnoses.auth_failed.explanation),
-      checklist: list((m) => m.diagnoses.auth_failed.checklist),
-    },
-  },
+  diagnoses: diagnosesFrom(ICLOUD_MESSAGES),
 };

@@ -1,5 +1,6 @@
 import { wordsFrom } from '@/lib/i18n/localized';
 import { MANUAL_MESSAGES } from '@/lib/i18n/messages/providers/manual';
+import { diagnosesFrom, guideFrom } from './catalog';
 import type { MailProvider } from './types';
 
 // Any mail service we do not know, set up by hand: the user types the servers (lib/discovery/
@@ -27,61 +28,18 @@ export const MANUAL_PROVIDER: MailProvider = {
   settingsPath: text((m) => m.settingsPath),
   requiresIdAfterLogin: false,
   knownErrors: [],
-  guide: [
-    {
-      id: 'core-parameters-configuration',
-      title: text((m) => m.guide['core-parameters-configuration'].title),
-      instruction: text((m) => m.guide['core-parameters-configuration'].instruction),
-      outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
-    },
-    {
-      id: 'access-settings',
-      title: text((m) => m.guide['access-settings'].title),
-      instruction: text((m) => m.guide['access-settings'].instruction),
-      location: text((m) => m.guide['access-settings'].location),
-      outcome: text((m) => m.guide['access-settings'].outcome),
-    },
-    {
-      id: 'enable-service-and-get-code',
-      title: text((m) => m.guide['enable-service-and-get-code'].title),
-      instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
-      location: text((m) => m.guide['enable-service-and-get-code'].location),
-      outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
-    },
-    {
-      id: 'configure-in-client',
-      title: text((m) => m.guide['configure-in-client'].title),
-      instruction: text((m) => m.guide['configure-in-client'].instruction),
-      outcome: text((m) => m.guide['configure-in-client'].outcome),
-    },
-  ],
+  guide: guideFrom(MANUAL_MESSAGES),
   helpLinks: [],
   notes: list((m) => m.notes),
   // The general texts of these codes speak of NetEase (its one reply for many causes, its
   // 16-letter code, its server names); for a service we know nothing of, plain ones.
-  diagnoses: {
-    auth_failed: {
-      title: text((m) => m.diagnoses.auth_failed.title),
-      explanation: text((m) => m.diagnoses.auth_failed.explanation),
-      checklist: list((m) => m.diagnoses.auth_failed.checklist),
-      guideStep: 'enable-service-and-get-code',
-    },
-    unreachable: {
-      explanation: text((m) => m.diagnoses.unreachable.explanation),
-      checklist: list((m) => m.diagnoses.unreachable.checklist),
-      guideStep: 'configure-in-client',
-    },
+  diagnoses: diagnosesFrom(MANUAL_MESSAGES, {
+    auth_failed: 'enable-service-and-get-code',
+    unreachable: 'configure-in-client',
     // The general text says a TLS failure is not the user's doing; with typed servers it
     // usually is: a name the certificate does not carry, or the encryption of another port.
-    tls_failed: {
-      explanation: text((m) => m.diagnoses.tls_failed.explanation),
-      checklist: list((m) => m.diagnoses.tls_failed.checklist),
-      guideStep: 'configure-in-client',
-    },
-    no_auth_offered: {
-      checklist: list((m) => m.diagnoses.no_auth_offered.checklist),
-      guideStep: 'configure-in-client',
-    },
-  },
+    tls_failed: 'configure-in-client',
+    no_auth_offered: 'configure-in-client',
+  }),
   assumptions: list((m) => m.assumptions),
 };

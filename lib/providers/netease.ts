@@ -1,7 +1,8 @@
 import { wordsFrom } from '@/lib/i18n/localized';
 import { NETEASE_MESSAGES } from '@/lib/i18n/messages/providers/netease';
 import type { WrittenGuideText } from '@/lib/i18n/messages/written-guides';
-import type { DomainInfo, MailEndpoints, MailProvider, ProviderDomain, ProviderGuideStep, WrittenGuideStep } from './types';
+import { guideFrom } from './catalog';
+import type { DomainInfo, MailEndpoints, MailProvider, ProviderDomain, WrittenGuideStep } from './types';
 
 // NetEase personal mail: seven domains, one host pattern. The words are
 // lib/i18n/messages/providers/netease.ts's; this file keeps the facts.
@@ -120,38 +121,11 @@ const WRITTEN_CONFIGURE: WrittenGuideStep<WrittenWords<'configure-in-client'>> =
 };
 
 // The four steps for NetEase, as data: the summaries below, and steps 2 to 4 written out.
-const GUIDE: readonly ProviderGuideStep[] = [
-  {
-    id: 'core-parameters-configuration',
-    title: text((m) => m.guide['core-parameters-configuration'].title),
-    instruction: text((m) => m.guide['core-parameters-configuration'].instruction),
-    outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
-  },
-  {
-    id: 'access-settings',
-    title: text((m) => m.guide['access-settings'].title),
-    instruction: text((m) => m.guide['access-settings'].instruction),
-    location: text((m) => m.guide['access-settings'].location),
-    outcome: text((m) => m.guide['access-settings'].outcome),
-    url: 'https://mail.163.com',
-    written: WRITTEN_ACCESS,
-  },
-  {
-    id: 'enable-service-and-get-code',
-    title: text((m) => m.guide['enable-service-and-get-code'].title),
-    instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
-    location: text((m) => m.guide['enable-service-and-get-code'].location),
-    outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
-    written: WRITTEN_ENABLE,
-  },
-  {
-    id: 'configure-in-client',
-    title: text((m) => m.guide['configure-in-client'].title),
-    instruction: text((m) => m.guide['configure-in-client'].instruction),
-    outcome: text((m) => m.guide['configure-in-client'].outcome),
-    written: WRITTEN_CONFIGURE,
-  },
-];
+const GUIDE = guideFrom(NETEASE_MESSAGES, {
+  'access-settings': { url: 'https://mail.163.com', written: WRITTEN_ACCESS },
+  'enable-service-and-get-code': { written: WRITTEN_ENABLE },
+  'configure-in-client': { written: WRITTEN_CONFIGURE },
+});
 
 export const NETEASE_PERSONAL: MailProvider = {
   id: 'netease',

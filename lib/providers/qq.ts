@@ -1,5 +1,6 @@
 import { wordsFrom } from '@/lib/i18n/localized';
 import { QQ_MESSAGES } from '@/lib/i18n/messages/providers/qq';
+import { diagnosesFrom, guideFrom } from './catalog';
 import type { MailEndpoints, MailProvider } from './types';
 
 // QQ mail. qq.com and foxmail.com addresses live on the same servers and share one flow.
@@ -80,35 +81,7 @@ export const QQ_MAIL: MailProvider = {
       sample: FIVE_CAUSES,
     },
   ],
-  guide: [
-    {
-      id: 'core-parameters-configuration',
-      title: text((m) => m.guide['core-parameters-configuration'].title),
-      instruction: text((m) => m.guide['core-parameters-configuration'].instruction),
-      outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
-    },
-    {
-      id: 'access-settings',
-      title: text((m) => m.guide['access-settings'].title),
-      instruction: text((m) => m.guide['access-settings'].instruction),
-      location: text((m) => m.guide['access-settings'].location),
-      outcome: text((m) => m.guide['access-settings'].outcome),
-      url: WEBMAIL,
-    },
-    {
-      id: 'enable-service-and-get-code',
-      title: text((m) => m.guide['enable-service-and-get-code'].title),
-      instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
-      location: text((m) => m.guide['enable-service-and-get-code'].location),
-      outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
-    },
-    {
-      id: 'configure-in-client',
-      title: text((m) => m.guide['configure-in-client'].title),
-      instruction: text((m) => m.guide['configure-in-client'].instruction),
-      outcome: text((m) => m.guide['configure-in-client'].outcome),
-    },
-  ],
+  guide: guideFrom(QQ_MESSAGES, { 'access-settings': { url: WEBMAIL } }),
   helpLinks: [
     { label: text((m) => m.helpLinks.web), url: WEBMAIL },
     {
@@ -119,10 +92,5 @@ export const QQ_MAIL: MailProvider = {
   ],
   notes: list((m) => m.notes),
   assumptions: list((m) => m.assumptions),
-  diagnoses: {
-    auth_failed: {
-      explanation: text((m) => m.diagnoses.auth_failed.explanation),
-      checklist: list((m) => m.diagnoses.auth_failed.checklist),
-    },
-  },
+  diagnoses: diagnosesFrom(QQ_MESSAGES),
 };

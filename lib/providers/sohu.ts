@@ -1,5 +1,6 @@
 import { wordsFrom } from '@/lib/i18n/localized';
 import { SOHU_MESSAGES } from '@/lib/i18n/messages/providers/sohu';
+import { diagnosesFrom, guideFrom } from './catalog';
 import type { MailEndpoints, MailProvider } from './types';
 
 // Sohu mail. No failure texts of Sohu's are on record, so it has no knownErrors: its refusals
@@ -40,42 +41,9 @@ export const SOHU_MAIL: MailProvider = {
   settingsPath: text((m) => m.settingsPath),
   requiresIdAfterLogin: false,
   knownErrors: [],
-  guide: [
-    {
-      id: 'core-parameters-configuration',
-      title: text((m) => m.guide['core-parameters-configuration'].title),
-      instruction: text((m) => m.guide['core-parameters-configuration'].instruction),
-      outcome: text((m) => m.guide['core-parameters-configuration'].outcome),
-    },
-    {
-      id: 'access-settings',
-      title: text((m) => m.guide['access-settings'].title),
-      instruction: text((m) => m.guide['access-settings'].instruction),
-      location: text((m) => m.guide['access-settings'].location),
-      outcome: text((m) => m.guide['access-settings'].outcome),
-      url: WEBMAIL,
-    },
-    {
-      id: 'enable-service-and-get-code',
-      title: text((m) => m.guide['enable-service-and-get-code'].title),
-      instruction: text((m) => m.guide['enable-service-and-get-code'].instruction),
-      location: text((m) => m.guide['enable-service-and-get-code'].location),
-      outcome: text((m) => m.guide['enable-service-and-get-code'].outcome),
-    },
-    {
-      id: 'configure-in-client',
-      title: text((m) => m.guide['configure-in-client'].title),
-      instruction: text((m) => m.guide['configure-in-client'].instruction),
-      outcome: text((m) => m.guide['configure-in-client'].outcome),
-    },
-  ],
+  guide: guideFrom(SOHU_MESSAGES, { 'access-settings': { url: WEBMAIL } }),
   helpLinks: [{ label: text((m) => m.helpLinks.web), url: WEBMAIL }],
   notes: list((m) => m.notes),
   assumptions: list((m) => m.assumptions),
-  diagnoses: {
-    auth_failed: {
-      explanation: text((m) => m.diagnoses.auth_failed.explanation),
-      checklist: list((m) => m.diagnoses.auth_failed.checklist),
-    },
-  },
+  diagnoses: diagnosesFrom(SOHU_MESSAGES),
 };

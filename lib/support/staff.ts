@@ -21,22 +21,27 @@ type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+const userColumns = { id: authUsers.id, email: authUsers.email, role: authUsers.role };
+
+/** A registered account, as role changes read it. */
+type RegisteredUser = { id: string; email: string; role: UserRole };
+
 /** The user as staff, or null when they are not staff (or do not exist). */
 export async function findStaffMember(db: AppDatabase, userId: string): Promise<StaffMember | null> {
-  const [row] = await db
-    .select({ id: authUsers.id, email: authUsers.email, role: authUsers.role })
-    .from(authUsers)
-    .where(eq(authUsers.id, userId));
+  const [row] = await db.select(userColumns).from(authUsers).where(eq(authUsers.id, userId));
   return row?.role === 'staff' ? { id: row.id, email: row.email } : null;
 }
 
 /** The account registered with this email (matched as the auth library stores it), or null. */
-export async function findUserByEmail(db: AppDatabase, email: string): Promise<{ id: string; email: string; role: UserRole } | null> {
-  const [row] = await db
-    .select({ id: authUsers.id, email: authUsers.email, role: authUsers.role })
-    .from(authUsers)
-    .where(eq(authUsers.email, normaliseEmail(email)));
+export async function findUserByEmail(db: AppDatabase, email: string): Promise<RegisteredUser | null> {
+  const [row] = await db.select(userColumns).from(authUsers).where(eq(authUsers.email, normaliseEmail(email)));
   return row ?? null;
+}
+
+/** The account registered with this email, locked until the transaction ends, or undefined. */
+async function lockUserByEmail(tx: Transaction, email: string): Promise<RegisteredUser | undefined> {
+  const [row] = await tx.select(userColumns).from(authUsers).where(eq(authUsers.email, normaliseEmail(email))).for('update');
+  return row;
 }
 
 async function recordRoleChange(
@@ -89,11 +94,7 @@ export type StaffResetResult =
  */
 export async function resetAccountAsStaff(db: AppDatabase, email: string, passwordHash: string, by: RoleChangeActor): Promise<StaffResetResult> {
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: authUsers.id, email: authUsers.email, role: authUsers.role })
-      .from(authUsers)
-      .where(eq(authUsers.email, normaliseEmail(email)))
-      .for('update');
+    const user = await lockUserByEmail(tx, email);
     if (!user) return { outcome: 'no_such_user' } as const;
     const at = new Date();
     await tx.update(authUsers).set({ role: 'staff', updatedAt: at }).where(eq(authUsers.id, user.id));
@@ -116,11 +117,7 @@ export async function resetAccountAsStaff(db: AppDatabase, email: string, passwo
 
 async function changeRole(db: AppDatabase, email: string, role: UserRole, by: RoleChangeActor): Promise<'changed' | 'unchanged' | 'no_such_user'> {
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: authUsers.id, email: authUsers.email, role: authUsers.role })
-      .from(authUsers)
-      .where(eq(authUsers.email, normaliseEmail(email)))
-      .for('update');
+    const user = await lockUserByEmail(tx, email);
     if (!user) return 'no_such_user';
     if (user.role === role) return 'unchanged';
     const at = new Date();

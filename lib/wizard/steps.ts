@@ -15,7 +15,7 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
 export const FIRST_STEP: WizardStep = 'core-parameters-configuration';
 
 // Anchors of the guide that are not steps of their own but lead into one.
-export const STEP_ALIASES: Readonly<Record<string, WizardStep>> = {
+const STEP_ALIASES: Readonly<Record<string, WizardStep>> = {
   'get-client-authorization-code': 'access-settings',
 };
 

@@ -3,9 +3,10 @@ import type { Resolver } from 'react-hook-form';
 import type { SecretKind } from '@/lib/providers/types';
 import type { Locale } from '@/lib/i18n/locale';
 import { createConnectMailboxSchema, type ConnectMailboxInput, type ConnectMailboxValues } from '@/lib/accounts/schema';
-import { manualServerSchema, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
-import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
-import { PROVIDER_GUIDE_LINK } from '@/lib/discovery/messages';
+import type { FieldIssue } from '@/lib/actions/result';
+import { manualServerSchema, type ManualFieldIssue, type ManualServerInput, type ManualServerValues } from '@/lib/discovery/manual';
+import { issueText as sharedIssueText, wordedResolver } from '@/lib/i18n/issue-text';
+import { MANUAL_FIELD_MESSAGES, PROVIDER_GUIDE_LINK } from '@/lib/discovery/messages';
 import { format } from '@/lib/i18n/locale';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 import { getProvider } from '@/lib/providers/registry';
@@ -14,12 +15,26 @@ import type { ManualField, ManualFormValues } from '@/lib/wizard/manual-setup';
 import { wizardStepHref } from '@/lib/wizard/provider-hint';
 
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
-// shared schemas). Loaded on demand by logic-loader.ts, so the page hydrates without it.
+// shared schemas), and the words of manual setup's complaints. Loaded on demand by
+// logic-loader.ts, so the page hydrates without it.
 
 export { assessAuthCode, cleanSecret } from '@/lib/providers/auth-code';
-export { issueText } from '@/lib/i18n/issue-text';
 export { viewAddress, viewAddressHostedBy } from '@/lib/wizard/detection';
 export { guessManualSettings } from '@/lib/discovery/manual';
+
+// Manual setup's complaints (`manual.host_url`, ...) are shown by the wizard alone: their words
+// reach the shared lookup from here, so the pages without the wizard never load them.
+const manualWordsIn = (locale: Locale) =>
+  Object.fromEntries(Object.entries(MANUAL_FIELD_MESSAGES).map(([problem, words]) => [`manual.${problem}`, words[locale]])) as Readonly<
+    Record<ManualFieldIssue, string>
+  >;
+
+const MANUAL_ISSUE_WORDS: Readonly<Record<Locale, Readonly<Record<ManualFieldIssue, string>>>> = { zh: manualWordsIn('zh'), en: manualWordsIn('en') };
+
+/** A complaint in the reader's words (lib/i18n/issue-text.ts), manual setup's `manual.*` codes included. */
+export function issueText(issue: FieldIssue, locale: Locale): string {
+  return sharedIssueText(issue, locale, MANUAL_ISSUE_WORDS[locale]);
+}
 
 /** The main domain of the provider picked from the chooser, as the steps show it. */
 export function chosenDomain(providerId: string): ShownDomain | undefined {
@@ -38,7 +53,7 @@ export function connectMailboxResolver(locale: Locale, secretKind?: SecretKind):
   let resolver = resolvers.get(key);
   if (!resolver) {
     // One schema per kind, its issue codes worded in `locale`.
-    resolver = wordedResolver(zodResolver(createConnectMailboxSchema(secretKind)), locale);
+    resolver = wordedResolver(zodResolver(createConnectMailboxSchema(secretKind)), locale, MANUAL_ISSUE_WORDS[locale]);
     resolvers.set(key, resolver);
   }
   return resolver;
@@ -50,7 +65,7 @@ const manualResolvers = new Map<Locale, Resolver<ManualServerInput, unknown, Man
 export function manualServerResolver(locale: Locale): Resolver<ManualServerInput, unknown, ManualServerValues> {
   let resolver = manualResolvers.get(locale);
   if (!resolver) {
-    resolver = wordedResolver(zodResolver(manualServerSchema), locale);
+    resolver = wordedResolver(zodResolver(manualServerSchema), locale, MANUAL_ISSUE_WORDS[locale]);
     manualResolvers.set(locale, resolver);
   }
   return resolver;

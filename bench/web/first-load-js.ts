@@ -2,7 +2,7 @@
 // requests while loading the page, until the network has been idle for 500 ms.
 import { promisify } from 'node:util';
 import { gzip, constants } from 'node:zlib';
-import type { Browser, Response } from '@playwright/test';
+import type { Browser, BrowserContext, Response } from '@playwright/test';
 
 const gzipAsync = promisify(gzip);
 
@@ -10,7 +10,7 @@ export interface ScriptLoad {
   url: string;
   rawBytes: number;
   gzipBytes: number;
-  /** 'server': the gzip body as served by next start; 'level-9': served uncompressed, gzipped here. */
+  /** 'server': the gzip body as served; 'level-9': served uncompressed, gzipped here. */
   gzipSource: 'server' | 'level-9';
   /** The body gzipped here at level 9 whatever the server did, to compare builds served differently. */
   level9Bytes: number;
@@ -43,10 +43,17 @@ async function measureScript(response: Response): Promise<ScriptLoad | undefined
   return { ...measured, gzipBytes: level9Bytes, gzipSource: 'level-9' };
 }
 
-export async function measureFirstLoad(browser: Browser, origin: string, pagePath: string): Promise<FirstLoad> {
-  // A new context is a new profile: empty cache, no cookies, nothing shared with the other page.
+export async function measureFirstLoad(
+  browser: Browser,
+  origin: string,
+  pagePath: string,
+  cookies: Parameters<BrowserContext['addCookies']>[0] = [],
+): Promise<FirstLoad> {
+  // A new context is a new profile: empty cache, no cookies but the ones given (a session),
+  // nothing shared with the other page.
   const context = await browser.newContext();
   try {
+    await context.addCookies(cookies);
     const page = await context.newPage();
     const pending: Promise<ScriptLoad | undefined>[] = [];
     page.on('response', (response) => {

@@ -1,7 +1,7 @@
 // Which element is the largest contentful paint of a page, at Lighthouse's mobile viewport.
 // Lighthouse 12.2.3 cannot name it with the Chromium installed here (its TraceElements gatherer
 // fails on the newer trace format), so the browser's own LCP entries are asked instead.
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 
 export interface LcpElement {
   /** When the browser painted it, unthrottled, in ms from navigation start. */
@@ -10,10 +10,15 @@ export interface LcpElement {
   text: string;
 }
 
-export async function findLcpElement(browser: Browser, url: string): Promise<LcpElement | undefined> {
+export async function findLcpElement(
+  browser: Browser,
+  url: string,
+  cookies: Parameters<BrowserContext['addCookies']>[0] = [],
+): Promise<LcpElement | undefined> {
   // Lighthouse's default mobile screen: 412 × 823 CSS px at DPR 1.75.
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
   try {
+    await context.addCookies(cookies);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
     return await page.evaluate(

@@ -11,7 +11,7 @@ export interface RunningServer {
   log(): string;
 }
 
-/** `next start` on loopback, stopped (with its whole process group) by the cleanup. */
+/** The app's own server (scripts/serve.mjs) on loopback, stopped (with its whole process group) by the cleanup. */
 export async function startServer(
   sourceDir: string,
   port: number,
@@ -23,7 +23,7 @@ export async function startServer(
     [path.join(sourceDir, 'scripts/serve.mjs')],
     { cwd: sourceDir, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  cleanup.defer('next start', () => stopGroup(server));
+  cleanup.defer('the app server', () => stopGroup(server));
   let output = '';
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -33,7 +33,7 @@ export async function startServer(
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before it was ready:\n${output}`);
+      throw new Error(`the app server exited (${server.exitCode ?? server.signalCode}) before it was ready:\n${output}`);
     }
     try {
       const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
@@ -43,5 +43,5 @@ export async function startServer(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer ${origin}/api/health within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
+  throw new Error(`the app server did not answer ${origin}/api/health within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
 }

@@ -88,6 +88,8 @@ const setLocale = defineAction(
  * the page, `<html lang>` included; anything but a language we have changes nothing.
  */
 export async function switchLocale(formData: FormData): Promise<void> {
+  // A server action can be posted anything; only a form's data has a language to read.
+  if (!(formData instanceof FormData)) return;
   await setLocale({ locale: formData.get('locale') });
 }
 

@@ -36,13 +36,27 @@ export interface AppServerOptions {
   name: string;
   /**
    * Settings on top of this process's environment. PORT, HOSTNAME and DATA_DIR are chosen here;
-   * BETTER_AUTH_URL is the instance's own address unless given.
+   * BETTER_AUTH_URL is the instance's own address unless given; DATABASE_URL only when given
+   * (otherwise the embedded database in DATA_DIR).
    */
   env: Record<string, string | undefined>;
   /** A file that receives a copy of the output. */
   logPath?: string;
   /** Work to undo when the instance stops (its peers). */
   onStop?: () => Promise<unknown>;
+}
+
+/**
+ * This process's environment with `settings` on top, undefined settings removed. The database
+ * is the embedded one in the instance's own data folder unless `settings` names one: the test
+ * runner's own DATABASE_URL (CI sets it, for the tests that need a PostgreSQL server) must not
+ * reach an instance, or its rows (the per-address limits, say) would outlive the run in the
+ * shared database and refuse the next run's requests.
+ */
+function instanceEnv(settings: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, ...settings };
+  // NODE_ENV is among the settings every caller's spread ends with.
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)) as NodeJS.ProcessEnv;
 }
 
 /** Starts an instance and waits until /api/health answers 200 (its database is open by then). */
@@ -56,7 +70,7 @@ export async function startAppServer({ name, env, logPath, onStop }: AppServerOp
   // The app's server itself, not through npm, so SIGTERM reaches it.
   const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, BETTER_AUTH_URL: url, ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: instanceEnv({ DATA_DIR: dataDir, BETTER_AUTH_URL: url, ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [server.stdout, server.stderr]) {

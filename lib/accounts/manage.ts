@@ -205,7 +205,8 @@ export async function checkAccountNow(
   await recordAccountCheck(db, ownerId, account, {
     at: checkedAt,
     passed: report.ok,
-    result: toStoredCheckResult(report, checkedAt, code),
+    // Masked with what the check sent, which is what the server could have echoed.
+    result: toStoredCheckResult(report, checkedAt, result.secret),
     reason: options.reason === 'health_check' ? 'health_check' : report.ok ? 'check_passed' : 'check_failed',
     failureCode: failure?.code ?? null,
   });
@@ -287,7 +288,7 @@ export async function replaceAccountCode(
     if (!unchanged) return NOT_FOUND;
     if (!failure) throw new Error('replaceAccountCode: a failed report without a failing protocol');
     // The stored form masks the code once more in the server's words.
-    const stored = toStoredCheckResult(report, new Date(), code);
+    const stored = toStoredCheckResult(report, new Date(), result.secret);
     const serverText = (failure === report.imap ? stored.imap : stored.smtp).serverText;
     return { status: 'check_failed', account: unchanged, diagnosis: failure.diagnosis, ...(serverText !== undefined ? { serverText } : {}) };
   }

@@ -18,6 +18,14 @@ describe('sign-in and sign-up schemas', () => {
     expect(signUpSchema.safeParse({ email: 'a@example.com', password: 'x'.repeat(129) }).success).toBe(false);
   });
 
+  it('refuses a display name with control characters (NUL would fail in the database)', () => {
+    for (const name of ['Li\u0000Si', 'Li\tSi', 'Li\nSi']) {
+      const parsed = signUpSchema.safeParse({ email: 'a@example.com', password: 'long enough', name });
+      expect(z.flattenError(parsed.error!).fieldErrors.name, JSON.stringify(name)).toEqual(['name.unprintable']);
+    }
+    expect(signUpSchema.safeParse({ email: 'a@example.com', password: 'long enough', name: ' 张三 ' }).data?.name).toBe('张三');
+  });
+
   it('refuses an address that is not one', () => {
     expect(signInSchema.safeParse({ email: 'not an address', password: 'x' }).success).toBe(false);
   });

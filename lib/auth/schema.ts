@@ -14,7 +14,8 @@ export type AuthIssue =
   | 'account_password.empty'
   | 'account_password.too_short'
   | 'account_password.too_long'
-  | 'name.too_long';
+  | 'name.too_long'
+  | 'name.unprintable';
 
 const issue = (code: AuthIssue) => ({ error: code });
 
@@ -36,7 +37,13 @@ export const signUpSchema = signInSchema.extend({
     .min(MIN_PASSWORD_LENGTH, issue('account_password.too_short'))
     .max(MAX_PASSWORD_LENGTH, issue('account_password.too_long')),
   /** Optional in the form; the action falls back to the part of the address before "@". */
-  name: z.string().trim().max(MAX_NAME_LENGTH, issue('name.too_long')).optional(),
+  // Control characters are refused: nobody's name has them, and PostgreSQL refuses NUL in text.
+  name: z
+    .string()
+    .trim()
+    .max(MAX_NAME_LENGTH, issue('name.too_long'))
+    .refine((name) => !/\p{Cc}/u.test(name), issue('name.unprintable'))
+    .optional(),
 });
 
 export type SignInValues = z.output<typeof signInSchema>;

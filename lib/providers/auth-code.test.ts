@@ -29,6 +29,17 @@ describe('normalizeAuthCode', () => {
     const once = normalizeAuthCode(' Ａbcd\u200b efgh ');
     expect(normalizeAuthCode(once)).toBe(once);
   });
+
+  it('is idempotent when a stripped character leaves a letter beside a combining mark, so the save accepts what the check sent', () => {
+    // e + zero-width space + combining acute: folding alone gives "é" only once the space is gone.
+    const typed = 'abce\u200b\u0301efghijklmnop';
+    const once = normalizeAuthCode(typed);
+    expect(once).toBe('abc\u00e9efghijklmnop');
+    expect(normalizeAuthCode(once)).toBe(once);
+    const accepted = acceptSecret(typed, NETEASE_PERSONAL);
+    expect(accepted.ok).toBe(true);
+    if (accepted.ok) expect(assertAuthCode(accepted.secret, NETEASE_PERSONAL)).toBe(once);
+  });
 });
 
 describe('assessAuthCode for NetEase', () => {

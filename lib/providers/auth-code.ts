@@ -17,9 +17,21 @@ export interface AuthCodeAssessment {
 // line breaks and invisible characters between the groups. None of these occur in a code.
 const NOT_PART_OF_A_CODE = /[\s\p{Cc}]/gu;
 
-/** Keeps letter case: NetEase codes are case-sensitive and come in upper, lower and mixed case. */
+/**
+ * Keeps letter case: NetEase codes are case-sensitive and come in upper, lower and mixed case.
+ * Folding and stripping repeat until nothing changes: a stripped character can leave a letter
+ * beside a combining mark that folding then joins, and a second cleaning must give the same
+ * code as the first (the save asserts it). Each round only removes or joins characters, so a
+ * few rounds settle any input; the bound is there all the same.
+ */
 export function normalizeAuthCode(input: string): string {
-  return foldTypedText(input).replace(NOT_PART_OF_A_CODE, '');
+  let current = input;
+  for (let round = 0; round < 8; round++) {
+    const next = foldTypedText(current).replace(NOT_PART_OF_A_CODE, '');
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
 }
 
 // A password is the user's own: a space, a full-width letter or a symbol may well be part of it,

@@ -47,6 +47,7 @@ const zh = {
     'account_password.too_short': `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。`,
     'account_password.too_long': `密码最多 ${MAX_PASSWORD_LENGTH} 个字符。`,
     'name.too_long': `名字最多 ${MAX_NAME_LENGTH} 个字符。`,
+    'name.unprintable': '名字里不能有换行、制表符等控制字符。',
   } satisfies Record<AuthIssue, string>,
   backToWizard: '返回设置向导',
 };
@@ -94,6 +95,7 @@ const en: AuthMessages = {
     'account_password.too_short': `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.`,
     'account_password.too_long': `The password can be at most ${MAX_PASSWORD_LENGTH} characters.`,
     'name.too_long': `The name can be at most ${MAX_NAME_LENGTH} characters.`,
+    'name.unprintable': 'The name cannot contain line breaks, tabs or other control characters.',
   },
   backToWizard: 'Back to the setup guide',
 };

@@ -39,7 +39,7 @@ async function typeAddress(wizard: WizardPage, address: string) {
 
 /** Back to step 1 as a reader would, through the progress indicator, keeping the code typed on step 4. */
 async function backToAddress(wizard: WizardPage) {
-  await wizard.currentPanel.getByRole('navigation').getByRole('link').first().click();
+  await wizard.progress.getByRole('link').first().click();
   await wizard.expectStep('core-parameters-configuration');
 }
 

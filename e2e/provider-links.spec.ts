@@ -61,15 +61,23 @@ test('a failing QQ mailbox on /accounts: its way back to a step opens QQ’s ste
     await fresh.wizard.expectStep(step);
     await expect(fresh.wizard.heading(step)).toHaveText(qqTitle);
     await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
-    // The hint is taken once and leaves the URL; the step stays.
-    await expect(fresh.page).toHaveURL((url) => url.search === '' && url.hash === `#${step}`);
+    // The server drew QQ's steps: they are in the document itself, not fetched by a script.
+    const html = await (await fresh.page.request.get(href)).text();
+    expect(html).toContain('data-provider-steps="qq"');
+    expect(html).not.toContain('data-provider-steps="netease"');
+    // The address bar keeps naming the provider shown, with the step; a reload shows the same.
+    await expect(fresh.page).toHaveURL((url) => url.search === '?provider=qq' && url.hash === `#${step}`);
     await fresh.page.reload();
     await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
 
-    // An address typed afterwards still decides.
+    // An address typed afterwards still decides: NetEase's steps are fetched and replace QQ's,
+    // and the address bar follows.
     await fresh.wizard.open('core-parameters-configuration');
     await fresh.wizard.addressInput.fill('li@163.com');
     await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(NETEASE_HEADING);
+    await expect(fresh.page).toHaveURL((url) => url.search === '?provider=netease' && url.hash === '#core-parameters-configuration');
+    await expect(fresh.wizard.panel('access-settings').locator('[data-provider-steps="netease"]')).toBeAttached();
+    await expect(fresh.wizard.panel('access-settings').locator('[data-provider-steps="qq"]')).toHaveCount(0);
   } finally {
     await fresh.context.close();
   }
@@ -88,6 +96,9 @@ test('a hint names no provider we know, or arrives after the address: the wizard
   try {
     await unknown.wizard.expectStep('access-settings');
     await expect(unknown.page.getByRole('heading', { level: 1 })).toHaveText(NETEASE_HEADING);
+    // On a step past the first, NetEase's steps were fetched, and the address bar says so.
+    await expect(unknown.wizard.panel('access-settings').locator('[data-provider-steps="netease"]')).toBeAttached();
+    await expect(unknown.page).toHaveURL((url) => url.search === '?provider=netease' && url.hash === '#access-settings');
   } finally {
     await unknown.context.close();
   }

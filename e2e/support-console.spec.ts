@@ -20,6 +20,8 @@ async function signInAsStaff(page: Page, next = STAFF_HOME, member: { email: str
 
 /** The customer asks for help and reads the code off the panel. */
 async function askForHelp(page: Page): Promise<string> {
+  // A press before the page's scripts have run does nothing (the button is server HTML until then).
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: '联系客服' }).click();
   const code = page.getByTestId('help-code');
   await expect(code).toHaveText(/^\d{3} \d{3}$/);

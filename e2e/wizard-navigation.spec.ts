@@ -74,7 +74,7 @@ test('a reload keeps the step, and the bare address reopens the tab’s last ste
 test('the progress indicator links to every step', async ({ page }) => {
   const wizard = new WizardPage(page);
   await wizard.open();
-  const progress = wizard.currentPanel.getByRole('navigation', { name: '设置进度' });
+  const progress = wizard.progress;
   await expect(progress.getByRole('listitem')).toHaveCount(5);
   await progress.getByRole('link', { name: /第 4 步/ }).click();
   await wizard.expectStep('configure-in-client');

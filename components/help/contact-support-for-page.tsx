@@ -11,5 +11,6 @@ import { ContactSupport, type ContactSupportActions } from './contact-support';
 export function ContactSupportForPage({ place, locale, actions }: { place: 'wizard' | 'accounts'; locale: Locale; actions: ContactSupportActions }) {
   const { wizard } = getMessages(locale);
   const stepTitles = Object.fromEntries(WIZARD_STEPS.map((step) => [step, wizard.steps[step].title])) as Record<WizardStep, string>;
-  return <ContactSupport place={place} locale={locale} text={HELP_MESSAGES[locale]} stepTitles={stepTitles} actions={actions} />;
+  const { open, panelTitle } = HELP_MESSAGES[locale];
+  return <ContactSupport place={place} locale={locale} text={{ open, panelTitle }} stepTitles={stepTitles} actions={actions} />;
 }

@@ -1,25 +1,19 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { primaryButton, secondaryButton } from '@/components/ui/styles';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { secondaryButton } from '@/components/ui/styles';
 import type { HelpMessages } from '@/lib/i18n/messages/help';
-import { format } from '@/lib/i18n/locale';
 import type { Locale } from '@/lib/i18n/locale';
-import { formatTime } from '@/lib/i18n/time';
-import type { ActionResult, FailureOf } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/result';
 import type { HelpProgressInput, HelpViewResult, StartHelpResult } from '@/lib/support/help-schema';
 import type { CustomerHelpView } from '@/lib/support/help-sessions';
-import { addressStore, checkStore } from '@/lib/wizard/client/stores';
-import { goToStep } from '@/lib/wizard/client/navigation';
-import { stepFromHash, WIZARD_STEPS, type WizardStep } from '@/lib/wizard/steps';
+import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
+import type { WizardStep } from '@/lib/wizard/steps';
 
-// 「联系客服」: gives the customer a help code to read out to support, reports where they are
-// while the request runs, and shows the steps staff suggest. The request lives on the server
-// (its token in an httpOnly cookie), so a reload or another page of the app picks it up again.
-
-const POLL_MS = 1500;
-const ADDRESS_DEBOUNCE_MS = 600;
+// 「联系客服」: gives the customer a help code to read out to support (./contact-support-live.tsx).
+// Most visits never ask for help, so until someone might (a pointer over it, a press) or a
+// request is running already, this draws the button and asks only whether one is running. A
+// press made before the rest is here starts the request once it is.
 
 /** The help-request actions (app/actions.ts), passed in by the page. */
 export interface ContactSupportActions {
@@ -29,50 +23,37 @@ export interface ContactSupportActions {
   answer: (input: { seq: number; response: 'accepted' | 'dismissed' }) => Promise<HelpViewResult>;
 }
 
-/** Why no help request was started. */
-type HelpRefusal = Exclude<FailureOf<StartHelpResult>, { code: 'invalid' }>;
-
-type Status = 'idle' | 'starting' | 'failed' | 'ended';
-
-/** `123456` → `123 456`, easier to read out. */
-const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
-
-export function ContactSupport({
-  place,
-  locale,
-  text,
-  stepTitles,
-  actions,
-}: {
+export interface ContactSupportProps {
   /** Where this page is: the wizard reports its step; /accounts reports itself. */
   place: 'wizard' | 'accounts';
   locale: Locale;
-  text: HelpMessages;
+  /** The words of the button and the hidden panel's title; the rest come with the live part. */
+  text: Pick<HelpMessages, 'open' | 'panelTitle'>;
   stepTitles: Record<WizardStep, string>;
   actions: ContactSupportActions;
-}) {
-  const [view, setView] = useState<CustomerHelpView>({ active: false });
-  // The answer to the last request for help, when none could be started.
-  const [refused, setRefused] = useState<HelpRefusal | null>(null);
-  const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<Status>('idle');
+}
+
+const liveHelp = onDemand(() => import('./contact-support-live'));
+
+export function ContactSupport(props: ContactSupportProps) {
+  const { text } = props;
   const panelId = useId();
   const titleId = useId();
-  const endHintId = useId();
-  const active = view.active;
-  const lastReported = useRef<string>('');
-  const router = useRouter();
+  // A request started earlier (another page, a reload): undefined until the server answered,
+  // then the request, or null for none.
+  const [found, setFound] = useState<CustomerHelpView | null | undefined>(undefined);
+  const [wanted, setWanted] = useState(false);
+  const pressed = useRef(false);
+  const buttons = useRef<HTMLDivElement | null>(null);
+  const live = useOnDemand(liveHelp, wanted || Boolean(found?.active));
+  const [handedOver, setHandedOver] = useState<{ found: CustomerHelpView | null | undefined; start: boolean; focus: boolean } | null>(null);
 
-  // A request started earlier (another page, a reload) is picked up on load.
   useEffect(() => {
     let cancelled = false;
     fetch('/api/help', { cache: 'no-store' })
       .then((response) => (response.ok ? (response.json() as Promise<CustomerHelpView>) : null))
-      .then((found) => {
-        if (!cancelled && found?.active) {
-          setView(found);
-          setOpen(true);
-        }
+      .then((answer) => {
+        if (!cancelled) setFound(answer?.active ? answer : null);
       })
       .catch(() => undefined);
     return () => {
@@ -80,213 +61,43 @@ export function ContactSupport({
     };
   }, []);
 
-  // While a request runs: ask whether staff joined or suggested a step. Paused in a hidden tab.
-  useEffect(() => {
-    if (!active) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const poll = async () => {
-      if (document.visibilityState === 'visible') {
-        try {
-          const response = await fetch('/api/help', { cache: 'no-store' });
-          if (response.ok && !stopped) setView((await response.json()) as CustomerHelpView);
-        } catch {
-          // Offline for a moment: the next poll tries again.
-        }
-      }
-      if (!stopped) timer = setTimeout(poll, POLL_MS);
-    };
-    timer = setTimeout(poll, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [active]);
+  // In the same task as the new button's first paint: a press in between cannot be lost.
+  useLayoutEffect(() => {
+    if (!live || handedOver) return;
+    const focused = document.activeElement instanceof HTMLButtonElement && Boolean(buttons.current?.contains(document.activeElement));
+    // What is known by then; the live part asks again itself if the answer is still to come.
+    setHandedOver({ found, start: pressed.current, focus: focused });
+  }, [live, handedOver, found]);
 
-  const report = useCallback(
-    (input: HelpProgressInput) => {
-      const key = JSON.stringify(input);
-      if (key === lastReported.current) return;
-      lastReported.current = key;
-      actions.report(input).catch(() => {
-        lastReported.current = '';
-      });
-    },
-    [actions],
-  );
+  if (live && handedOver) return <live.LiveContactSupport {...props} {...handedOver} />;
 
-  // Where the customer is: the wizard's step (from the hash), or this page.
-  useEffect(() => {
-    if (!active) return;
-    lastReported.current = '';
-    const reportStep = () => {
-      const step = place === 'accounts' ? 'accounts' : (stepFromHash(window.location.hash) ?? currentWizardStep());
-      report({ step, address: addressStore.get(), checking: checkStore.get().phase === 'running' });
-    };
-    reportStep();
-    window.addEventListener('hashchange', reportStep);
-    let addressTimer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribeAddress = addressStore.subscribe(() => {
-      clearTimeout(addressTimer);
-      addressTimer = setTimeout(reportStep, ADDRESS_DEBOUNCE_MS);
-    });
-    const unsubscribeCheck = checkStore.subscribe(reportStep);
-    return () => {
-      window.removeEventListener('hashchange', reportStep);
-      clearTimeout(addressTimer);
-      unsubscribeAddress();
-      unsubscribeCheck();
-    };
-  }, [active, place, report]);
-
-  async function start() {
-    setOpen(true);
-    setStatus('starting');
-    try {
-      const result = await actions.start();
-      if (result.ok) setView(result.data);
-      else setView({ active: false });
-      setRefused(!result.ok && result.code !== 'invalid' ? result : null);
-      setStatus('idle');
-    } catch {
-      setStatus('failed');
-    }
-  }
-
-  async function end() {
-    try {
-      const result = await actions.end();
-      if (result.ok) setView(result.data);
-      setRefused(null);
-      setStatus('ended');
-    } catch {
-      setStatus('failed');
-    }
-  }
-
-  async function answer(seq: number, step: WizardStep, response: 'accepted' | 'dismissed') {
-    if (response === 'accepted') {
-      if (place === 'wizard') goToStep(step);
-      else router.push(`/#${step}`);
-    }
-    try {
-      const result = await actions.answer({ seq, response });
-      if (result.ok) setView(result.data);
-    } catch {
-      // The suggestion stays on screen; the customer can answer again.
-    }
-  }
-
-  const suggestion = view.active ? view.suggestion : null;
-
+  const want = () => setWanted(true);
+  const press = () => {
+    pressed.current = true;
+    want();
+  };
+  // The same HTML as the live part's before any request.
   return (
-    <div className="mx-auto max-w-2xl px-4">
-      {suggestion && (
-        <div
-          role="status"
-          className="mt-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
-        >
-          <p className="font-medium">
-            {format(text.suggestion, { n: WIZARD_STEPS.indexOf(suggestion.step) + 1, title: stepTitles[suggestion.step] })}
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" className={primaryButton} onClick={() => void answer(suggestion.seq, suggestion.step, 'accepted')}>
-              {format(text.accept, { n: WIZARD_STEPS.indexOf(suggestion.step) + 1 })}
-            </button>
-            <button type="button" className={secondaryButton} onClick={() => void answer(suggestion.seq, suggestion.step, 'dismissed')}>
-              {text.dismiss}
-            </button>
-          </div>
-        </div>
-      )}
-
+    <div ref={buttons} className="mx-auto max-w-2xl px-4" onPointerOver={want}>
       <div className="mt-3 flex justify-end">
-        {active || open ? (
-          <button
-            type="button"
-            className="min-h-11 rounded-lg px-3 text-sm font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300"
-            aria-expanded={open}
-            aria-controls={panelId}
-            onClick={() => setOpen((was) => !was)}
-          >
-            {open ? text.close : text.open}
-            {active && !open && <span className="ml-2 font-mono">{spaced(view.code)}</span>}
-          </button>
-        ) : (
-          <button type="button" className={secondaryButton} onClick={() => void start()}>
-            {text.open}
-          </button>
-        )}
+        <button type="button" className={secondaryButton} onClick={press}>
+          {text.open}
+        </button>
       </div>
-
       <section
         id={panelId}
         aria-labelledby={titleId}
-        hidden={!open}
+        hidden
         className="mt-2 rounded-xl border border-slate-300 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-900"
       >
         <h2 id={titleId} className="font-semibold">
           {text.panelTitle}
         </h2>
-        <div aria-live="polite">
-          {status === 'starting' && !active && <p className="mt-2 text-sm">{text.starting}</p>}
-          {status === 'failed' && <p className="mt-2 text-sm text-red-800 dark:text-red-300">{text.failed}</p>}
-          {status !== 'starting' && !view.active && refused && (
-            <p className="mt-2 text-sm text-red-800 dark:text-red-300" data-testid="help-refused">
-              {refused.code === 'busy'
-                ? text.busy
-                : format(text.rateLimited, { minutes: Math.ceil(refused.retryAfterSeconds / 60) })}
-            </p>
-          )}
-          {status === 'ended' && !active && <p className="mt-2 text-sm">{text.ended}</p>}
-          {view.active && (
-            <>
-              <p className="mt-2 text-sm leading-6">{text.intro}</p>
-              <p className="mt-1 text-sm leading-6 font-medium">{text.privacy}</p>
-              <p className="mt-3 text-sm">{text.codeLabel}</p>
-              <p className="font-mono text-3xl font-semibold tracking-widest" data-testid="help-code">
-                {spaced(view.code)}
-              </p>
-              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {format(text.codeValidUntil, { time: formatTime(view.codeExpiresAt, locale, 'clock') })}
-              </p>
-              {view.joinedBy ? (
-                <>
-                  <p className="mt-3 text-sm font-medium" data-testid="help-joined">
-                    {view.joinedBy.name ? format(text.joinedBy, { name: view.joinedBy.name }) : text.joined}
-                  </p>
-                  <p id={endHintId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                    {text.endAnyTime}
-                  </p>
-                </>
-              ) : (
-                <p className="mt-3 text-sm font-medium">{text.waiting}</p>
-              )}
-            </>
-          )}
-        </div>
-        {view.active ? (
-          <button
-            type="button"
-            className={`${secondaryButton} mt-3`}
-            aria-describedby={view.joinedBy ? endHintId : undefined}
-            onClick={() => void end()}
-          >
-            {text.end}
-          </button>
-        ) : (
-          status !== 'starting' && (
-            <button type="button" className={`${secondaryButton} mt-3`} onClick={() => void start()}>
-              {text.open}
-            </button>
-          )
-        )}
+        <div aria-live="polite" />
+        <button type="button" className={`${secondaryButton} mt-3`} onClick={press}>
+          {text.open}
+        </button>
       </section>
     </div>
   );
-}
-
-function currentWizardStep(): WizardStep {
-  const shown = document.documentElement.getAttribute('data-wizard');
-  return stepFromHash(`#${shown ?? ''}`) ?? WIZARD_STEPS[0]!;
 }

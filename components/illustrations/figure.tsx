@@ -25,11 +25,11 @@ export function Figure({
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-description`}
         lang={lang}
-        className="overflow-hidden rounded-xl border border-slate-300 bg-slate-50 text-slate-900 shadow-sm select-none dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className="figure-frame"
       >
         {children}
       </div>
-      <figcaption id={`${id}-title`} className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+      <figcaption id={`${id}-title`} className="mt-2 muted-text">
         {title}
       </figcaption>
       <p id={`${id}-description`} className="sr-only">

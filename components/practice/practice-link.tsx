@@ -14,9 +14,12 @@ export function PracticeLink({ locale }: { locale: Locale }) {
   const practice = getPracticeMode();
   if (!practice) return null;
   const text = PRACTICE_MESSAGES[locale].wizardLink;
+  // The browser's copy is for address detection (servers, names, the code's format): the table
+  // of the server's error texts and the guide (drawn by the server) stay out of every page.
+  const detected = { ...practice.provider, knownErrors: [], guide: undefined, notes: undefined, helpLinks: undefined, assumptions: undefined };
   return (
     <>
-      <PracticeProviderRegistration provider={practice.provider} />
+      <PracticeProviderRegistration provider={detected} />
       <Link
         href={PRACTICE_PAGE_PATH}
         title={text.title}

@@ -2,23 +2,18 @@
 
 import { useEffect } from 'react';
 import type { MailProvider } from '@/lib/providers/types';
+import { registerRuntimeProviderOnLoad } from '@/lib/wizard/client/logic-loader';
 
 /**
  * Makes the practice provider known to address detection in the browser, so the wizard's steps
- * recognise a practice address and show its servers as they do NetEase's. The registry comes
- * with the wizard's lazily loaded validation code; it is fetched here rather than imported, so
- * the page's first load does not grow. Registering first, the registry is ready before that
- * code runs any detection.
+ * recognise a practice address and show its servers as they do NetEase's. Detection and the
+ * provider registry come with the wizard's validation code, fetched once someone types; the
+ * provider is registered as that code arrives, before it detects anything, so a page that is
+ * only looked at fetches nothing for it.
  */
 export function PracticeProviderRegistration({ provider }: { provider: MailProvider }) {
   useEffect(() => {
-    import('@/lib/providers/registry')
-      .then(({ getProvider, registerRuntimeProvider }) => {
-        if (!getProvider(provider.id)) registerRuntimeProvider(provider);
-      })
-      // Without it a practice address reads as an unknown provider until the check, which
-      // still works: the server knows the practice provider.
-      .catch(() => {});
+    registerRuntimeProviderOnLoad(provider);
   }, [provider]);
   return null;
 }

@@ -26,16 +26,26 @@ export function CodeInput({
   clean,
   cleanedNote,
   onPaste,
+  cleanedAtStart = false,
+  onCleanedChange,
   after,
   ...field
 }: Omit<FieldProps, 'children'> & {
-  /** react-hook-form's `register('code')`. */
+  /** react-hook-form's `register('code')`, or the same wiring without it. */
   registration: UseFormRegisterReturn;
   clean: CodeCleaning;
   cleanedNote?: string;
   onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void;
+  /** The note shows from the start: the field takes over from one that had cleaned (the wizard's form). */
+  cleanedAtStart?: boolean;
+  /** Hears whether the note shows, each time that is decided. */
+  onCleanedChange?: (cleaned: boolean) => void;
 }) {
-  const [cleaned, setCleaned] = useState(false);
+  const [cleaned, setCleanedState] = useState(cleanedAtStart);
+  const setCleaned = (value: boolean) => {
+    setCleanedState(value);
+    onCleanedChange?.(value);
+  };
 
   const cleanIn = (input: HTMLInputElement) => {
     if (typeof clean !== 'function') return;

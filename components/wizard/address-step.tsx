@@ -6,14 +6,19 @@ import { Field, typedAsIs } from '@/components/ui/field';
 import { textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
-import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 import { preloadWizardLogic } from '@/lib/wizard/client/logic-loader';
-import { useShownDomain } from '@/lib/wizard/client/shown-domain';
+import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
+import { DEFAULT_PROVIDER_ID, useShownDomain } from '@/lib/wizard/client/shown-domain';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { addressStore, domainDiscoveryStore, providerChoiceStore } from '@/lib/wizard/client/stores';
 import type { DiscoverDomainAction, DiscoverDomainResult, DomainDiscoveryResult } from '@/lib/discovery/contract';
-import { ManualServers } from './manual-servers';
 import { ProviderChooser, type ProviderChoice } from './provider-chooser';
+
+// Manual setup's server form (with react-hook-form) only ever shows for a domain no provider
+// hosts: fetched when one is typed, while its MX records are looked up.
+const manualServers = onDemand(() => import('./manual-servers'));
+
+export type AddressStepText = Omit<Messages['address'], 'manual' | 'mx'>;
 
 /** The lookup's answer as step 1 keeps it: the discovery, or why there is none. */
 function discoveryOf(answer: DiscoverDomainResult): DomainDiscoveryResult {
@@ -34,7 +39,8 @@ export function AddressStep({
   discover,
 }: {
   locale: Locale;
-  text: Messages['address'];
+  /** Step 1's words; manual setup's and the MX lookup's come with the validation code. */
+  text: AddressStepText;
   choices: readonly ProviderChoice[];
   /** Asks the server what a domain's MX records say, for domains no provider lists. */
   discover?: DiscoverDomainAction;
@@ -52,6 +58,7 @@ export function AddressStep({
       ? discovery.domain
       : null;
   const lookup = unknownDomain !== null && discovery?.domain === unknownDomain ? discovery.result : undefined;
+  const manualForm = useOnDemand(manualServers, unknownDomain !== null);
 
   // One lookup per domain, once typing has paused on it; a refused one is asked again when the
   // address is edited, so the user need not reload once the limit has passed.
@@ -73,7 +80,7 @@ export function AddressStep({
   }, [discover, unknownDomain, unknownAddress]);
   // A provider picked but no user name typed yet: say what is missing instead of an error.
   // A provider of company domains (NetEase enterprise) fills in nothing after the "@": the user types the company's domain.
-  const ownDomain = shown.info.domain === '' && shown.provider.domains.length === 0;
+  const ownDomain = shown.info.domain === '';
   const chosen =
     view.kind !== 'known' &&
     choice !== '' &&
@@ -81,10 +88,12 @@ export function AddressStep({
     (ownDomain ? view.kind !== 'unknown' : typed.trim().startsWith('@'));
   const showError = view.kind === 'invalid' && blurred && !chosen;
   const alternative = shown.alternatives[0];
-  const isNetease = shown.provider.id === NETEASE_PERSONAL.id;
+  const isNetease = shown.provider.id === DEFAULT_PROVIDER_ID;
   const credential = shown.provider.credential.name[locale];
-  const username = manual
-    ? text.manual.username
+  // Manual setup's and the MX lookup's words come with the validation code, which detection needs.
+  const later = logic ? logic.WIZARD_LATER_MESSAGES[locale] : null;
+  const username = manual && later
+    ? later.manual.username
     : isNetease
       ? text.username
       : format(text.usernameFor[shown.provider.usernameForm.imap], { credential });
@@ -121,9 +130,9 @@ export function AddressStep({
                   </span>
                 )}
                 <br />
-                {hostedDomain && (
+                {hostedDomain && later && (
                   <>
-                    <span>{format(text.mx.found, { domain: hostedDomain, name: shown.provider.name[locale] })}</span>
+                    <span>{format(later.mx.found, { domain: hostedDomain, name: shown.provider.name[locale] })}</span>
                     <br />
                   </>
                 )}
@@ -131,14 +140,14 @@ export function AddressStep({
               </>
             )}
             {view.kind === 'unknown' &&
-              (!discover
+              (!discover || !later
                 ? format(text.unknown, { domain: view.domain })
                 : !lookup
-                  ? format(text.mx.looking, { domain: view.domain })
+                  ? format(later.mx.looking, { domain: view.domain })
                   : lookup.status === 'not_found'
-                    ? format(text.mx[lookup.reason], { domain: view.domain })
+                    ? format(later.mx[lookup.reason], { domain: view.domain })
                     : lookup.status === 'rate_limited'
-                      ? format(text.mx.rate_limited, { domain: view.domain, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
+                      ? format(later.mx.rate_limited, { domain: view.domain, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
                       : format(text.unknown, { domain: view.domain }))}
             {view.kind === 'invalid' && !chosen && (showError ? view.message[locale] : text.waiting)}
           </div>
@@ -161,8 +170,8 @@ export function AddressStep({
         )}
       </Field>
 
-      {manual && manualGuess && (
-        <ManualServers domain={manual.domain} guess={manualGuess} locale={locale} text={text.manual} tlsNames={text.tls} />
+      {manual && manualGuess && manualForm && later && (
+        <manualForm.ManualServers domain={manual.domain} guess={manualGuess} locale={locale} text={later.manual} tlsNames={text.tls} />
       )}
 
       <ProviderChooser choices={choices} text={text.chooser} />

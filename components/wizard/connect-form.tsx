@@ -1,81 +1,64 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { CodeInput, type CodeCleaning } from '@/components/ui/code-input';
 import { Field, typedAsIs } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
+import type { WizardLaterMessages } from '@/lib/i18n/messages/wizard-later';
+
+/** The code form's words; other providers' come with the validation code (wizard-later.ts). */
+export type ConnectFormText = Omit<Messages['configure'], 'byProvider'>;
 import type { ConnectMailboxAction } from '@/lib/accounts/contract';
-import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
-import type { SecretKind } from '@/lib/providers/types';
-import { lazyConnectMailboxResolver, preloadWizardLogic } from '@/lib/wizard/client/logic-loader';
-import { useShownDomain } from '@/lib/wizard/client/shown-domain';
+import { preloadWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
+import { useShownDomain, type ShownState } from '@/lib/wizard/client/shown-domain';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
-import { fallbackOffer } from '@/lib/wizard/fallback-offer';
-import { addressStore, checkStore, resultStore, retryAtOf, serverChoiceStore } from '@/lib/wizard/client/stores';
+import { addressStore, checkStore, resultStore, type CheckPhase } from '@/lib/wizard/client/stores';
 import { CheckProgress } from './check-progress';
-import { formatRetryTime, useLockedUntil } from './lockout';
-import { ADDRESS_ID, CODE_ID, FORM_ERROR_ID, useConnectSubmit, WARNING_ID } from './use-connect-submit';
 
-const SERVERS_HINT_ID = 'connect-servers-hint';
+// Step 4's form. A first visit shows step 1, so the form is drawn (the same HTML, the same
+// labels and ids) without react-hook-form, whose form (./connect-form-live.tsx) is fetched with
+// the validation code: as soon as someone types an address, picks a provider, reaches this step
+// or touches the form. What was typed or pasted here before it arrived is carried over to it.
 
-/**
- * Step 4: the address and the authorization code, checked on the server by `action` (the page
- * passes app/actions.ts `connectMailbox`; its contract is lib/accounts/contract.ts). For a
- * provider whose code has a known format, the field cleans what is pasted as it arrives; a
- * password (Sohu's, manual setup's) stays exactly as typed. The field counts and warns, before
- * any connection, when a code looks like a login password. It stays in this form's memory only.
- */
-export function ConnectForm({
-  action,
-  locale,
-  text,
-}: {
+export const ADDRESS_ID = 'connect-address';
+export const CODE_ID = 'connect-code';
+export const WARNING_ID = 'connect-code-warning';
+export const FORM_ERROR_ID = 'connect-form-error';
+
+export interface ConnectFormProps {
   action: ConnectMailboxAction;
   locale: Locale;
-  text: Messages['configure'];
-}) {
-  // The provider, and so how the code is cleaned, is known only further down and may change;
-  // the resolver asks for it at each validation.
-  const secretKindRef = useRef<SecretKind | undefined>(undefined);
-  const resolver = useCallback<Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues>>(
-    (values, context, options) => lazyConnectMailboxResolver(locale, secretKindRef.current)(values, context, options),
-    [locale],
-  );
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    getValues,
-    setError,
-    control,
-    formState: { errors, touchedFields, submitCount },
-  } = useForm<ConnectMailboxInput, unknown, ConnectMailboxValues>({
-    resolver,
-    // Which servers to check is not a form field: it is offered only after a failed check, and
-    // the result step can pick it too (serverChoiceStore).
-    defaultValues: { address: '', code: '' },
-    mode: 'onTouched',
-  });
+  text: ConnectFormText;
+}
 
-  const storedAddress = useSessionStore(addressStore);
-  const check = useSessionStore(checkStore);
-  const lastResult = useSessionStore(resultStore);
-  const retryAt = retryAtOf(lastResult);
-  const locked = useLockedUntil(retryAt);
-  const [pasted, setPasted] = useState(false);
+/** What the form without react-hook-form hands to the one with it. */
+export interface CarriedOver {
+  code: string;
+  /** Something was pasted into the code field (its warnings show at once). */
+  pasted: boolean;
+  /** The code field was left once (the warnings of a field the reader is done with show). */
+  blurred: boolean;
+  /** The note that the paste was cleaned is showing. */
+  cleanedNote: boolean;
+  /** The form control that had focus (its id, else its place in the form), and its selection. */
+  focus: { id: string; index: number; start: number | null; end: number | null } | null;
+  /** The form was submitted: the check runs once the form is here. */
+  submitted: boolean;
+}
 
-  // The address typed in step 1 and the one here are the same field, seen from two steps.
-  useEffect(() => {
-    if (getValues('address') !== storedAddress) setValue('address', storedAddress);
-  }, [storedAddress, getValues, setValue]);
-
-  const address = useWatch({ control, name: 'address' });
-  const code = useWatch({ control, name: 'code' });
-  const { shown, logic, manual, view } = useShownDomain(address);
+/**
+ * The code field in the provider's words (NetEase's are the catalog's own), how what is typed
+ * into it is cleaned, and the length the counter counts to; the same for both forms.
+ */
+export function codeFieldOf(text: ConnectFormText, { shown, logic, manual, view }: ShownState, locale: Locale) {
+  // Another provider's words come with the validation code, which has to be here to name one.
+  const byProvider = logic?.WIZARD_LATER_MESSAGES[locale].byProvider as Record<string, WizardLaterMessages['byProvider']['qq'] | undefined> | undefined;
+  const own = byProvider?.[shown.provider.id];
   // Whose rules the code follows: the provider the address names (or manual setup). With no
   // address yet, the one whose steps are shown, as the field's hint says. While a typed address
   // is not recognised yet (detection or its MX lookup still to come), none: the text is kept as
@@ -83,144 +66,131 @@ export function ConnectForm({
   // it knows the provider.
   const secretProvider = view.kind === 'known' || view.kind === 'empty' || manual ? shown.provider : null;
   const secretKind = secretProvider?.credential.kind;
-  useEffect(() => {
-    secretKindRef.current = secretKind;
-  }, [secretKind]);
-  // The code field in the provider's words (NetEase's are the catalog's own).
-  const own = (text.byProvider as Record<string, (typeof text.byProvider)['qq'] | undefined>)[shown.provider.id];
-  const words = {
+  // No length on record (Sohu): the counter counts without a target and nothing is judged.
+  const knownLength = shown.provider.credential.format?.length;
+  // A code is cleaned with the provider's rules once the helpers are here; a password is never
+  // rewritten: what is typed is sent.
+  const cleaning: CodeCleaning = secretKind !== 'code' ? null : logic ? (typed) => logic.cleanSecret(typed, 'code') : 'loading';
+  return {
     label: own?.label ?? text.codeLabel,
     hint: own?.hint ?? text.codeHint,
     warnings: own ?? text.warnings,
+    secretProvider,
+    secretKind,
+    knownLength,
+    expected: knownLength ?? 16,
+    cleaning,
   };
-  // No length on record (Sohu): the counter counts without a target and nothing is judged.
-  const knownLength = shown.provider.credential.format?.length;
-  const expected = knownLength ?? 16;
-  // Until the helpers arrive (they come with the step), the counter counts what is there.
-  const assessment = logic?.assessAuthCode(code, shown.provider) ?? {
-    length: code.length,
-    expectedLength: expected,
-    looksValid: false,
-    warnings: [],
+}
+
+/** What the form shows, computed by the form that is here. */
+export interface ConnectFormViewProps {
+  text: ConnectFormText;
+  formRef: RefObject<HTMLFormElement | null>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The address field's wiring (react-hook-form's `register`, or the plain form's). */
+  address: UseFormRegisterReturn;
+  addressError?: string;
+  code: {
+    label: string;
+    hint: string;
+    registration: UseFormRegisterReturn;
+    clean: CodeCleaning;
+    cleanedAtStart?: boolean;
+    onCleanedChange?: (cleaned: boolean) => void;
+    onPaste: (event: ClipboardEvent<HTMLInputElement>) => void;
+    error?: string;
+    length: number;
+    knownLength: number | undefined;
+    expected: number;
+    warning: string | null;
+    /** "It is a code": shown under a warning that the code looks like a password. */
+    confirm: (() => void) | null;
   };
+  /** The servers to check, offered after a failed check of the address's own. */
+  servers: ReactNode;
+  check: CheckPhase;
+  formError: string | null;
+  running: boolean;
+  /** The lockout's "try again at" line, while it lasts. */
+  lockedUntil: string | null;
+  /** On the form element: what starts fetching the form with react-hook-form. */
+  formEvents?: Partial<Record<'onFocus' | 'onPointerDown' | 'onCompositionStart' | 'onCompositionEnd', () => void>>;
+}
 
-  // A code typed before the helpers arrived, or before the address named its provider, is
-  // cleaned as soon as both are here (for a paste with no address yet, the paste handler has
-  // already said so).
-  useEffect(() => {
-    if (!logic || secretProvider?.credential.kind !== 'code') return;
-    const current = getValues('code');
-    const clean = logic.cleanSecret(current, 'code');
-    if (clean !== current) setValue('code', clean, { shouldValidate: submitCount > 0 });
-  }, [logic, secretProvider, getValues, setValue, submitCount]);
-
-  const showWarnings =
-    assessment.length > 0 && (pasted || Boolean(touchedFields.code) || submitCount > 0 || assessment.length >= expected);
-  const looksLikePassword = assessment.warnings.includes('looks_like_password');
-  const warning = !showWarnings
-    ? null
-    : looksLikePassword
-      ? words.warnings.looks_like_password
-      : assessment.warnings.includes('non_letters')
-        ? words.warnings.non_letters
-        : assessment.warnings.includes('wrong_length')
-          ? format(words.warnings.wrong_length, { expected })
-          : null;
-  const hasAlternative = shown.alternatives.length > 0;
-  const serverChoice = useSessionStore(serverChoiceStore);
-  const current = view.kind === 'known' ? { address: view.address, alternatives: shown.alternatives } : null;
-  // The fallback servers appear only after a failed check of this very address (or while picked,
-  // so the pick can be undone); never on a first visit, never picked by default.
-  const showServerChoice = hasAlternative && (fallbackOffer(lastResult, current).kind !== 'none' || serverChoice !== null);
-  // Another address, another mailbox: a pick made after one address failed does not carry over,
-  // not even to another address on the same domain (it has failed nothing yet).
-  const addressKey = view.kind === 'known' || view.kind === 'unknown' ? view.address : address.trim();
-  useEffect(() => {
-    serverChoiceStore.set(null);
-  }, [addressKey]);
-  const { onSubmit, submitConfirmed, running, formError, askConfirm } = useConnectSubmit({
-    action,
-    locale,
-    text,
-    handleSubmit,
-    setError,
-    setValue,
-    logic,
-    manual: Boolean(manual),
-    provider: shown.provider,
-    hasAlternative,
-    locked,
-  });
-
-  const addressField = register('address', {
-    onChange: (event: { target: { value: string } }) => addressStore.set(event.target.value),
-  });
-  const codeField = register('code');
-
-  // A code is cleaned with the provider's rules once the helpers are here; a password is never
-  // rewritten: what is typed is sent.
-  const codeCleaning: CodeCleaning = secretKind !== 'code' ? null : logic ? (typed) => logic.cleanSecret(typed, 'code') : 'loading';
-
+/** The form's HTML, the same whichever form drives it. */
+export function ConnectFormView({
+  text,
+  formRef,
+  onSubmit,
+  address,
+  addressError,
+  code,
+  servers,
+  check,
+  formError,
+  running,
+  lockedUntil,
+  formEvents,
+}: ConnectFormViewProps) {
+  const locked = lockedUntil !== null;
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={onSubmit}
       onFocus={preloadWizardLogic}
+      {...formEvents}
       aria-describedby={formError ? FORM_ERROR_ID : undefined}
       className="space-y-5"
     >
-      <Field id={ADDRESS_ID} label={text.addressLabel} error={errors.address?.message}>
+      <Field id={ADDRESS_ID} label={text.addressLabel} error={addressError}>
         {(control) => (
-          <input
-            {...control}
-            {...typedAsIs}
-            inputMode="email"
-            autoComplete="email"
-            className={`${textInput} mt-2`}
-            {...addressField}
-          />
+          <input {...control} {...typedAsIs} inputMode="email" autoComplete="email" className={`${textInput} mt-2`} {...address} />
         )}
       </Field>
 
       <CodeInput
         id={CODE_ID}
-        label={words.label}
+        label={code.label}
         labelAside={
           <span
             id="connect-code-counter"
             className={`font-mono text-sm tabular-nums ${
-              knownLength !== undefined && assessment.length === knownLength ? 'text-green-800 dark:text-green-300' : 'text-slate-600 dark:text-slate-300'
+              code.knownLength !== undefined && code.length === code.knownLength ? 'text-green-800 dark:text-green-300' : 'text-slate-600 dark:text-slate-300'
             }`}
           >
             <span aria-hidden="true">
-              {format(knownLength === undefined ? text.counterFree : text.counter, { length: assessment.length, expected })}
+              {format(code.knownLength === undefined ? text.counterFree : text.counter, { length: code.length, expected: code.expected })}
             </span>
             <span className="sr-only">
-              {format(knownLength === undefined ? text.counterFreeLabel : text.counterLabel, { length: assessment.length, expected })}
+              {format(code.knownLength === undefined ? text.counterFreeLabel : text.counterLabel, { length: code.length, expected: code.expected })}
             </span>
           </span>
         }
-        hint={words.hint}
-        describedBy={['connect-code-counter', warning && WARNING_ID]}
-        error={errors.code?.message}
-        registration={codeField}
-        clean={codeCleaning}
+        hint={code.hint}
+        describedBy={['connect-code-counter', code.warning && WARNING_ID]}
+        error={code.error}
+        registration={code.registration}
+        clean={code.clean}
         cleanedNote={text.cleaned}
-        onPaste={() => setPasted(true)}
+        cleanedAtStart={code.cleanedAtStart}
+        onCleanedChange={code.onCleanedChange}
+        onPaste={code.onPaste}
         after={
           <div
             id={WARNING_ID}
             tabIndex={-1}
             aria-live="polite"
-            className={warning ? 'mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm leading-6 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100' : ''}
+            className={
+              code.warning
+                ? 'mt-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm leading-6 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100'
+                : ''
+            }
           >
-            {warning && <p>{warning}</p>}
-            {warning && looksLikePassword && askConfirm && (
-              <button
-                type="button"
-                className={`${secondaryButton} mt-3`}
-                onClick={submitConfirmed}
-              >
+            {code.warning && <p>{code.warning}</p>}
+            {code.warning && code.confirm && (
+              <button type="button" className={`${secondaryButton} mt-3`} onClick={code.confirm}>
                 {text.confirmPassword}
               </button>
             )}
@@ -228,40 +198,7 @@ export function ConnectForm({
         }
       />
 
-      {showServerChoice && (
-        <fieldset aria-describedby={SERVERS_HINT_ID}>
-          <legend className="font-medium">{text.serversLegend}</legend>
-          <p id={SERVERS_HINT_ID} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-            {text.serversHint}
-          </p>
-          <div className="mt-2 space-y-2">
-            <label className="flex items-start gap-2">
-              <input
-                type="radio"
-                name="servers"
-                className="mt-1 size-4 shrink-0"
-                checked={serverChoice === null}
-                onChange={() => serverChoiceStore.set(null)}
-              />
-              <span className="min-w-0 break-words">
-                {format(text.serversOwn, { domain: shown.info.domain || shown.provider.name[locale] })}
-              </span>
-            </label>
-            <label className="flex items-start gap-2">
-              <input
-                type="radio"
-                name="servers"
-                className="mt-1 size-4 shrink-0"
-                checked={serverChoice === 0}
-                onChange={() => serverChoiceStore.set(0)}
-              />
-              <span className="min-w-0 break-words">
-                {format(text.serversAlternative, { host: shown.alternatives[0]?.imap.host ?? '' })}
-              </span>
-            </label>
-          </div>
-        </fieldset>
-      )}
+      {servers}
 
       <CheckProgress check={check} text={text} />
 
@@ -286,7 +223,7 @@ export function ConnectForm({
         </button>
         {locked && (
           <p id="connect-locked" className="text-sm text-slate-700 dark:text-slate-200">
-            {format(text.lockedUntil, { time: formatRetryTime(retryAt, locale) })}
+            {lockedUntil}
           </p>
         )}
       </div>
@@ -294,5 +231,135 @@ export function ConnectForm({
         <p className="text-sm">{text.noscript}</p>
       </noscript>
     </form>
+  );
+}
+
+const liveForm = onDemand(() => import('./connect-form-live'));
+
+/**
+ * Step 4: the address and the authorization code, checked on the server by `action` (the page
+ * passes app/actions.ts `connectMailbox`; its contract is lib/accounts/contract.ts). This draws
+ * the form until react-hook-form's (./connect-form-live.tsx) is here, then hands over to it.
+ */
+export function ConnectForm(props: ConnectFormProps) {
+  const { text } = props;
+  const storedAddress = useSessionStore(addressStore);
+  const check = useSessionStore(checkStore);
+  const lastResult = useSessionStore(resultStore);
+  const [touched, setTouched] = useState(false);
+  const shownState = useShownDomain(storedAddress);
+  // Typing or a pick on step 1, this step or the result step fetch the validation code (see
+  // StepNavigator); the form comes after it, or at once when this form is touched.
+  const live = useOnDemand(liveForm, touched || shownState.logic !== null || lastResult !== null || check.phase !== 'idle');
+
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const addressRef = useRef<HTMLInputElement | null>(null);
+  const codeRef = useRef<HTMLInputElement | null>(null);
+  const [codeLength, setCodeLength] = useState(0);
+  const carried = useRef({ pasted: false, blurred: false, cleanedNote: false, submitted: false });
+  // An input method composing, or a press not yet released: the hand-over waits for either to end,
+  // since new fields would break the composition and lose the click.
+  const busy = useRef({ composing: false, pressing: false });
+  const [waited, setWaited] = useState(0);
+  const [handedOver, setHandedOver] = useState<CarriedOver | null>(null);
+
+  // The address typed in step 1 and the one here are the same field, seen from two steps.
+  useEffect(() => {
+    if (addressRef.current && addressRef.current.value !== storedAddress) addressRef.current.value = storedAddress;
+  }, [storedAddress]);
+
+  // Read and handed over in the same task as the new form's first paint: no key pressed in
+  // between can be lost.
+  useLayoutEffect(() => {
+    if (!live || handedOver || busy.current.composing || busy.current.pressing) return;
+    const form = formRef.current;
+    const active = document.activeElement;
+    const index = form && active ? Array.prototype.indexOf.call(form.elements, active) : -1;
+    const selection = active instanceof HTMLInputElement ? { start: active.selectionStart, end: active.selectionEnd } : { start: null, end: null };
+    const id = active instanceof HTMLElement ? active.id : '';
+    setHandedOver({ ...carried.current, code: codeRef.current?.value ?? '', focus: index === -1 ? null : { id, index, ...selection } });
+  }, [live, handedOver, waited]);
+
+  useEffect(() => {
+    const released = () => {
+      if (!busy.current.pressing) return;
+      // After the click that the release makes has been handled.
+      setTimeout(() => {
+        busy.current.pressing = false;
+        setWaited((n) => n + 1);
+      });
+    };
+    window.addEventListener('pointerup', released);
+    window.addEventListener('pointercancel', released);
+    return () => {
+      window.removeEventListener('pointerup', released);
+      window.removeEventListener('pointercancel', released);
+    };
+  }, []);
+
+  if (live && handedOver) return <live.LiveConnectForm {...props} carried={handedOver} />;
+
+  const field = codeFieldOf(text, shownState, props.locale);
+  return (
+    <ConnectFormView
+      text={text}
+      formRef={formRef}
+      onSubmit={(event) => {
+        event.preventDefault();
+        carried.current.submitted = true;
+        setTouched(true);
+      }}
+      // The shape react-hook-form's `register` gives, for the same fields.
+      address={{
+        name: 'address',
+        ref: (element: HTMLInputElement | null) => {
+          addressRef.current = element;
+        },
+        onChange: async (event) => addressStore.set(event.target.value),
+        onBlur: async () => {},
+      }}
+      code={{
+        label: field.label,
+        hint: field.hint,
+        registration: {
+          name: 'code',
+          ref: (element: HTMLInputElement | null) => {
+            codeRef.current = element;
+          },
+          onChange: async (event) => setCodeLength(event.target.value.length),
+          onBlur: async () => {
+            carried.current.blurred = true;
+          },
+        },
+        clean: field.cleaning,
+        onPaste: () => (carried.current.pasted = true),
+        onCleanedChange: (cleaned) => (carried.current.cleanedNote = cleaned),
+        length: codeLength,
+        knownLength: field.knownLength,
+        expected: field.expected,
+        warning: null,
+        confirm: null,
+      }}
+      servers={null}
+      check={check}
+      formError={null}
+      running={check.phase === 'running'}
+      lockedUntil={null}
+      formEvents={{
+        onFocus: () => {
+          preloadWizardLogic();
+          setTouched(true);
+        },
+        onPointerDown: () => {
+          busy.current.pressing = true;
+          setTouched(true);
+        },
+        onCompositionStart: () => (busy.current.composing = true),
+        onCompositionEnd: () => {
+          busy.current.composing = false;
+          setWaited((n) => n + 1);
+        },
+      }}
+    />
   );
 }

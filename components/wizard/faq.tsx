@@ -16,7 +16,7 @@ export function Faq({ text, locale }: { text: WizardMessages['faq']; locale: Loc
               <LangRuns text={item.q} locale={locale} />
             </summary>
             {item.a.map((paragraph) => (
-              <p key={paragraph} className="mt-3 leading-7 text-slate-700 dark:text-slate-300">
+              <p key={paragraph} className="mt-3 body-text">
                 <LangRuns text={paragraph} locale={locale} />
               </p>
             ))}
@@ -38,7 +38,7 @@ export function SafetyTips({ text }: { text: WizardMessages['tips'] }) {
         {text.items.map((tip) => (
           <li key={tip.title} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
             <p className="font-medium">{tip.title}</p>
-            <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{tip.body}</p>
+            <p className="mt-1 small-text">{tip.body}</p>
           </li>
         ))}
       </ul>

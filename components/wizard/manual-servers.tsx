@@ -21,7 +21,8 @@ import {
   type ManualProtocol,
 } from '@/lib/wizard/manual-setup';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
-import { manualDraftStore, manualErrorsStore } from '@/lib/wizard/client/stores';
+import { manualDraftStore } from '@/lib/wizard/client/manual-draft-store';
+import { manualErrorsStore } from '@/lib/wizard/client/stores';
 
 type ManualText = Messages['address']['manual'];
 

@@ -3,14 +3,15 @@
 import { ServerTable, type ServerTableText } from '@/components/providers/server-table';
 import { secondaryButton } from '@/components/ui/styles';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
-import { draftEndpoints } from '@/lib/wizard/manual-setup';
-import { useSessionStore } from '@/lib/wizard/client/session-store';
-import { manualDraftStore } from '@/lib/wizard/client/stores';
+import { useWizardLogic } from '@/lib/wizard/client/logic-loader';
+import { useManualDraft } from '@/lib/wizard/client/shown-domain';
 
 /** Step 4 of manual setup: the servers the check will use, as typed on step 1, and the way back to change them. */
 export function ManualSummary({ text, tableText }: { text: Messages['address']['manual']; tableText: ServerTableText }) {
-  const draft = useSessionStore(manualDraftStore);
-  const endpoints = draft ? draftEndpoints(draft.values) : undefined;
+  // The typed servers are kept by the validation code, fetched for this step anyway.
+  const logic = useWizardLogic(true);
+  const draft = useManualDraft(logic);
+  const endpoints = draft && logic ? logic.draftEndpoints(draft.values) : undefined;
   return (
     <div className="mb-6">
       {endpoints ? (

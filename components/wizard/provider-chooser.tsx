@@ -36,14 +36,14 @@ export function ProviderChooser({ choices, text }: { choices: readonly ProviderC
         {choices.map((choice) => (
           <label
             key={choice.id}
-            className="relative flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white p-2 text-sm font-medium has-checked:border-blue-700 has-checked:bg-blue-50 has-checked:ring-2 has-checked:ring-blue-700 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-700 dark:border-slate-600 dark:bg-slate-900 dark:has-checked:border-blue-400 dark:has-checked:bg-blue-950 dark:has-checked:ring-blue-400"
+            className="choice-tile"
           >
             <input
               type="radio"
               name="provider"
               value={choice.id}
               // Invisible but covering the tile, so a click or tap lands on the radio itself.
-              className="absolute inset-0 size-full cursor-pointer appearance-none opacity-0"
+              className="choice-tile-radio"
               checked={active === choice.id}
               aria-describedby="provider-chooser-hint"
               onChange={() => pick(choice)}

@@ -218,7 +218,7 @@ function StepSummary({ provider, step, locale, text }: { provider: MailProvider;
   const sample = sampleCode(provider.credential.format);
 
   return (
-    <div data-provider-guide={provider.id}>
+    <div data-provider-guide={provider.id} className="wrap-anywhere">
       <p className="leading-7">
         <LangRuns text={own.instruction[locale]} locale={locale} />
       </p>

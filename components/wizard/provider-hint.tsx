@@ -6,8 +6,8 @@ import { addressStore, providerChoiceStore } from '@/lib/wizard/client/stores';
 
 /**
  * Takes a link's `?provider=` hint (see lib/wizard/provider-hint.ts) as the chooser's pick when
- * the tab has no address yet, then drops it from the URL, so a reload or a later pick in the
- * chooser is not overruled by it. Renders nothing.
+ * the tab has no address yet, so the steps stay that provider's when the reader moves on. The
+ * address bar is kept in line with the provider shown by <ProviderScope>. Renders nothing.
  */
 export function ProviderHint({ providerIds }: { providerIds: readonly string[] }) {
   useEffect(() => {
@@ -15,8 +15,6 @@ export function ProviderHint({ providerIds }: { providerIds: readonly string[] }
     if (!url.searchParams.has(PROVIDER_HINT_PARAM)) return;
     const hint = providerHintOf(url.search, providerIds);
     if (hint && addressStore.get().trim() === '') providerChoiceStore.set(hint);
-    url.searchParams.delete(PROVIDER_HINT_PARAM);
-    window.history.replaceState(window.history.state, '', url);
   }, [providerIds]);
   return null;
 }

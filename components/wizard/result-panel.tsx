@@ -1,251 +1,39 @@
 'use client';
 
-import { StatusBadge } from '@/components/illustrations/status-badge';
-import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
-import { primaryButton, secondaryButton } from '@/components/ui/styles';
-import { format, type Locale } from '@/lib/i18n/locale';
+import { secondaryButton } from '@/components/ui/styles';
+import type { Locale } from '@/lib/i18n/locale';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
-import type { CheckStage, GuideStep } from '@/lib/mail-check/types';
-import { useWizardLogic } from '@/lib/wizard/client/logic-loader';
-import { goToStep } from '@/lib/wizard/client/navigation';
-import { useShownDomain } from '@/lib/wizard/client/shown-domain';
+import type { CheckStage } from '@/lib/mail-check/types';
+import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
-import { fallbackOffer, type FallbackOffer } from '@/lib/wizard/fallback-offer';
-import { checkRunner, checkStore, resultStore, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/client/stores';
-import type { ProtocolView } from '@/lib/accounts/contract';
+import { checkStore, resultStore } from '@/lib/wizard/client/stores';
 import { CheckProgress, type CheckProgressText } from './check-progress';
-import { formatRetryTime, useLockedUntil } from './lockout';
-
-type FailedView = Extract<ProtocolView, { ok: false }>;
 
 export interface ResultPanelProps {
   locale: Locale;
-  text: Messages['result'];
+  /** What the step says before any check; the rest of its words come with the result view. */
+  text: Pick<Messages['result'], 'empty' | 'goToForm'>;
   progressText: CheckProgressText;
-  /** Number and title of each step a diagnosis can send the reader back to. */
-  steps: Record<GuideStep, { n: number; title: string }>;
-  /** The same per provider id, in that provider's words; `steps` for a provider not listed. */
-  stepsByProvider?: Record<string, Record<GuideStep, { n: number; title: string }>>;
   stageLabels: Record<CheckStage, string>;
   signInHref: string;
 }
 
-/** Failures that share a diagnosis are explained once, with each server's words under it. */
-function groupByDiagnosis(failures: { name: string; view: FailedView }[]) {
-  const groups = new Map<string, { view: FailedView; members: { name: string; view: FailedView }[] }>();
-  for (const failure of failures) {
-    const group = groups.get(failure.view.code);
-    if (group) group.members.push(failure);
-    else groups.set(failure.view.code, { view: failure.view, members: [failure] });
-  }
-  return [...groups.values()];
-}
-
-/**
- * Starts the code form's check from this step. While it runs, the progress rows take this view's
- * place and the pressed button with it; focus goes to the step's heading first, where the check's
- * end puts it too (as after a submit on step 4), instead of falling to the page.
- */
-function runFromResult(run: (() => void) | null) {
-  goToStep('result');
-  run?.();
-}
-
-function RetryButton({ label, locked, describedBy }: { label: string; locked: boolean; describedBy?: string }) {
-  const run = useSessionStore(checkRunner);
-  return (
-    <button
-      type="button"
-      className={primaryButton}
-      disabled={locked || !run}
-      aria-describedby={describedBy}
-      onClick={() => runFromResult(run)}
-    >
-      {label}
-    </button>
-  );
-}
-
-/**
- * After a failed check on the address's own servers: the fallback servers, offered as a choice
- * the reader makes (one button, which picks them and checks again). Nothing here runs by itself.
- * `usedHost` is the IMAP server the failed check connected to, as the server reported it;
- * `ownHost` the address's own, to go back to.
- */
-function FallbackChoice({ offer, usedHost, ownHost, text }: { offer: FallbackOffer; usedHost: string; ownHost: string; text: Messages['result'] }) {
-  const run = useSessionStore(checkRunner);
-  if (offer.kind === 'none') return null;
-  const alt = offer.fallback.imap.host;
-  if (offer.kind === 'used') {
-    return <p className="mt-4 text-sm leading-6">{format(text.fallbackUsed, { alt, host: ownHost })}</p>;
-  }
-  return (
-    <section aria-labelledby="fallback-choice-title" className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-      <h4 id="fallback-choice-title" className="font-semibold">
-        {text.fallbackTitle}
-      </h4>
-      <p id="fallback-choice-note" className="mt-2 text-sm leading-6">
-        {format(text.fallbackOffer, { host: usedHost, alt })}
-      </p>
-      <button
-        type="button"
-        className={`${secondaryButton} mt-3`}
-        disabled={!run}
-        aria-describedby="fallback-choice-note"
-        onClick={() => {
-          serverChoiceStore.set(offer.index);
-          runFromResult(run);
-        }}
-      >
-        {format(text.fallbackRetry, { alt })}
-      </button>
-    </section>
-  );
-}
-
-function Checked({
-  result,
-  props,
-}: {
-  result: Extract<ShownResult, { status: 'checked' }>;
-  props: ResultPanelProps;
-}) {
-  const { locale, text, progressText, stageLabels } = props;
-  useWizardLogic(true);
-  const { view, shown, providerId } = useShownDomain();
-  const steps = props.stepsByProvider?.[providerId] ?? props.steps;
-
-  if (result.ok) {
-    return (
-      <div>
-        <h3 className="text-lg font-semibold">{text.successTitle}</h3>
-        <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-          <span className="text-sm text-slate-600 dark:text-slate-300">{text.statusLabel}</span>
-          {/* The mailbox checked, which the address typed since may no longer be. */}
-          <span className="min-w-0 font-mono break-all">{result.address}</span>
-          <StatusBadge label={text.statusOk} />
-        </p>
-        <p className="mt-4 leading-7">{result.saved ? text.savedNote : text.notSavedNote}</p>
-        {result.saved && (
-          <a href="/accounts" className={`${secondaryButton} mt-4`}>
-            {text.manageLink}
-          </a>
-        )}
-        {!result.saved && (
-          <div className="mt-4">
-            <RetryButton label={text.retry} locked={false} />
-          </div>
-        )}
-        <h4 className="mt-6 font-semibold">{text.nextTitle}</h4>
-        <ul className="mt-2 list-disc space-y-2 pl-5 leading-7">
-          {text.next.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-
-  const names = { imap: progressText.imapName, smtp: progressText.smtpName };
-  // An SMTP side that did not log in because IMAP's login failed is not a second problem.
-  const failures = (['imap', 'smtp'] as const).flatMap((protocol) => {
-    const view = result[protocol];
-    return view.ok || view.code === 'not_attempted' ? [] : [{ name: names[protocol], view }];
-  });
-  // Which servers the check used comes from the server (`result.alternative`), not from the
-  // host in the report: in tests both sets are redirected to the same local peer. The offer is
-  // for the address the result is about, and only while that is the address typed.
-  const offer = fallbackOffer(result, view.kind === 'known' ? { address: view.address, alternatives: shown.alternatives } : null);
-
-  return (
-    <div>
-      <h3 className="text-lg font-semibold">{text.failureTitle}</h3>
-      <p className="mt-2 leading-7">{text.failureNote}</p>
-      <div className="mt-4">
-        <CheckProgress check={{ phase: 'done', imap: result.imap, smtp: result.smtp }} text={progressText} />
-      </div>
-      {groupByDiagnosis(failures).map(({ view, members }) => {
-        const { diagnosis } = view;
-        const back = steps[diagnosis.guideStep];
-        const words = diagnosisWords(diagnosis, locale);
-        return (
-          <DiagnosisCard
-            key={view.code}
-            look="result"
-            headingId={`diagnosis-${view.code}`}
-            heading={format(text.protocolFailed, { protocol: members.map((m) => m.name).join(' / '), title: words.title })}
-            words={words}
-            checklistTitle={text.checklistTitle}
-            serverWords={members.flatMap(({ name, view: member }) =>
-              member.serverText
-                ? [{ key: name, caption: format(text.serverSaid, { protocol: name, stage: stageLabels[member.stage] }), text: member.serverText }]
-                : [],
-            )}
-          >
-            {members.some((m) => m.view.detail) && (
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer">{text.technicalDetail}</summary>
-                {members.map(({ name, view: member }) =>
-                  member.detail ? (
-                    <p key={name} className="mt-1">
-                      {name}: <code className="font-mono break-all">{member.detail}</code>
-                    </p>
-                  ) : null,
-                )}
-              </details>
-            )}
-            <a href={`#${diagnosis.guideStep}`} className={`${secondaryButton} mt-4`}>
-              {format(text.fixStep, { n: back.n, title: back.title })}
-            </a>
-          </DiagnosisCard>
-        );
-      })}
-      <FallbackChoice offer={offer} usedHost={result.imap.endpoint.host} ownHost={shown.endpoints.imap.host} text={text} />
-      <div className="mt-6 flex flex-wrap gap-3">
-        <RetryButton label={text.retry} locked={false} />
-        <a href="#configure-in-client" className={secondaryButton}>
-          {text.edit}
-        </a>
-      </div>
-    </div>
-  );
-}
-
-function Refused({ result, props }: { result: Extract<ShownResult, { status: 'refused' }>; props: ResultPanelProps }) {
-  const { locale, text } = props;
-  const retryAt = retryAtOf(result);
-  const locked = useLockedUntil(retryAt);
-  // The lockout is about the provider of the address checked, in its own words.
-  useWizardLogic(true);
-  const { provider } = useShownDomain().shown;
-  const words = { provider: provider.name[locale], credential: provider.credential.name[locale] };
-  return (
-    <div>
-      <h3 className="text-lg font-semibold">{format(text.refusedTitle[result.reason], words)}</h3>
-      <p className="mt-2 leading-7">{format(text.refused[result.reason], words)}</p>
-      <p className="mt-4 font-medium" id="result-retry-at">
-        {format(text.retryAt, { time: formatRetryTime(retryAt, locale) })}
-      </p>
-      <div className="mt-4 flex flex-wrap gap-3">
-        <RetryButton label={text.retry} locked={locked} describedBy="result-retry-at" />
-        <a href="#configure-in-client" className={secondaryButton}>
-          {text.edit}
-        </a>
-      </div>
-    </div>
-  );
-}
+// A first visit has no result to show: the diagnosis, the fallback offer and the lockout's words
+// are fetched once a check starts, or when the tab kept a result from before a reload.
+const resultView = onDemand(() => import('./result-view'));
 
 /** Step 5: what the last check said, kept for the tab so a reload shows it again. */
 export function ResultPanel(props: ResultPanelProps) {
-  const { text, progressText, signInHref } = props;
+  const { text, progressText } = props;
   const result = useSessionStore(resultStore);
   const check = useSessionStore(checkStore);
+  const view = useOnDemand(resultView, result !== null || check.phase !== 'idle');
 
   if (check.phase === 'running') {
     return <CheckProgress check={check} text={progressText} />;
   }
-  if (!result) {
+  // Until the words for a kept result are here, the step reads as the server drew it.
+  if (!result || !view) {
     return (
       <div>
         <p className="leading-7">{text.empty}</p>
@@ -255,21 +43,5 @@ export function ResultPanel(props: ResultPanelProps) {
       </div>
     );
   }
-  switch (result.status) {
-    case 'signed_out':
-      return (
-        <div>
-          <h3 className="text-lg font-semibold">{text.signedOutTitle}</h3>
-          <p className="mt-2 leading-7">{text.signedOut}</p>
-          <a href={signInHref} className={`${primaryButton} mt-4`}>
-            {text.signIn}
-          </a>
-        </div>
-      );
-    case 'refused':
-      return <Refused result={result} props={props} />;
-    case 'checked':
-      return <Checked result={result} props={props} />;
-  }
+  return <view.ResultView result={result} props={props} />;
 }
-

@@ -12,17 +12,15 @@ import { loadWizardLogic } from '@/lib/wizard/client/logic-loader';
 import { manualFieldErrors, manualFieldId, MANUAL_FIELDS, type ManualField } from '@/lib/wizard/manual-setup';
 import { goToStep } from '@/lib/wizard/client/navigation';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
-import { checkRunner, checkStore, manualDraftStore, manualErrorsStore, resultStore, serverChoiceStore, type ShownResult } from '@/lib/wizard/client/stores';
+import { manualDraftStore } from '@/lib/wizard/client/manual-draft-store';
+import { checkRunner, checkStore, manualErrorsStore, resultStore, serverChoiceStore, type ShownResult } from '@/lib/wizard/client/stores';
+import { ADDRESS_ID, CODE_ID, FORM_ERROR_ID, WARNING_ID } from './connect-form';
 
-// The code form's submit (components/wizard/connect-form.tsx): what runs between the press and
+// The code form's submit (components/wizard/connect-form-live.tsx): what runs between the press and
 // the result step. The typed servers are checked first, a code that looks like a password asks
 // once, then the action runs and its answer goes where the reader will look: a complaint on its
 // field (the servers' on step 1), anything else to the result step, kept for the tab.
 
-export const ADDRESS_ID = 'connect-address';
-export const CODE_ID = 'connect-code';
-export const WARNING_ID = 'connect-code-warning';
-export const FORM_ERROR_ID = 'connect-form-error';
 
 type WizardLogic = typeof import('@/lib/wizard/client/logic');
 

@@ -38,9 +38,14 @@ export class WizardPage {
     return this.panel(step).getByRole('heading', { level: 2 });
   }
 
-  /** The progress item marked as the current step, in the visible progress indicator. */
+  /** The progress indicator, drawn once above the steps. */
+  get progress(): Locator {
+    return this.page.getByRole('navigation', { name: /^(设置进度|Setup progress)$/ });
+  }
+
+  /** The progress item marked as the current step. */
   get currentProgressItem(): Locator {
-    return this.currentPanel.getByRole('navigation').locator('[aria-current="step"]');
+    return this.progress.locator('[aria-current="step"]');
   }
 
   nextLink(step: WizardStep): Locator {

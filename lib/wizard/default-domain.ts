@@ -1,27 +1,23 @@
-import { NETEASE_PERSONAL } from '@/lib/providers/netease';
+import { NETEASE_MAIN_DOMAIN, NETEASE_MAIN_PROVIDER, type ShownProvider } from '@/lib/providers/netease-main-domain';
 import type { DomainInfo, MailEndpoints, MailProvider } from '@/lib/providers/types';
 import type { Localized } from '@/lib/i18n/locale';
 
 // What the wizard shows for the address typed so far. Until an address names a known domain,
 // the steps show NetEase's main domain (163.com), which is what most readers have. Free of
-// zod, so the first paint and hydration never wait for the validation code.
+// zod and of the providers' full data, so the first paint and hydration never wait for the
+// validation code.
 
 export interface ShownDomain {
-  provider: MailProvider;
+  /** A provider's full data once detection has run; the copy of NetEase's before. */
+  provider: ShownProvider;
   info: DomainInfo;
   endpoints: MailEndpoints;
   alternatives: readonly MailEndpoints[];
 }
 
-const DEFAULT_DOMAIN = NETEASE_PERSONAL.domains[0];
-if (!DEFAULT_DOMAIN) throw new Error('NetEase provider data lists no domains');
+const { endpoints, alternatives, ...defaultInfo } = NETEASE_MAIN_DOMAIN;
 
-export const DEFAULT_SHOWN_DOMAIN: ShownDomain = {
-  provider: NETEASE_PERSONAL,
-  info: DEFAULT_DOMAIN,
-  endpoints: DEFAULT_DOMAIN.endpoints,
-  alternatives: DEFAULT_DOMAIN.alternatives,
-};
+export const DEFAULT_SHOWN_DOMAIN: ShownDomain = { provider: NETEASE_MAIN_PROVIDER, info: defaultInfo, endpoints, alternatives };
 
 export type AddressView =
   | { kind: 'empty' }

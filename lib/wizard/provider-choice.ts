@@ -1,7 +1,8 @@
+import { NETEASE_ID } from '@/lib/providers/netease-main-domain';
 import type { MailProvider } from '@/lib/providers/types';
-import { NETEASE_PERSONAL } from '@/lib/providers/netease';
 
 // The providers step 1 offers to pick, and what picking one does to the address typed so far.
+// Free of the providers' data: the chooser in the browser imports `withDomain`.
 
 /**
  * What the address field holds once `domain` is picked: the part before the "@" is kept. An
@@ -19,6 +20,7 @@ export function withDomain(typed: string, domain: string): string {
  * domain but shows its steps while the user types the company address.
  */
 export function chooserProviders(providers: readonly MailProvider[]): MailProvider[] {
-  const others = providers.filter((p) => p.id !== NETEASE_PERSONAL.id && p.guide);
-  return [NETEASE_PERSONAL, ...others.filter((p) => p.domains.length > 0), ...others.filter((p) => p.domains.length === 0 && p.customDomains)];
+  const netease = providers.filter((p) => p.id === NETEASE_ID);
+  const others = providers.filter((p) => p.id !== NETEASE_ID && p.guide);
+  return [...netease, ...others.filter((p) => p.domains.length > 0), ...others.filter((p) => p.domains.length === 0 && p.customDomains)];
 }

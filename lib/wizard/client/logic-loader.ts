@@ -1,9 +1,9 @@
-import { useEffect, useSyncExternalStore } from 'react';
 import type { Resolver } from 'react-hook-form';
-import type { SecretKind } from '@/lib/providers/types';
+import type { MailProvider, SecretKind } from '@/lib/providers/types';
 import type { Locale } from '@/lib/i18n/locale';
 import type { ConnectMailboxInput, ConnectMailboxValues } from '@/lib/accounts/schema';
 import type { ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
+import { onDemand, useOnDemand } from './on-demand';
 
 // The validation code (zod, the shared schemas, detection) is about half of the wizard's
 // JavaScript and is needed only once someone types, or reaches the code step. It is fetched
@@ -11,49 +11,35 @@ import type { ManualServerInput, ManualServerValues } from '@/lib/discovery/manu
 
 type WizardLogic = typeof import('./logic');
 
-let loaded: WizardLogic | null = null;
-let loading: Promise<WizardLogic> | null = null;
-const listeners = new Set<() => void>();
+// Providers assembled at run time (practice mode's) that detection must know once it is here.
+const pendingProviders: MailProvider[] = [];
 
-export function loadWizardLogic(): Promise<WizardLogic> {
-  loading ??= import('./logic').then(
-    (logic) => {
-      loaded = logic;
-      listeners.forEach((listener) => listener());
-      return logic;
-    },
-    (error: unknown) => {
-      // A dropped connection must not make the failure permanent: the next call tries again.
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+const wizardLogic = onDemand<WizardLogic>(
+  () => import('./logic'),
+  (logic) => {
+    for (const provider of pendingProviders.splice(0)) logic.addRuntimeProvider(provider);
+  },
+);
+
+export const loadWizardLogic = wizardLogic.load;
 
 /** Starts the download and ignores a failure; the next trigger retries. */
-export function preloadWizardLogic(): void {
-  loadWizardLogic().catch(() => {});
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const preloadWizardLogic = wizardLogic.preload;
 
 /** The validation code once it is here (null before); `needed` starts the download. */
 export function useWizardLogic(needed: boolean): WizardLogic | null {
-  const logic = useSyncExternalStore(
-    subscribe,
-    () => loaded,
-    () => null,
-  );
-  useEffect(() => {
-    if (needed) preloadWizardLogic();
-  }, [needed]);
-  return logic;
+  return useOnDemand(wizardLogic, needed);
+}
+
+/**
+ * Makes `provider` known to address detection in this tab: now if detection is here, else as it
+ * arrives, before it detects anything. Nothing is fetched for it: a page that is only looked at
+ * does not download the provider registry.
+ */
+export function registerRuntimeProviderOnLoad(provider: MailProvider): void {
+  const logic = wizardLogic.current();
+  if (logic) logic.addRuntimeProvider(provider);
+  else pendingProviders.push(provider);
 }
 
 /**

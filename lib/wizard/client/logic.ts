@@ -8,10 +8,12 @@ import { manualServerSchema, type ManualFieldIssue, type ManualServerInput, type
 import { issueText as sharedIssueText, wordedResolver } from '@/lib/i18n/issue-text';
 import { MANUAL_FIELD_MESSAGES, PROVIDER_GUIDE_LINK } from '@/lib/discovery/messages';
 import { format } from '@/lib/i18n/locale';
+import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { findProviderOfHost } from '@/lib/providers/provider-hosts';
-import { getProvider } from '@/lib/providers/registry';
+import { getProvider, registerRuntimeProvider } from '@/lib/providers/registry';
+import type { MailProvider } from '@/lib/providers/types';
 import { mainDomainOf, type ShownDomain } from '@/lib/wizard/default-domain';
-import type { ManualField, ManualFormValues } from '@/lib/wizard/manual-setup';
+import { draftEndpoints, type ManualDraft, type ManualField, type ManualFormValues } from '@/lib/wizard/manual-setup';
 import { wizardStepHref } from '@/lib/wizard/provider-hint';
 
 // Everything in the wizard that needs zod (detection and the code helpers import it with the
@@ -21,6 +23,10 @@ import { wizardStepHref } from '@/lib/wizard/provider-hint';
 export { assessAuthCode, cleanSecret } from '@/lib/providers/auth-code';
 export { viewAddress, viewAddressHostedBy } from '@/lib/wizard/detection';
 export { guessManualSettings } from '@/lib/discovery/manual';
+export { manualDraftStore } from './manual-draft-store';
+export { draftEndpoints } from '@/lib/wizard/manual-setup';
+// The words of what shows only once the reader has typed or checked (wizard-later.ts).
+export { WIZARD_LATER_MESSAGES } from '@/lib/i18n/messages/wizard-later';
 
 // Manual setup's complaints (`manual.host_url`, ...) are shown by the wizard alone: their words
 // reach the shared lookup from here, so the pages without the wizard never load them.
@@ -40,6 +46,30 @@ export function issueText(issue: FieldIssue, locale: Locale): string {
 export function chosenDomain(providerId: string): ShownDomain | undefined {
   const provider = getProvider(providerId);
   return provider ? mainDomainOf(provider) : undefined;
+}
+
+// Until the typed servers are complete, the steps show the usual ports with no host.
+const EMPTY_ENDPOINTS = {
+  imap: { host: '', port: 993, tls: 'implicit' },
+  smtp: { host: '', port: 465, tls: 'implicit' },
+} as const;
+
+/** Manual setup's servers as the steps show them: those typed on step 1. */
+export function manualShownDomain(domain: string, draft: ManualDraft | null): ShownDomain {
+  return {
+    provider: MANUAL_PROVIDER,
+    info: { domain, confirmed: true, name: MANUAL_PROVIDER.name, webmailUrl: '' },
+    endpoints: (draft && draftEndpoints(draft.values)) ?? EMPTY_ENDPOINTS,
+    alternatives: [],
+  };
+}
+
+/**
+ * Makes a provider assembled at run time (practice mode's) known to detection in this tab,
+ * once; see lib/wizard/client/logic-loader.ts `registerRuntimeProviderOnLoad`.
+ */
+export function addRuntimeProvider(provider: MailProvider): void {
+  if (!getProvider(provider.id)) registerRuntimeProvider(provider);
 }
 
 const resolvers = new Map<string, Resolver<ConnectMailboxInput, unknown, ConnectMailboxValues>>();

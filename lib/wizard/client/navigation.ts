@@ -9,6 +9,12 @@ let pendingFocusId: string | null = null;
 /** Shows `step` on the page and remembers it for the tab (the code is never stored). */
 export function showStep(step: WizardStep, options: { moveFocus: boolean }): void {
   document.documentElement.setAttribute('data-wizard', step);
+  // The progress indicator's look follows data-wizard in CSS; what a screen reader hears, here.
+  // The server draws no aria-current at all, so a re-render of the page never moves it back.
+  for (const item of document.querySelectorAll<HTMLElement>('[data-progress-step] > a')) {
+    if (item.parentElement?.dataset.progressStep === step) item.setAttribute('aria-current', 'step');
+    else item.removeAttribute('aria-current');
+  }
   try {
     window.sessionStorage.setItem(STEP_STORAGE_KEY, step);
   } catch {
@@ -19,7 +25,8 @@ export function showStep(step: WizardStep, options: { moveFocus: boolean }): voi
   const target =
     (pendingFocusId && document.getElementById(pendingFocusId)) || panel?.querySelector<HTMLElement>('[data-step-heading]');
   pendingFocusId = null;
-  panel?.scrollIntoView({ block: 'start' });
+  // The progress indicator sits above the steps: the new step is read from there down.
+  (document.querySelector('[data-step-progress]') ?? panel)?.scrollIntoView({ block: 'start' });
   target?.focus({ preventScroll: true });
 }
 

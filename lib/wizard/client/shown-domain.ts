@@ -1,16 +1,14 @@
-import { MANUAL_PROVIDER } from '@/lib/providers/manual';
-import { NETEASE_PERSONAL } from '@/lib/providers/netease';
+import { NETEASE_ID } from '@/lib/providers/netease-main-domain';
 import { DEFAULT_SHOWN_DOMAIN, shownDomainOf, type AddressView, type ShownDomain } from '@/lib/wizard/default-domain';
 import { useWizardLogic } from './logic-loader';
-import { draftEndpoints, type ManualDraft } from '@/lib/wizard/manual-setup';
-import { useSessionStore } from './session-store';
-import { addressStore, domainDiscoveryStore, manualDraftStore, providerChoiceStore } from './stores';
+import { createSessionStore, useSessionStore } from './session-store';
+import { addressStore, domainDiscoveryStore, providerChoiceStore } from './stores';
 import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
 
 // Which provider the steps are about: the one the typed address names, else the one picked from
 // the chooser, else NetEase (the server HTML's default, so hydration always matches).
 
-export const DEFAULT_PROVIDER_ID = NETEASE_PERSONAL.id;
+export const DEFAULT_PROVIDER_ID = NETEASE_ID;
 
 export interface ShownState {
   view: AddressView;
@@ -22,20 +20,13 @@ export interface ShownState {
   manual: Extract<DomainDiscoveryResult, { status: 'not_found' }> | null;
 }
 
-// Until the typed servers are complete, the steps show the usual ports with no host.
-const EMPTY_ENDPOINTS = {
-  imap: { host: '', port: 993, tls: 'implicit' },
-  smtp: { host: '', port: 465, tls: 'implicit' },
-} as const;
+// Manual setup's servers come with the validation code (lib/wizard/client/manual-draft-store.ts);
+// until it is here there is no manual setup and so no servers typed.
+const NO_MANUAL_DRAFT = createSessionStore<null>({ key: null, initial: null });
 
-/** Manual setup's servers as the steps show them: those typed on step 1. */
-function manualShownDomain(domain: string, draft: ManualDraft | null): ShownDomain {
-  return {
-    provider: MANUAL_PROVIDER,
-    info: { domain, confirmed: true, name: MANUAL_PROVIDER.name, webmailUrl: '' },
-    endpoints: (draft && draftEndpoints(draft.values)) ?? EMPTY_ENDPOINTS,
-    alternatives: [],
-  };
+/** The servers typed for manual setup, once the validation code (which keeps them) is here. */
+export function useManualDraft(logic: ReturnType<typeof useWizardLogic>) {
+  return useSessionStore(logic?.manualDraftStore ?? NO_MANUAL_DRAFT);
 }
 
 /** `typed`: another field's address (the code form's); the shared address by default. */
@@ -51,9 +42,10 @@ export function useShownDomain(typed?: string): ShownState {
   if (hostedBy && logic) view = logic.viewAddressHostedBy(address, hostedBy.providerId, hostedBy.firstImapHost);
   // A domain whose MX records named no provider (or could not be read): manual setup.
   const manual = discovery?.result?.status === 'not_found' && view.kind === 'unknown' && discovery.domain === view.domain ? discovery.result : null;
-  const draft = useSessionStore(manualDraftStore);
+  const draft = useManualDraft(logic);
   const chosen = choice && logic ? logic.chosenDomain(choice) : undefined;
-  const shown = manual ? manualShownDomain(manual.domain, draft) : shownDomainOf(view, chosen);
+  // Set only once detection has run, so the validation code (with manual setup's data) is here.
+  const shown = manual && logic ? logic.manualShownDomain(manual.domain, draft) : shownDomainOf(view, chosen);
   // Before detection arrives, a choice already decides the steps; the address decides after.
   const providerId =
     view.kind === 'known' || manual ? shown.provider.id : choice || (shown === DEFAULT_SHOWN_DOMAIN ? DEFAULT_PROVIDER_ID : shown.provider.id);

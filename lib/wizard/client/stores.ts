@@ -1,4 +1,4 @@
-import { decodeManualDraft, type ManualDraft, type ManualField } from '@/lib/wizard/manual-setup';
+import type { ManualField } from '@/lib/wizard/manual-setup';
 import { createSessionStore } from './session-store';
 import type { MailboxChecked, ProtocolView, RefusalReason } from '@/lib/accounts/contract';
 import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
@@ -28,15 +28,8 @@ export const domainDiscoveryStore = createSessionStore<{ domain: string; result:
   initial: null,
 });
 
-/**
- * The servers typed on step 1 for an address no provider hosts (manual setup), with what the
- * guess rested on. Kept for the tab like the address: hosts and ports, never anything secret.
- */
-export const manualDraftStore = createSessionStore<ManualDraft | null>({
-  key: 'wizard:manual',
-  initial: null,
-  decode: decodeManualDraft,
-});
+// The servers typed for manual setup are kept in ./manual-draft-store.ts, which comes with the
+// validation code: there is no manual setup before detection has run.
 
 /** Why the last check did not run with those servers, per field (a host the server refused). Memory only. */
 export const manualErrorsStore = createSessionStore<Partial<Record<ManualField, string>> | null>({ key: null, initial: null });

@@ -1,0 +1,185 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { createContext, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
+import { Spinner } from '@/components/ui/spinner';
+import { format } from '@/lib/i18n/locale';
+import { PROVIDER_HINT_PARAM } from '@/lib/wizard/provider-hint';
+import { DEFAULT_PROVIDER_ID, useShownDomain } from '@/lib/wizard/client/shown-domain';
+import { useSessionStore } from '@/lib/wizard/client/session-store';
+import { addressStore, providerChoiceStore } from '@/lib/wizard/client/stores';
+import { FIRST_STEP, stepFromHash, type WizardStep } from '@/lib/wizard/steps';
+
+// The steps after the first are drawn for one provider: the one the page's `?provider=` names.
+// A first visit (`/`, no provider named) gets the first step only, which is all it shows; the
+// steps of the provider the address or the chooser names are fetched once it is named, or
+// NetEase's once the reader heads past the first step without naming one (a pointer or focus on
+// a link to another step is enough). The fetch is a soft navigation to `?provider=<id>`: the
+// forms keep what was typed, the step and its deep link `#step` stay, and until it arrives the
+// steps that differ say so instead of showing another provider's screens. The words naming the
+// provider (the heading, the intro, the step titles) are here for every provider and follow at once.
+
+/** The words naming the providers outside their steps, as the page sends them once. */
+export interface ProviderWordsCatalog {
+  /** NetEase's own words, written for it. */
+  netease: { title: string; lead: string; codeTipTitle: string; codeTip: string };
+  /** The same four for any other provider, with `{name}` and `{credential}`. */
+  templates: { title: string; lead: string; codeTipTitle: string; codeTip: string };
+  /** Short labels of steps 3 and 4 naming another provider's credential. */
+  shortFor: { get: string; paste: string };
+  /** The wizard's own step labels and titles (NetEase's). */
+  steps: Record<WizardStep, { short: string; title: string }>;
+  /** Each provider with steps of its own: its name, its credential's, and its own step titles. */
+  providers: Record<string, { name: string; credential: string; titles: Partial<Record<WizardStep, string>> }>;
+}
+
+type Word = 'name' | keyof ProviderWordsCatalog['netease'];
+
+interface Scope {
+  /** The provider whose steps the server drew; null when it drew none (a first visit). */
+  rendered: string | null;
+  /** The provider whose steps should show; null while nothing asks for any. */
+  wanted: string | null;
+  words: ProviderWordsCatalog;
+}
+
+const ScopeContext = createContext<Scope | null>(null);
+
+function useScope(): Scope {
+  const scope = useContext(ScopeContext);
+  if (!scope) throw new Error('A provider-dependent piece of the wizard is outside <ProviderScope>');
+  return scope;
+}
+
+/** The wizard's page for `provider`, keeping the hash (the step). */
+function hrefFor(provider: string, hash: string): string {
+  return `/?${PROVIDER_HINT_PARAM}=${encodeURIComponent(provider)}${hash}`;
+}
+
+// Typing goes through other providers' domains on the way (li@qq.co is no provider's yet): a
+// provider named by the address is fetched once it has held still this long.
+const SETTLE_MS = 250;
+
+/** True once the reader is on, or heading for, a step after the first. */
+const pastFirst = (step: string | null | undefined) => step != null && step !== FIRST_STEP;
+
+function useHeadingPastFirstStep(watch: boolean): boolean {
+  // The boot script has named the shown step (the hash's, or the tab's last) before the page's
+  // scripts run. Whatever this says, the first render shows the same (a wait for the steps).
+  const [heading, setHeading] = useState(
+    () => watch && typeof document !== 'undefined' && pastFirst(document.documentElement.getAttribute('data-wizard')),
+  );
+  useEffect(() => {
+    if (!watch) return;
+    const past = pastFirst;
+    const onHash = () => {
+      if (past(stepFromHash(window.location.hash))) setHeading(true);
+    };
+    const onIntent = (event: Event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+      if (link && past(stepFromHash(link.getAttribute('href') ?? ''))) setHeading(true);
+    };
+    window.addEventListener('hashchange', onHash);
+    document.addEventListener('pointerover', onIntent, { passive: true });
+    document.addEventListener('touchstart', onIntent, { passive: true });
+    document.addEventListener('focusin', onIntent);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      document.removeEventListener('pointerover', onIntent);
+      document.removeEventListener('touchstart', onIntent);
+      document.removeEventListener('focusin', onIntent);
+    };
+  }, [watch]);
+  return heading;
+}
+
+export function ProviderScope({
+  rendered,
+  words,
+  children,
+}: {
+  rendered: string | null;
+  words: ProviderWordsCatalog;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const { view, providerId } = useShownDomain();
+  const address = useSessionStore(addressStore);
+  const choice = useSessionStore(providerChoiceStore);
+  const headingOn = useHeadingPastFirstStep(rendered === null);
+  // Nothing typed or picked: the page's own provider stands (a link's `?provider=`), else NetEase
+  // once the reader heads on. A provider without steps of its own (practice mode's) follows NetEase's.
+  const decided = (address.trim() !== '' || choice !== '') && view.kind !== 'pending';
+  const named = Object.hasOwn(words.providers, providerId) ? providerId : DEFAULT_PROVIDER_ID;
+  const wanted = decided ? named : (rendered ?? (headingOn ? DEFAULT_PROVIDER_ID : null));
+
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (wanted === null || wanted === rendered) {
+      // The address bar names the provider shown; a hint naming none we know is dropped.
+      if (url.searchParams.get(PROVIDER_HINT_PARAM) !== rendered) {
+        window.history.replaceState(window.history.state, '', rendered ? hrefFor(rendered, url.hash) : `/${url.hash}`);
+      }
+      return;
+    }
+    const timer = window.setTimeout(
+      () => startTransition(() => router.replace(hrefFor(wanted, window.location.hash), { scroll: false })),
+      decided ? SETTLE_MS : 0,
+    );
+    return () => window.clearTimeout(timer);
+  }, [wanted, rendered, decided, router]);
+
+  return <ScopeContext.Provider value={{ rendered, wanted, words }}>{children}</ScopeContext.Provider>;
+}
+
+/** `word` of the provider whose steps show (NetEase's until one is named). */
+function wordOf(words: ProviderWordsCatalog, id: string, word: Word): string {
+  const provider = words.providers[id] ?? words.providers[DEFAULT_PROVIDER_ID]!;
+  if (word === 'name') return provider.name;
+  if (id === DEFAULT_PROVIDER_ID || !words.providers[id]) return words.netease[word];
+  return format(words.templates[word], { name: provider.name, credential: provider.credential });
+}
+
+function stepLabelOf(words: ProviderWordsCatalog, id: string, step: WizardStep, kind: 'short' | 'title'): string {
+  const provider = words.providers[id];
+  if (!provider || id === DEFAULT_PROVIDER_ID) return words.steps[step][kind];
+  if (kind === 'title') return provider.titles[step] ?? words.steps[step].title;
+  const credential = provider.credential;
+  if (step === 'enable-service-and-get-code') return format(words.shortFor.get, { credential });
+  if (step === 'configure-in-client') return format(words.shortFor.paste, { credential });
+  return words.steps[step].short;
+}
+
+/** One of the words naming the provider whose steps show. */
+export function ProviderWord({ name }: { name: Word }) {
+  const { wanted, rendered, words } = useScope();
+  return <>{wordOf(words, wanted ?? rendered ?? DEFAULT_PROVIDER_ID, name)}</>;
+}
+
+/** A step's short label or title in the words of the provider whose steps show. */
+export function StepLabel({ step, kind }: { step: WizardStep; kind: 'short' | 'title' }) {
+  const { wanted, rendered, words } = useScope();
+  return <>{stepLabelOf(words, wanted ?? rendered ?? DEFAULT_PROVIDER_ID, step, kind)}</>;
+}
+
+/** A step's title in the words of any provider (NetEase's for one without steps of its own). */
+export function useStepTitles(): (providerId: string, step: WizardStep) => string {
+  const { words } = useScope();
+  return (providerId, step) => stepLabelOf(words, providerId, step, 'title');
+}
+
+/**
+ * A part of a step drawn for the rendered provider: shown while that is the provider wanted,
+ * and a short wait in its place while the wanted one's page is on its way (or before any is
+ * asked for, on a first visit). `loading` names the provider as `{name}`.
+ */
+export function ProviderContent({ loading, children }: { loading: string; children?: ReactNode }) {
+  const { rendered, wanted, words } = useScope();
+  if (rendered !== null && rendered === wanted) return <div data-provider-steps={rendered}>{children}</div>;
+  return (
+    <p role="status" className="flex items-center gap-2 py-6 text-slate-700 dark:text-slate-300">
+      <Spinner />
+      {format(loading, { name: wordOf(words, wanted ?? DEFAULT_PROVIDER_ID, 'name') })}
+    </p>
+  );
+}

@@ -37,6 +37,16 @@
 // Lighthouse's CPU slowdown is simulated from what this machine measured, and autocannon shares
 // the machine with the server, so a busy host (a test suite running beside the bench) lowers the
 // figures: the output shows the load average and Lighthouse's benchmark index for each run.
+//
+// Quick mode, BENCH_WEB_QUICK=1 (for working on the HTML and JavaScript figures): the same build
+// and server, then only the HTML size and first-load JavaScript of each page and of the empty
+// page, with every script listed, and the figures judged against their targets; no Lighthouse,
+// no autocannon. The pages are / and /accounts (signed in with its 5 practice mailboxes, made as
+// above); BENCH_WEB_PAGES=home or BENCH_WEB_PAGES=accounts (comma-separated) measures only those,
+// and skips the sign-up and the mailboxes when /accounts is not among them. The last line is one
+// JSON object { home?, accounts?, baseline, met }, each page with its htmlBytes, jsGzipBytes and
+// jsRatio. With BENCH_WEB_KEEP=1 (either mode) the temporary copy, its .next included, is left in
+// place and its path printed, to see what each chunk holds.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,7 +56,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { Cleanup } from './web/cleanup';
 import { pageJson, pageRows, printTable, spread, TARGET, type BaselineFigures, type PageFigures } from './web/figures';
 import { measureFirstLoad, type FirstLoad } from './web/first-load-js';
-import { measureHtml } from './web/html-size';
+import { measureHtml, type HtmlSize } from './web/html-size';
 import { findLcpElement } from './web/lcp-element';
 import { erroredAudits, failedAudits, mainThreadDiagnostics, runLighthouse, type LighthouseRun } from './web/lighthouse';
 import { freePort } from './web/processes';
@@ -73,6 +83,19 @@ const MAILBOXES = 5;
 const PRACTICE_CODE = 'BenchWebPractice';
 const SOURCE_REF = process.env.BENCH_WEB_REF || undefined;
 const REPORT_DIR = process.env.BENCH_WEB_REPORT_DIR ? path.resolve(process.env.BENCH_WEB_REPORT_DIR) : undefined;
+const QUICK = process.env.BENCH_WEB_QUICK === '1';
+const KEEP = process.env.BENCH_WEB_KEEP === '1';
+const QUICK_PAGES = ['home', 'accounts'] as const;
+type QuickPage = (typeof QUICK_PAGES)[number];
+
+/** BENCH_WEB_PAGES: the pages quick mode measures (all by default). */
+function quickPages(): QuickPage[] {
+  const named = (process.env.BENCH_WEB_PAGES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (named.length === 0) return [...QUICK_PAGES];
+  const unknown = named.filter((name) => !(QUICK_PAGES as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`BENCH_WEB_PAGES names ${unknown.join(', ')}; known pages: ${QUICK_PAGES.join(', ')}`);
+  return QUICK_PAGES.filter((name) => named.includes(name));
+}
 
 const log = (message: string) => console.log(`[bench:web] ${message}`);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB (${bytes} B)`;
@@ -184,8 +207,12 @@ async function launchChromium(cleanup: Cleanup): Promise<{ browser: Browser; clo
 
 async function main(cleanup: Cleanup): Promise<void> {
   const started = Date.now();
+  // Read before the build, so that a mistyped page name fails at once.
+  const pagesForQuick = QUICK ? quickPages() : [];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-web-'));
-  cleanup.defer('temporary folder', () => fs.rmSync(workDir, { recursive: true, force: true }));
+  cleanup.defer('temporary folder', () =>
+    KEEP ? log(`kept ${workDir} (BENCH_WEB_KEEP=1; the build is in src/.next)`) : fs.rmSync(workDir, { recursive: true, force: true }),
+  );
   const sourceDir = path.join(workDir, 'src');
   fs.mkdirSync(sourceDir);
   // The build gets a data folder of its own: `next build` runs the instrumentation hook, which
@@ -207,6 +234,11 @@ async function main(cleanup: Cleanup): Promise<void> {
   const server = await startServer(sourceDir, port, appEnv(serverDataDir), cleanup);
   const { origin } = server;
   log(`serving on ${origin}`);
+
+  if (QUICK) {
+    await quickFigures(origin, pagesForQuick, cleanup, started);
+    return;
+  }
 
   // The signed-in visitor of /accounts and its mailboxes.
   const user = await signUpUser(origin);
@@ -291,6 +323,63 @@ async function main(cleanup: Cleanup): Promise<void> {
       p99Ms: baseline.throughput.p99Ms,
     },
     missed,
+  }));
+}
+
+/** BENCH_WEB_QUICK=1: HTML and first-load JavaScript of the pages BENCH_WEB_PAGES names and of the empty page. */
+async function quickFigures(origin: string, pages: QuickPage[], cleanup: Cleanup, started: number): Promise<void> {
+  const chromiumForPages = await launchChromium(cleanup);
+  const { browser } = chromiumForPages;
+  let user: SignedInUser | undefined;
+  if (pages.includes('accounts')) {
+    user = await signUpUser(origin);
+    log(`signed up ${user.email}; connecting ${MAILBOXES} practice mailboxes through the wizard…`);
+    log(`connected ${(await connectPracticeMailboxes(browser, origin, user, PRACTICE_CODE, MAILBOXES)).join(', ')}`);
+  }
+  const measured: { name: QuickPage; label: string; html: HtmlSize; js: FirstLoad }[] = [];
+  for (const name of pages) {
+    const pagePath = name === 'home' ? '/' : '/accounts';
+    const cookies = name === 'accounts' ? user : undefined;
+    measured.push({
+      name,
+      label: name === 'home' ? '/' : `/accounts (${MAILBOXES} mailboxes)`,
+      html: await measureHtml(origin, pagePath, cookies?.cookie),
+      js: await measureFirstLoad(browser, origin, pagePath, cookies?.cookies),
+    });
+  }
+  const baseline = { html: await measureHtml(origin, BASELINE_ROUTE), js: await measureFirstLoad(browser, origin, BASELINE_ROUTE) };
+  await chromiumForPages.close();
+  if (baseline.js.gzipBytes === 0) throw new Error('the baseline page loaded no JavaScript; cannot form a ratio');
+
+  console.log('\nFirst-load JavaScript (Chromium, empty cache, every script until network idle):');
+  for (const load of [...measured.map((page) => page.js), baseline.js]) printFirstLoad(load, origin);
+  console.log(`\nQuick figures (BENCH_WEB_QUICK=1; no Lighthouse, no load test):`);
+  const figures: Record<string, unknown> = {};
+  let met = true;
+  for (const page of measured) {
+    const jsRatio = Math.round((page.js.gzipBytes / baseline.js.gzipBytes) * 1000) / 1000;
+    const htmlMet = page.html.rawBytes <= TARGET.htmlBytes;
+    const jsMet = jsRatio <= TARGET.jsRatio;
+    met &&= htmlMet && jsMet;
+    const verdict = (ok: boolean) => (ok ? 'met' : '✗ MISSED');
+    console.log(`  ${page.label}:`);
+    console.log(`    HTML ${kib(page.html.rawBytes)} uncompressed, target ≤ ${TARGET.htmlBytes} B: ${verdict(htmlMet)} (${kib(page.html.gzipBytes)} gzip)`);
+    console.log(`    first-load JS gzip ÷ empty page: ${jsRatio.toFixed(3)}× (${page.js.gzipBytes} ÷ ${baseline.js.gzipBytes} B), target ≤ ${TARGET.jsRatio.toFixed(2)}×: ${verdict(jsMet)}`);
+    figures[page.name] = {
+      path: page.js.path,
+      htmlBytes: page.html.rawBytes,
+      htmlGzipBytes: page.html.gzipBytes,
+      jsGzipBytes: page.js.gzipBytes,
+      scripts: page.js.scripts.length,
+      jsRatio,
+      ...(page.name === 'accounts' ? { mailboxes: MAILBOXES } : {}),
+    };
+  }
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(JSON.stringify({
+    ...figures,
+    baseline: { path: BASELINE_ROUTE, htmlBytes: baseline.html.rawBytes, jsGzipBytes: baseline.js.gzipBytes, scripts: baseline.js.scripts.length },
+    met,
   }));
 }
 

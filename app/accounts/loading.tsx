@@ -7,7 +7,7 @@ export default async function AccountsLoading() {
   return (
     <main className="mx-auto max-w-2xl px-4 pt-8 pb-16 sm:pt-12">
       <h1 className="text-2xl font-semibold sm:text-3xl">{text.title}</h1>
-      <p role="status" className="mt-3 leading-7 text-slate-700 dark:text-slate-300">
+      <p role="status" className="mt-3 body-text">
         {text.loading}
       </p>
     </main>

@@ -12,19 +12,19 @@ import {
 import { AccountList } from '@/components/accounts/account-list';
 import { ContactSupportForPage } from '@/components/help/contact-support-for-page';
 import type { AccountActions, AccountsContext, ProviderWording } from '@/components/accounts/types';
-import { textLink } from '@/components/ui/styles';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { credentialWording } from '@/lib/accounts/credential-wording';
 import { listAccountViews } from '@/lib/accounts/manage';
 import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
-import { ACCOUNTS_MESSAGES } from '@/lib/i18n/messages/accounts';
+import type { Locale } from '@/lib/i18n/locale';
+import { ACCOUNTS_MESSAGES, type AccountsMessages } from '@/lib/i18n/messages/accounts';
+import type { WizardMessages } from '@/lib/i18n/messages/wizard';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 import { DIAGNOSES, diagnose } from '@/lib/mail-check/diagnosis';
 import type { FailureCode, GuideStep } from '@/lib/mail-check/types';
 import { NETEASE_PERSONAL } from '@/lib/providers/netease';
-import { getProvider, listRuntimeProviders, PROVIDERS } from '@/lib/providers/registry';
-import type { MailProvider } from '@/lib/providers/types';
+import { getProvider, PROVIDERS } from '@/lib/providers/registry';
 import { WIZARD_STEPS } from '@/lib/wizard/steps';
 
 const SIGN_IN_HREF = '/sign-in?next=/accounts';
@@ -48,6 +48,33 @@ const ACTIONS: AccountActions = {
   remove: deleteAccountAction,
 };
 
+/** The words a provider's mailboxes are shown with: its name, its credential, its guide's step titles, its own failure titles. */
+function providerWording(providerId: string, locale: Locale, text: AccountsMessages, wizardSteps: WizardMessages['wizard']['steps']): ProviderWording {
+  // Practice mode's provider is registered at run time, and only while it is on; manual setup's
+  // is in no list. A provider no longer known keeps its id for a name and NetEase's credential.
+  const provider = getProvider(providerId);
+  const own = PROVIDERS.find((listed) => listed.id === providerId && listed.id !== NETEASE_PERSONAL.id);
+  return {
+    name: provider?.name[locale] ?? providerId,
+    credential: credentialWording(provider ?? NETEASE_PERSONAL, locale, text.replace),
+    // NetEase's steps and diagnoses are the wizard catalog's and the general ones; another listed
+    // provider words them in its own guide's terms where it has its own (iCloud's steps are not
+    // NetEase's). Practice mode's and manual setup's use the defaults.
+    guideSteps: Object.fromEntries(
+      GUIDE_STEPS.map((step) => [
+        step,
+        { n: WIZARD_STEPS.indexOf(step) + 1, title: own?.guide?.find((ownStep) => ownStep.id === step)?.title[locale] ?? wizardSteps[step].title },
+      ]),
+    ) as ProviderWording['guideSteps'],
+    failureTitles: Object.fromEntries(
+      (Object.keys(DIAGNOSES) as FailureCode[]).flatMap((code) => {
+        const title = diagnose(code, 'connect', own).title[locale];
+        return title === DIAGNOSES[code].title[locale] ? [] : [[code, title]];
+      }),
+    ),
+  };
+}
+
 /** The signed-in user's mailboxes: status, the last check, and what can be done with each. */
 export default async function AccountsPage() {
   const user = await getSessionUser();
@@ -58,44 +85,13 @@ export default async function AccountsPage() {
   const { db } = await getDatabase();
   const accounts = await listAccountViews(db, user.id);
 
-  // Providers other than NetEase word their steps and diagnoses in their own guide's terms;
-  // NetEase's are the wizard catalog's and the general diagnoses, the defaults below.
-  const byProvider: AccountsContext['byProvider'] = Object.fromEntries(
-    PROVIDERS.filter((provider) => provider.id !== NETEASE_PERSONAL.id).map((provider) => [
-      provider.id,
-      {
-        guideSteps: Object.fromEntries(
-          GUIDE_STEPS.map((step) => [
-            step,
-            {
-              n: WIZARD_STEPS.indexOf(step) + 1,
-              title: provider.guide?.find((own) => own.id === step)?.title[locale] ?? wizardText.wizard.steps[step].title,
-            },
-          ]),
-        ) as ProviderWording['guideSteps'],
-        failureTitles: Object.fromEntries(
-          (Object.keys(DIAGNOSES) as FailureCode[]).map((code) => [code, diagnose(code, 'connect', provider).title[locale]]),
-        ) as Record<FailureCode, string>,
-      },
-    ]),
-  );
-
-  // Practice mode's provider is registered at run time, and only while it is on; manual setup's
-  // is in no list.
-  const allProviders = [...PROVIDERS, ...listRuntimeProviders(), getProvider('manual')].filter((provider): provider is MailProvider => !!provider);
+  // The cards get the words they draw before anything is pressed, for the providers they show;
+  // the rest comes with the part that needs it (components/accounts/types.ts).
+  const providerIds = [...new Set(accounts.map((account) => account.providerId))];
   const context: AccountsContext = {
     locale,
-    text,
-    providerNames: Object.fromEntries(allProviders.map((provider) => [provider.id, provider.name[locale]])),
-    guideSteps: Object.fromEntries(
-      GUIDE_STEPS.map((step) => [step, { n: WIZARD_STEPS.indexOf(step) + 1, title: wizardText.wizard.steps[step].title }]),
-    ) as AccountsContext['guideSteps'],
-    failureTitles: Object.fromEntries(
-      Object.entries(DIAGNOSES).map(([code, diagnosis]) => [code, diagnosis.title[locale]]),
-    ) as Record<FailureCode, string>,
-    byProvider,
-    credentials: Object.fromEntries(allProviders.map((provider) => [provider.id, credentialWording(provider, locale, text.replace)])),
-    defaultCredential: credentialWording(NETEASE_PERSONAL, locale, text.replace),
+    text: text.card,
+    providers: Object.fromEntries(providerIds.map((id) => [id, providerWording(id, locale, text, wizardText.wizard.steps)])),
     signInHref: SIGN_IN_HREF,
   };
 
@@ -103,7 +99,7 @@ export default async function AccountsPage() {
     <>
       <header className="border-b border-slate-200 dark:border-slate-800">
         <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <Link href="/" className={textLink}>
+          <Link href="/" className="text-link">
             ← {text.header.backToWizard}
           </Link>
           <LocaleSwitch locale={locale} text={wizardText.header} action={switchLocale} />
@@ -118,13 +114,13 @@ export default async function AccountsPage() {
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
           <h1 className="text-2xl font-semibold sm:text-3xl">{text.title}</h1>
           {accounts.length > 0 && (
-            <Link href="/#core-parameters-configuration" className={textLink}>
+            <Link href="/#core-parameters-configuration" className="text-link">
               {text.header.addMailbox}
             </Link>
           )}
         </div>
-        <p className="mt-3 leading-7 text-slate-700 dark:text-slate-300">{text.lead}</p>
-        <AccountList initialAccounts={accounts} serverNow={new Date().toISOString()} actions={ACTIONS} context={context} />
+        <p className="mt-3 body-text">{text.lead}</p>
+        <AccountList initialAccounts={accounts} serverNow={new Date().toISOString()} actions={ACTIONS} text={text.list} context={context} />
       </main>
     </>
   );

@@ -3,69 +3,29 @@
 import { useId, useRef, useState } from 'react';
 import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
 import { Spinner } from '@/components/ui/spinner';
-import { secondaryButton, textLink } from '@/components/ui/styles';
 import type { AccountsActionResult, AccountView } from '@/lib/accounts/view';
-import { issueText } from '@/lib/i18n/issue-text';
 import { format } from '@/lib/i18n/locale';
 import { formatRelative, formatTime } from '@/lib/i18n/time';
+import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
 import { wizardStepHref } from '@/lib/wizard/provider-hint';
+import type { CardMessage } from './action-answers';
 import { AccountHistory } from './account-history';
-import { DeleteDialog } from './delete-dialog';
-import { ReplaceCodeForm } from './replace-code-form';
 import { AccountStatusBadge } from './status-badge';
-import { formatRetryClock } from './time';
 import type { AccountActions, AccountsContext } from './types';
 
 type Busy = 'check' | 'pause' | 'resume' | 'replace' | 'delete';
 
-export interface CardMessage {
-  tone: 'success' | 'info' | 'error';
-  text: string;
-  /** "请在 HH:MM 之后再试", for lockout refusals. */
-  retry?: string;
-  signIn?: boolean;
-}
+// What a card shows only once someone acts is fetched then (a pointer over its button, the focus
+// on it, a press), not with the page: the words of the actions' answers, the new-code form
+// (react-hook-form and the code's schema) and the delete dialog. Until then the card draws what
+// it always drew before anything was pressed. A press made before its part is here takes effect
+// once it is.
+const answerWords = onDemand(() => import('./action-answers'));
+const replaceForm = onDemand(() => import('./replace-code-form'));
+const deleteDialog = onDemand(() => import('./delete-dialog'));
 
 export function titleId(accountId: string): string {
   return `account-${accountId}-title`;
-}
-
-/** The message for an answer every action can get; `null` for success and `check_failed`. */
-export function commonMessage(
-  result: AccountsActionResult,
-  account: Pick<AccountView, 'address' | 'providerId'>,
-  context: AccountsContext,
-): CardMessage | null {
-  const r = context.text.results;
-  const { address } = account;
-  if (result.ok) return null;
-  switch (result.code) {
-    case 'signed_out':
-      return { tone: 'error', text: r.signedOut, signIn: true };
-    case 'invalid': {
-      const issue = result.formError ?? result.fieldErrors.code?.[0];
-      return { tone: 'error', text: issue !== undefined ? issueText(issue, context.locale) : r.invalid };
-    }
-    case 'refused': {
-      if (result.reason === 'paused') return { tone: 'info', text: format(r.refusedPaused, { address }) };
-      const retry = result.retryAt ? format(r.retryAt, { time: formatRetryClock(result.retryAt, context.locale) }) : undefined;
-      const provider = context.providerNames[account.providerId] ?? account.providerId;
-      const words = {
-        mailbox_locked: r.mailboxLocked,
-        provider_paused: r.providerPaused,
-        manual_limited: r.manualLimited,
-        account_limited: r.accountLimited,
-        provider_busy: r.providerBusy,
-        check_running: r.checkRunning,
-        too_many_running: r.tooManyRunning,
-      }[result.reason];
-      return { tone: 'error', text: format(words, { provider }), retry };
-    }
-    case 'not_found':
-      return { tone: 'error', text: r.notFound };
-    default:
-      return null;
-  }
 }
 
 const TONES: Record<CardMessage['tone'], string> = {
@@ -73,9 +33,6 @@ const TONES: Record<CardMessage['tone'], string> = {
   info: 'border-slate-300 bg-slate-50 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-50',
   error: 'border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50',
 };
-
-const deleteTrigger =
-  'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-red-300 bg-white px-4 py-2 text-base font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:bg-slate-900 dark:text-red-200 dark:hover:bg-red-950';
 
 /** The address, for screen readers: each button's name says which mailbox it acts on, after the visible words. */
 function Named({ address }: { address: string }) {
@@ -96,8 +53,8 @@ export function AccountCard({
   actions: AccountActions;
   context: AccountsContext;
   onChange: (account: AccountView) => void;
-  /** The account is no longer there: deleted here (`deleted`) or not found on the server. */
-  onGone: (account: AccountView, how: 'deleted' | 'not_found') => void;
+  /** The account is no longer there (deleted here, or not found on the server), with what to announce. */
+  onGone: (account: AccountView, announcement: string) => void;
 }) {
   const { locale, text } = context;
   const id = useId();
@@ -107,20 +64,34 @@ export function AccountCard({
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const replaceButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const Replace = useOnDemand(replaceForm, false);
+  const Delete = useOnDemand(deleteDialog, false);
   const address = account.address;
   const paused = account.status === 'paused';
+  const provider = context.providers[account.providerId];
+  const networkError: CardMessage = { tone: 'error', text: text.networkError };
 
-  /** Runs one action at a time; a thrown call (network, server bug) becomes a message. */
-  async function run<R extends AccountsActionResult>(kind: Busy, call: () => Promise<R>): Promise<R | null> {
+  /**
+   * Runs one action at a time, with the words for its answer; a thrown call (network, server
+   * bug) becomes a message.
+   */
+  async function run<R extends AccountsActionResult>(
+    kind: Busy,
+    call: () => Promise<R>,
+  ): Promise<{ result: R; answers: typeof import('./action-answers') } | null> {
     if (busy) return null;
     setBusy(kind);
     setMessage(null);
+    // The words are fetched while the action runs; the action is not dropped if they fail.
+    const words = answerWords.load();
+    words.catch(() => {});
     try {
       const result = await call();
-      if (!result.ok && result.code === 'not_found') onGone(account, 'not_found');
-      return result;
+      const answers = await words;
+      if (!result.ok && result.code === 'not_found') onGone(account, answers.ACCOUNTS_RESULT_MESSAGES[locale].notFound);
+      return { result, answers };
     } catch {
-      setMessage({ tone: 'error', text: text.results.networkError });
+      setMessage(networkError);
       return null;
     } finally {
       setBusy(null);
@@ -128,57 +99,78 @@ export function AccountCard({
   }
 
   async function checkNow() {
-    const result = await run('check', () => actions.checkNow(account.id));
-    if (!result) return;
+    const answered = await run('check', () => actions.checkNow(account.id));
+    if (!answered) return;
+    const { result, answers } = answered;
+    const r = answers.ACCOUNTS_RESULT_MESSAGES[locale];
     if (result.ok) {
       onChange(result.data);
       const shown = result.data;
       const diagnosis = shown.diagnosis;
       setMessage(
         shown.status === 'ok'
-          ? { tone: 'success', text: format(text.results.checkPassed, { address }) }
-          : { tone: 'error', text: format(text.results.checkFailed, { address, title: diagnosis?.title[locale] ?? '' }) },
+          ? { tone: 'success', text: format(r.checkPassed, { address }) }
+          : { tone: 'error', text: format(r.checkFailed, { address, title: diagnosis?.title[locale] ?? '' }) },
       );
       return;
     }
-    setMessage(commonMessage(result, account, context));
+    setMessage(answers.commonMessage(result, account, context));
   }
 
   async function togglePause() {
     const resuming = paused;
-    const result = await run(resuming ? 'resume' : 'pause', () =>
-      resuming ? actions.resume(account.id) : actions.pause(account.id),
-    );
-    if (!result) return;
+    const answered = await run(resuming ? 'resume' : 'pause', () => (resuming ? actions.resume(account.id) : actions.pause(account.id)));
+    if (!answered) return;
+    const { result, answers } = answered;
+    const r = answers.ACCOUNTS_RESULT_MESSAGES[locale];
     if (result.ok) {
       onChange(result.data);
       setMessage({
         tone: 'info',
-        text: resuming
-          ? format(text.results.resumed, { address, status: text.status[result.data.status] })
-          : format(text.results.paused, { address }),
+        text: resuming ? format(r.resumed, { address, status: text.status[result.data.status] }) : format(r.paused, { address }),
       });
       return;
     }
-    setMessage(commonMessage(result, account, context));
+    setMessage(answers.commonMessage(result, account, context));
   }
 
   async function confirmDelete() {
-    const result = await run('delete', () => actions.remove(account.id));
-    if (result?.ok) {
+    const answered = await run('delete', () => actions.remove(account.id));
+    if (answered?.result.ok) {
       setConfirmingDelete(false);
-      onGone(account, 'deleted');
+      onGone(account, format(answered.answers.ACCOUNTS_RESULT_MESSAGES[locale].deleted, { address }));
       return;
     }
     setConfirmingDelete(false);
     deleteButton.current?.focus();
-    if (result) setMessage(commonMessage(result, account, context));
+    if (answered) setMessage(answered.answers.commonMessage(answered.result, account, context));
+  }
+
+  /** Opens the form once it is here (at once when it is); closes it at once. */
+  function toggleReplace() {
+    if (replaceOpen) {
+      setReplaceOpen(false);
+      return;
+    }
+    answerWords.preload();
+    replaceForm.load().then(
+      () => setReplaceOpen(true),
+      () => setMessage(networkError),
+    );
+  }
+
+  function askDelete() {
+    if (busy) return;
+    deleteDialog.load().then(
+      () => setConfirmingDelete(true),
+      () => setMessage(networkError),
+    );
   }
 
   const lastChecked = account.lastCheckedAt ?? account.lastCheck?.checkedAt ?? null;
   const failing = account.status === 'failed' && account.diagnosis;
   const diagnosis = account.diagnosis;
-  const step = diagnosis ? (context.byProvider[account.providerId]?.guideSteps ?? context.guideSteps)[diagnosis.guideStep] : undefined;
+  const step = diagnosis ? provider?.guideSteps[diagnosis.guideStep] : undefined;
   const diagnosisText = diagnosis ? diagnosisWords(diagnosis, locale) : undefined;
   const failedProtocols = account.lastCheck
     ? (['imap', 'smtp'] as const).filter((protocol) => account.lastCheck && !account.lastCheck[protocol].ok)
@@ -198,22 +190,22 @@ export function AccountCard({
           <h2 id={titleId(account.id)} tabIndex={-1} className="font-mono text-lg font-semibold break-all">
             {address}
           </h2>
-          <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">
+          <p className="mt-0.5 muted-text">
             {text.provider}
-            {context.providerNames[account.providerId] ?? account.providerId}
+            {provider?.name ?? account.providerId}
           </p>
         </div>
         <AccountStatusBadge status={busy ? 'checking' : account.status} text={text} />
       </div>
 
       <p className="mt-3 text-sm leading-6">
-        <span className="text-slate-600 dark:text-slate-300">{text.lastChecked}</span>
+        <span className="muted-color">{text.lastChecked}</span>
         {lastChecked ? (
           <>
             <time dateTime={lastChecked} suppressHydrationWarning>
               {formatRelative(lastChecked, nowMs, locale)}
             </time>{' '}
-            <span className="text-slate-600 dark:text-slate-300" suppressHydrationWarning>
+            <span className="muted-color" suppressHydrationWarning>
               ({formatTime(lastChecked, locale, 'dateTime')})
             </span>
             {account.lastCheck && (
@@ -255,17 +247,23 @@ export function AccountCard({
           })}
         >
           <p className="mt-4">
-            <a href={wizardStepHref(diagnosis.guideStep, account.providerId)} className={textLink}>
+            <a href={wizardStepHref(diagnosis.guideStep, account.providerId)} className="text-link">
               {format(text.fixLink, { n: step.n, title: step.title })}
             </a>
           </p>
         </DiagnosisCard>
       )}
 
-      <div role="group" aria-label={format(text.actions.groupLabel, { address })} className="mt-4 flex flex-wrap gap-2">
+      <div
+        role="group"
+        aria-label={format(text.actions.groupLabel, { address })}
+        className="mt-4 flex flex-wrap gap-2"
+        onPointerOver={answerWords.preload}
+        onFocus={answerWords.preload}
+      >
         <button
           type="button"
-          className={secondaryButton}
+          className="btn-secondary"
           disabled={paused}
           aria-disabled={busy ? true : undefined}
           aria-describedby={paused ? pausedNoteId : undefined}
@@ -275,12 +273,7 @@ export function AccountCard({
           {text.actions.checkNow}
           <Named address={address} />
         </button>
-        <button
-          type="button"
-          className={secondaryButton}
-          aria-disabled={busy ? true : undefined}
-          onClick={() => void togglePause()}
-        >
+        <button type="button" className="btn-secondary" aria-disabled={busy ? true : undefined} onClick={() => void togglePause()}>
           {(busy === 'pause' || busy === 'resume') && <Spinner className="size-4" />}
           {paused ? text.actions.resume : text.actions.pause}
           <Named address={address} />
@@ -288,10 +281,12 @@ export function AccountCard({
         <button
           ref={replaceButton}
           type="button"
-          className={secondaryButton}
+          className="btn-secondary"
           aria-expanded={replaceOpen}
           aria-controls={`${id}-replace`}
-          onClick={() => setReplaceOpen((open) => !open)}
+          onPointerOver={replaceForm.preload}
+          onFocus={replaceForm.preload}
+          onClick={toggleReplace}
         >
           {text.actions.replaceCode}
           <Named address={address} />
@@ -299,38 +294,44 @@ export function AccountCard({
         <button
           ref={deleteButton}
           type="button"
-          className={deleteTrigger}
+          className="btn-danger-outline"
           aria-disabled={busy ? true : undefined}
-          onClick={() => {
-            if (!busy) setConfirmingDelete(true);
-          }}
+          onPointerOver={deleteDialog.preload}
+          onFocus={deleteDialog.preload}
+          onClick={askDelete}
         >
           {text.actions.delete}
           <Named address={address} />
         </button>
       </div>
       {paused && (
-        <p id={pausedNoteId} className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+        <p id={pausedNoteId} className="mt-2 muted-text">
           {text.actions.pausedNote}
         </p>
       )}
 
       <div id={`${id}-replace`} hidden={!replaceOpen}>
-        {replaceOpen && (
-          <ReplaceCodeForm
+        {replaceOpen && Replace && provider && (
+          <Replace.ReplaceCodeForm
             account={account}
-            context={context}
+            locale={locale}
+            credential={provider.credential}
             running={busy === 'replace'}
             blocked={busy !== null}
-            run={(code) => run('replace', () => actions.replaceCode({ accountId: account.id, code }))}
+            run={async (code) => {
+              const answered = await run('replace', () => actions.replaceCode({ accountId: account.id, code }));
+              return answered?.result ?? null;
+            }}
             onReplaced={(updated) => {
               onChange(updated);
               setReplaceOpen(false);
-              setMessage({ tone: 'success', text: format(text.results.codeReplaced, { address }) });
+              // The answer's words are here: the form's check went through run().
+              const r = answerWords.current()?.ACCOUNTS_RESULT_MESSAGES[locale];
+              if (r) setMessage({ tone: 'success', text: format(r.codeReplaced, { address }) });
               replaceButton.current?.focus();
             }}
             onFailed={(updated) => onChange(updated)}
-            onOtherResult={(result) => setMessage(commonMessage(result, account, context))}
+            onOtherResult={(result) => setMessage(answerWords.current()?.commonMessage(result, account, context) ?? null)}
             onCancel={() => {
               setReplaceOpen(false);
               replaceButton.current?.focus();
@@ -346,8 +347,8 @@ export function AccountCard({
             {message.retry && <p className="mt-1 font-medium">{message.retry}</p>}
             {message.signIn && (
               <p className="mt-1">
-                <a href={context.signInHref} className={textLink}>
-                  {text.results.signIn}
+                <a href={context.signInHref} className="text-link">
+                  {message.signIn}
                 </a>
               </p>
             )}
@@ -357,17 +358,19 @@ export function AccountCard({
 
       <AccountHistory history={account.history} nowMs={nowMs} context={context} providerId={account.providerId} />
 
-      <DeleteDialog
-        open={confirmingDelete}
-        address={address}
-        busy={busy === 'delete'}
-        text={text.confirmDelete}
-        onCancel={() => {
-          setConfirmingDelete(false);
-          deleteButton.current?.focus();
-        }}
-        onConfirm={() => void confirmDelete()}
-      />
+      {Delete && (
+        <Delete.DeleteDialog
+          open={confirmingDelete}
+          address={address}
+          busy={busy === 'delete'}
+          locale={locale}
+          onCancel={() => {
+            setConfirmingDelete(false);
+            deleteButton.current?.focus();
+          }}
+          onConfirm={() => void confirmDelete()}
+        />
+      )}
     </article>
   );
 }

@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { primaryButton } from '@/components/ui/styles';
 import type { AccountView } from '@/lib/accounts/view';
-import { format } from '@/lib/i18n/locale';
+import type { AccountsListMessages } from '@/lib/i18n/messages/accounts';
 import { AccountCard, titleId } from './account-card';
 import type { AccountActions, AccountsContext } from './types';
 
@@ -15,15 +14,16 @@ export function AccountList({
   initialAccounts,
   serverNow,
   actions,
+  text,
   context,
 }: {
   initialAccounts: AccountView[];
   /** When the server rendered the page; relative times start from it so both renders agree. */
   serverNow: string;
   actions: AccountActions;
+  text: AccountsListMessages;
   context: AccountsContext;
 }) {
-  const { text } = context;
   const [accounts, setAccounts] = useState(initialAccounts);
   // A fresh render from the server (after a refresh) replaces what the list holds.
   const [fromServer, setFromServer] = useState(initialAccounts);
@@ -56,14 +56,14 @@ export function AccountList({
     setAccounts((current) => current.map((account) => (account.id === updated.id ? updated : account)));
   };
 
-  const remove = (gone: AccountView, how: 'deleted' | 'not_found') => {
+  const remove = (gone: AccountView, announcement: string) => {
     const index = accounts.findIndex((account) => account.id === gone.id);
     if (index === -1) return;
     const rest = accounts.filter((account) => account.id !== gone.id);
     // Focus goes to the mailbox that took its place, or the one before it, or the empty state.
     const neighbour = rest[index] ?? rest[index - 1];
     pendingFocus.current = neighbour ? titleId(neighbour.id) : EMPTY_TITLE_ID;
-    setAnnouncement(how === 'deleted' ? format(text.results.deleted, { address: gone.address }) : text.results.notFound);
+    setAnnouncement(announcement);
     setAccounts(rest);
   };
 
@@ -81,13 +81,13 @@ export function AccountList({
           <h2 id={EMPTY_TITLE_ID} tabIndex={-1} className="text-lg font-semibold">
             {text.empty.title}
           </h2>
-          <p className="mt-2 leading-7 text-slate-700 dark:text-slate-300">{text.empty.body}</p>
-          <Link href="/" className={`${primaryButton} mt-5`}>
+          <p className="mt-2 body-text">{text.empty.body}</p>
+          <Link href="/" className="btn-primary mt-5">
             {text.empty.cta}
           </Link>
         </section>
       ) : (
-        <ul aria-label={text.listLabel} className="mt-8 space-y-5">
+        <ul aria-label={text.label} className="mt-8 space-y-5">
           {accounts.map((account) => (
             <li key={account.id}>
               <AccountCard

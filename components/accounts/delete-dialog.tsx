@@ -1,35 +1,33 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
-import { secondaryButton } from '@/components/ui/styles';
-import { format } from '@/lib/i18n/locale';
-import type { AccountsMessages } from '@/lib/i18n/messages/accounts';
-
-const dangerButton =
-  'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg bg-red-700 px-4 py-2 text-base font-medium text-white hover:bg-red-800 aria-disabled:cursor-progress aria-disabled:opacity-80 dark:bg-red-400 dark:text-slate-950 dark:hover:bg-red-300';
+import { format, type Locale } from '@/lib/i18n/locale';
+import { ACCOUNTS_DELETE_MESSAGES } from '@/lib/i18n/messages/accounts-delete';
 
 /**
  * Asks before deleting, naming the address. A modal <dialog>: the browser keeps focus inside and
- * Escape cancels; focus starts on "cancel", the choice that loses nothing.
+ * Escape cancels; focus starts on "cancel", the choice that loses nothing. Fetched with its words
+ * when someone reaches for a card's delete button (./account-card.tsx).
  */
 export function DeleteDialog({
   open,
   address,
   busy,
-  text,
+  locale,
   onCancel,
   onConfirm,
 }: {
   open: boolean;
   address: string;
   busy: boolean;
-  text: AccountsMessages['confirmDelete'];
+  locale: Locale;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const id = useId();
+  const text = ACCOUNTS_DELETE_MESSAGES[locale];
 
   useEffect(() => {
     const element = dialog.current;
@@ -61,12 +59,12 @@ export function DeleteDialog({
         {text.body}
       </p>
       <div className="mt-5 flex flex-wrap justify-end gap-3">
-        <button ref={cancelButton} type="button" className={secondaryButton} onClick={() => !busy && onCancel()}>
+        <button ref={cancelButton} type="button" className="btn-secondary" onClick={() => !busy && onCancel()}>
           {text.cancel}
         </button>
         <button
           type="button"
-          className={dangerButton}
+          className="btn-danger"
           aria-disabled={busy ? true : undefined}
           onClick={() => !busy && onConfirm()}
         >

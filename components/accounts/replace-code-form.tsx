@@ -7,13 +7,13 @@ import { z } from '@/lib/zod';
 import { CodeInput } from '@/components/ui/code-input';
 import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
 import { Spinner } from '@/components/ui/spinner';
-import { primaryButton, secondaryButton } from '@/components/ui/styles';
+import type { CredentialWording } from '@/lib/accounts/credential-wording';
 import type { AccountsActionResult, AccountView, ReplaceCodeActionResult } from '@/lib/accounts/view';
 import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
-import { format } from '@/lib/i18n/locale';
+import { format, type Locale } from '@/lib/i18n/locale';
+import { ACCOUNTS_REPLACE_MESSAGES } from '@/lib/i18n/messages/accounts-replace';
 import type { Diagnosis } from '@/lib/mail-check/types';
 import { authCodeSchema, cleanSecret } from '@/lib/providers/auth-code';
-import type { AccountsContext } from './types';
 
 interface ReplaceCodeValues {
   code: string;
@@ -22,11 +22,14 @@ interface ReplaceCodeValues {
 /**
  * A new code for a saved mailbox. The field cleans a pasted code as the wizard's does and keeps
  * a password (Sohu's, manual setup's) as typed; the server checks the new code and keeps the old
- * one unless it passes. The code lives in this form only.
+ * one unless it passes. The code lives in this form only. Fetched, with react-hook-form, the
+ * code's schema and its words, when someone reaches for a card's "replace code" button
+ * (./account-card.tsx).
  */
 export function ReplaceCodeForm({
   account,
-  context,
+  locale,
+  credential,
   running,
   blocked,
   run,
@@ -36,7 +39,9 @@ export function ReplaceCodeForm({
   onCancel,
 }: {
   account: AccountView;
-  context: AccountsContext;
+  locale: Locale;
+  /** What this provider calls its credential, and how the field treats it. */
+  credential: CredentialWording;
   /** This form's check is running. */
   running: boolean;
   /** Some action on the account is running. */
@@ -47,9 +52,7 @@ export function ReplaceCodeForm({
   onOtherResult: (result: AccountsActionResult) => void;
   onCancel: () => void;
 }) {
-  const { locale, text } = context;
-  const t = text.replace;
-  const credential = context.credentials[account.providerId] ?? context.defaultCredential;
+  const t = ACCOUNTS_REPLACE_MESSAGES[locale];
   const words = { credential: credential.name };
   const id = useId();
   const secretKind = credential.kind;
@@ -115,7 +118,7 @@ export function ReplaceCodeForm({
       <h3 id={`${id}-heading`} className="font-semibold break-all">
         {format(t.heading, { address: account.address, ...words })}
       </h3>
-      <p className="mt-1 text-sm leading-6 text-slate-700 dark:text-slate-300">{format(t.intro, words)}</p>
+      <p className="mt-1 small-text">{format(t.intro, words)}</p>
       {/* The wizard's code field: a code is cleaned as it arrives, a password is sent as typed. */}
       <CodeInput
         id={`${id}-code`}
@@ -150,13 +153,13 @@ export function ReplaceCodeForm({
       <div className="mt-4 flex flex-wrap gap-3">
         <button
           type="submit"
-          className={primaryButton}
+          className="btn-primary"
           aria-disabled={blocked ? true : undefined}
         >
           {running && <Spinner />}
           {running ? t.submitting : t.submit}
         </button>
-        <button type="button" className={secondaryButton} onClick={onCancel}>
+        <button type="button" className="btn-secondary" onClick={onCancel}>
           {t.cancel}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import type { AccountStatus } from '@/lib/accounts/view';
-import type { AccountsMessages } from '@/lib/i18n/messages/accounts';
+import type { AccountsCardMessages } from '@/lib/i18n/messages/accounts';
 
 export type ShownStatus = AccountStatus | 'checking';
 
@@ -28,7 +28,7 @@ const ORDER: readonly ShownStatus[] = ['ok', 'paused', 'failed', 'checking'];
  * The account's status as a coloured label. Every label sits in the same grid cell, the unused
  * ones invisible, so the badge is as wide as the longest and nothing moves when it changes.
  */
-export function AccountStatusBadge({ status, text }: { status: ShownStatus; text: Pick<AccountsMessages, 'status' | 'statusLabel'> }) {
+export function AccountStatusBadge({ status, text }: { status: ShownStatus; text: Pick<AccountsCardMessages, 'status' | 'statusLabel'> }) {
   const look = LOOKS[status];
   return (
     <span className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-semibold ${look.badge}`}>

@@ -1,221 +1,127 @@
 import type { Locale } from '@/lib/i18n/locale';
+import { ACCOUNTS_DELETE_MESSAGES, type AccountsDeleteMessages } from './accounts-delete';
+import { ACCOUNTS_ERROR_MESSAGES, type AccountsErrorMessages } from './accounts-error';
+import { ACCOUNTS_HISTORY_MESSAGES, type AccountsHistoryMessages } from './accounts-history';
+import { ACCOUNTS_REPLACE_MESSAGES, type AccountsReplaceMessages } from './accounts-replace';
+import { ACCOUNTS_RESULT_MESSAGES, type AccountsResultMessages } from './accounts-results';
 
 // The words of /accounts, the page where a user looks after the mailboxes they connected. Kept
 // apart from the wizard's catalog so that neither page's client components carry the other's
-// text. `{name}` placeholders are filled with `format` from lib/i18n/locale.ts.
+// text. This module holds what the page draws at once: the server's own words, and `list` and
+// `card`, which the page passes to its client components. What is needed only once the reader
+// acts (an action's answer, the new-code form, the delete dialog, the history's entries, the
+// error page) has a module of its own beside this one, which the part that needs it imports, so
+// it is neither in the page's first scripts nor in its props. `ACCOUNTS_MESSAGES` puts them all
+// together for the server. `{name}` placeholders are filled with `format` from lib/i18n/locale.ts.
 
 const zh = {
   meta: { title: '我的邮箱 · 状态与管理' },
   header: { backToWizard: '设置向导', addMailbox: '添加邮箱' },
   title: '我的邮箱',
   lead: '这里列出你连接过的每个邮箱、它最近一次检查的结果，以及可以对它做的事。',
-  listLabel: '已连接的邮箱',
-  empty: {
-    title: '还没有连接任何邮箱',
-    body: '按设置向导开启 IMAP/SMTP 服务、生成客户端授权码并检测通过后，邮箱就会出现在这里。',
-    cta: '开始连接邮箱',
-  },
-  status: { ok: '正常', paused: '已暂停', failed: '异常', checking: '检查中' },
-  statusLabel: '状态：',
-  provider: '服务商：',
-  lastChecked: '上次检查：',
-  heldFromBackground:
-    '后台已停止自动检查这个邮箱：上次检查时服务器拒绝了登录，用同一个授权码再试只会再被拒绝，而反复登录失败会让服务商封禁我们的服务器。更换授权码，或点「立即检查」，自动检查就会恢复。',
-  neverChecked: '还没有检查过',
-  lastResult: { passed: '收信和发信都通过', failed: '未通过：{title}' },
-  protocols: { imap: '收信（IMAP）', smtp: '发信（SMTP）' },
-  serverSaid: '服务器的原话（{protocol}）',
-  diagnosisHeading: '出了什么问题',
-  checklistTitle: '逐项检查',
-  fixLink: '去第 {n} 步：{title}',
-  history: {
-    summary: '状态变更记录（{count} 条）',
-    empty: '还没有状态变更。',
-    change: '{from} → {to}',
-    created: '添加时为「{to}」',
-    reasons: {
-      created: '通过检测后添加',
-      check_passed: '检查通过',
-      check_failed: '检查未通过',
-      paused_by_user: '你暂停了它',
-      resumed_by_user: '你恢复了它',
-      code_replaced: '换上了新的授权码',
-      health_check: '定期检查',
-    } as Record<string, string>,
-    unknownReason: '状态有变化',
-    failure: '（{title}）',
-  },
-  actions: {
-    groupLabel: '对 {address} 的操作',
-    checkNow: '立即检查',
-    pause: '暂停',
-    resume: '恢复',
-    replaceCode: '更换授权码',
-    delete: '删除',
-    pausedNote: '已暂停的邮箱不会被检查，也不会用来收发邮件。恢复之后才能检查。',
-  },
-  results: {
-    checkPassed: '{address}：检查通过，状态「正常」。',
-    checkFailed: '{address}：检查未通过，状态「异常」——{title}',
-    paused: '{address} 已暂停，不会再被检查或使用。',
-    resumed: '{address} 已恢复，状态「{status}」。',
-    codeReplaced: '{address}：新授权码检测通过，已替换旧的授权码。',
-    deleted: '{address} 已删除，保存的授权码也一并清除。',
-    notFound: '找不到这个邮箱，它可能已经被删除了。',
-    signedOut: '登录已过期，请重新登录后再操作。',
-    signIn: '重新登录',
-    refusedPaused: '{address} 已暂停，先恢复才能检查。',
-    mailboxLocked: '这个邮箱最近失败的检查太多，检查暂时锁定。',
-    providerPaused: '{provider}暂时拒绝了我们服务器的连接，对{provider}的检查暂停中。',
-    manualLimited: '你最近对手动填写的服务器失败的检查太多，检查暂时停止。',
-    accountLimited: '你的账户最近失败的检查太多（所有邮箱合计），检查暂时停止。',
-    providerBusy: '最近对{provider}被拒绝的登录已到上限，为了不让我们的服务器被封，检查需要稍等。',
-    checkRunning: '这个邮箱正在检查中，请等它结束。',
-    tooManyRunning: '你同时进行的检查太多了，请等一些结束后再试。',
-    retryAt: '请在 {time} 之后再试',
-    networkError: '操作没有完成：网络中断，或服务器暂时出了问题。请稍后再试。',
-    invalid: '请检查填写的内容。',
-  },
-  // {credential}: the provider's name for the code (客户端授权码, App 专用密码, 独立密码…).
-  replace: {
-    heading: '更换 {address} 的{credential}',
-    intro: '把新的{credential}粘贴到这里。我们会先用它检测一次，通过后才替换；没通过时，旧的保持不变。',
-    label: '新的{credential}',
-    // The hint: the format where the provider's is on record, then what a paste loses.
-    hint: '{format}{cleaning}',
-    formatLetters: '{n} 位字母。',
-    formatGrouped: '{n} 位字母，中间的「{separator}」带不带都可以。',
-    formatAny: '{n} 个字符。',
-    cleaning: '粘贴进来的空格、换行和看不见的字符会被自动去掉。',
-    // A password (Sohu's, a mailbox set up by hand) is the user's own and reaches the server unchanged.
-    asTyped: '密码会原样发送：空格、全角字符和符号都保留，只去掉粘贴时带到首尾的换行和看不见的字符。',
-    submit: '检测并更换',
-    submitting: '正在检测…',
-    cancel: '取消',
-    running: '正在用新的{credential}连接收信和发信服务器…',
-    failedTitle: '新的{credential}没有通过检测：{title}',
-    oldCodeKept: '旧的{credential}仍然保留，没有任何改动。',
-  },
-  confirmDelete: {
-    title: '删除 {address}？',
-    body: '删除后，这个邮箱和加密保存的授权码都会被清除，我们的客户端也不再收发它的邮件。网页邮箱里的授权码不受影响，如果不再使用，请到网页邮箱里停用它。',
-    confirm: '删除邮箱',
-    deleting: '正在删除…',
-    cancel: '取消',
-  },
   loading: '正在读取你的邮箱…',
-  error: {
-    title: '页面没能打开',
-    body: '读取邮箱列表时出了问题，你的邮箱和授权码都没有受到影响。请再试一次。',
-    retry: '重试',
+  list: {
+    label: '已连接的邮箱',
+    empty: {
+      title: '还没有连接任何邮箱',
+      body: '按设置向导开启 IMAP/SMTP 服务、生成客户端授权码并检测通过后，邮箱就会出现在这里。',
+      cta: '开始连接邮箱',
+    },
+  },
+  card: {
+    status: { ok: '正常', paused: '已暂停', failed: '异常', checking: '检查中' },
+    statusLabel: '状态：',
+    provider: '服务商：',
+    lastChecked: '上次检查：',
+    heldFromBackground:
+      '后台已停止自动检查这个邮箱：上次检查时服务器拒绝了登录，用同一个授权码再试只会再被拒绝，而反复登录失败会让服务商封禁我们的服务器。更换授权码，或点「立即检查」，自动检查就会恢复。',
+    neverChecked: '还没有检查过',
+    lastResult: { passed: '收信和发信都通过', failed: '未通过：{title}' },
+    protocols: { imap: '收信（IMAP）', smtp: '发信（SMTP）' },
+    serverSaid: '服务器的原话（{protocol}）',
+    diagnosisHeading: '出了什么问题',
+    checklistTitle: '逐项检查',
+    fixLink: '去第 {n} 步：{title}',
+    historySummary: '状态变更记录（{count} 条）',
+    actions: {
+      groupLabel: '对 {address} 的操作',
+      checkNow: '立即检查',
+      pause: '暂停',
+      resume: '恢复',
+      replaceCode: '更换授权码',
+      delete: '删除',
+      pausedNote: '已暂停的邮箱不会被检查，也不会用来收发邮件。恢复之后才能检查。',
+    },
+    // Here rather than with the other answers (accounts-results.ts): a dropped connection may
+    // not bring those either.
+    networkError: '操作没有完成：网络中断，或服务器暂时出了问题。请稍后再试。',
   },
 };
 
-export type AccountsMessages = typeof zh;
+type AccountsPageMessages = typeof zh;
 
-const en: AccountsMessages = {
+const en: AccountsPageMessages = {
   meta: { title: 'My mailboxes · status and settings' },
   header: { backToWizard: 'Setup guide', addMailbox: 'Add a mailbox' },
   title: 'My mailboxes',
   lead: 'Every mailbox you connected, how its last check went, and what you can do with it.',
-  listLabel: 'Connected mailboxes',
-  empty: {
-    title: 'No mailbox connected yet',
-    body: 'Once you switch on IMAP/SMTP, create an authorization code and pass the check in the setup guide, the mailbox shows up here.',
-    cta: 'Connect a mailbox',
-  },
-  status: { ok: 'OK', paused: 'Paused', failed: 'Failing', checking: 'Checking' },
-  statusLabel: 'Status: ',
-  provider: 'Provider: ',
-  lastChecked: 'Last checked: ',
-  heldFromBackground:
-    'Background checks of this mailbox have stopped: the server refused the login last time, trying the same code again would only be refused again, and repeated refused logins get our server blocked by the provider. Replace the code or press “Check now”, and automatic checks resume.',
-  neverChecked: 'not checked yet',
-  lastResult: { passed: 'receiving and sending both passed', failed: 'failed: {title}' },
-  protocols: { imap: 'Receiving (IMAP)', smtp: 'Sending (SMTP)' },
-  serverSaid: "The server's words ({protocol})",
-  diagnosisHeading: 'What went wrong',
-  checklistTitle: 'Go through this list',
-  fixLink: 'Go to step {n}: {title}',
-  history: {
-    summary: 'Status changes ({count})',
-    empty: 'No status changes yet.',
-    change: '{from} → {to}',
-    created: 'Added as “{to}”',
-    reasons: {
-      created: 'added after passing the check',
-      check_passed: 'check passed',
-      check_failed: 'check failed',
-      paused_by_user: 'you paused it',
-      resumed_by_user: 'you resumed it',
-      code_replaced: 'a new authorization code was put in',
-      health_check: 'scheduled check',
-    } as Record<string, string>,
-    unknownReason: 'status changed',
-    failure: ' ({title})',
-  },
-  actions: {
-    groupLabel: 'Actions for {address}',
-    checkNow: 'Check now',
-    pause: 'Pause',
-    resume: 'Resume',
-    replaceCode: 'Replace code',
-    delete: 'Delete',
-    pausedNote: 'A paused mailbox is neither checked nor used for mail. Resume it to check it.',
-  },
-  results: {
-    checkPassed: '{address}: the check passed; status “OK”.',
-    checkFailed: '{address}: the check failed; status “Failing”. {title}',
-    paused: '{address} is paused; it will not be checked or used.',
-    resumed: '{address} is resumed; status “{status}”.',
-    codeReplaced: '{address}: the new code passed the check and replaced the old one.',
-    deleted: '{address} was deleted, together with its saved code.',
-    notFound: 'This mailbox could not be found; it may have been deleted.',
-    signedOut: 'Your session has ended. Please sign in again.',
-    signIn: 'Sign in again',
-    refusedPaused: '{address} is paused; resume it before checking.',
-    mailboxLocked: 'Too many recent checks of this mailbox failed, so checking it is locked for a while.',
-    providerPaused: '{provider} is refusing connections from our server for now, so checks of {provider} are paused.',
-    manualLimited: 'Too many of your recent checks of typed servers failed, so checking is stopped for a while.',
-    accountLimited: 'Too many recent checks from your account failed (all mailboxes together), so checking is stopped for a while.',
-    providerBusy: 'Refused logins at {provider} have reached our ceiling for now; to keep our server from being blocked, checks wait a little.',
-    checkRunning: 'This mailbox is being checked right now; wait for that check to finish.',
-    tooManyRunning: 'You have too many checks running at once; wait for some to finish, then try again.',
-    retryAt: 'Please try again after {time}',
-    networkError: 'That did not finish: the connection dropped or the server had a problem. Please try again later.',
-    invalid: 'Please check what you entered.',
-  },
-  replace: {
-    heading: 'Replace the {credential} of {address}',
-    intro: 'Paste the new {credential} here. We check with it first and only replace the old one when it passes; if it does not, the old one stays as it is.',
-    label: 'New {credential}',
-    hint: '{format} {cleaning}',
-    formatLetters: '{n} letters.',
-    formatGrouped: '{n} letters, with or without the “{separator}” between the groups.',
-    formatAny: '{n} characters.',
-    cleaning: 'Spaces, line breaks and invisible characters that come with a paste are removed.',
-    asTyped:
-      'The password is sent exactly as typed, spaces, full-width characters and symbols included; only a line break or invisible character that a paste left at either end is dropped.',
-    submit: 'Check and replace',
-    submitting: 'Checking…',
-    cancel: 'Cancel',
-    running: 'Connecting to the receiving and sending servers with the new {credential}…',
-    failedTitle: 'The new {credential} did not pass: {title}',
-    oldCodeKept: 'The old {credential} is kept; nothing was changed.',
-  },
-  confirmDelete: {
-    title: 'Delete {address}?',
-    body: 'This removes the mailbox and its encrypted code; our mail app stops using it. The code itself stays valid in web mail: if you no longer need it, switch it off there.',
-    confirm: 'Delete mailbox',
-    deleting: 'Deleting…',
-    cancel: 'Cancel',
-  },
   loading: 'Loading your mailboxes…',
-  error: {
-    title: 'This page could not be opened',
-    body: 'Something went wrong while reading your mailboxes; they and their codes are unaffected. Please try again.',
-    retry: 'Try again',
+  list: {
+    label: 'Connected mailboxes',
+    empty: {
+      title: 'No mailbox connected yet',
+      body: 'Once you switch on IMAP/SMTP, create an authorization code and pass the check in the setup guide, the mailbox shows up here.',
+      cta: 'Connect a mailbox',
+    },
+  },
+  card: {
+    status: { ok: 'OK', paused: 'Paused', failed: 'Failing', checking: 'Checking' },
+    statusLabel: 'Status: ',
+    provider: 'Provider: ',
+    lastChecked: 'Last checked: ',
+    heldFromBackground:
+      'Background checks of this mailbox have stopped: the server refused the login last time, trying the same code again would only be refused again, and repeated refused logins get our server blocked by the provider. Replace the code or press “Check now”, and automatic checks resume.',
+    neverChecked: 'not checked yet',
+    lastResult: { passed: 'receiving and sending both passed', failed: 'failed: {title}' },
+    protocols: { imap: 'Receiving (IMAP)', smtp: 'Sending (SMTP)' },
+    serverSaid: "The server's words ({protocol})",
+    diagnosisHeading: 'What went wrong',
+    checklistTitle: 'Go through this list',
+    fixLink: 'Go to step {n}: {title}',
+    historySummary: 'Status changes ({count})',
+    actions: {
+      groupLabel: 'Actions for {address}',
+      checkNow: 'Check now',
+      pause: 'Pause',
+      resume: 'Resume',
+      replaceCode: 'Replace code',
+      delete: 'Delete',
+      pausedNote: 'A paused mailbox is neither checked nor used for mail. Resume it to check it.',
+    },
+    networkError: 'That did not finish: the connection dropped or the server had a problem. Please try again later.',
   },
 };
 
-export const ACCOUNTS_MESSAGES: Record<Locale, AccountsMessages> = { zh, en };
+/** Every word of /accounts in one language. */
+export interface AccountsMessages extends AccountsPageMessages {
+  results: AccountsResultMessages;
+  replace: AccountsReplaceMessages;
+  confirmDelete: AccountsDeleteMessages;
+  history: AccountsHistoryMessages;
+  error: AccountsErrorMessages;
+}
+
+/** What the page's client components draw before anything is pressed, passed to them as props. */
+export type AccountsListMessages = AccountsPageMessages['list'];
+export type AccountsCardMessages = AccountsPageMessages['card'];
+
+const all = (locale: Locale, page: AccountsPageMessages): AccountsMessages => ({
+  ...page,
+  results: ACCOUNTS_RESULT_MESSAGES[locale],
+  replace: ACCOUNTS_REPLACE_MESSAGES[locale],
+  confirmDelete: ACCOUNTS_DELETE_MESSAGES[locale],
+  history: ACCOUNTS_HISTORY_MESSAGES[locale],
+  error: ACCOUNTS_ERROR_MESSAGES[locale],
+});
+
+export const ACCOUNTS_MESSAGES: Record<Locale, AccountsMessages> = { zh: all('zh', zh), en: all('en', en) };

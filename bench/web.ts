@@ -23,7 +23,8 @@
 //    performance ≥ 98 and accessibility 100 in every run (judged on the min); total blocking time
 //    ≤ 100 ms, largest contentful paint ≤ 1.8 s and cumulative layout shift 0 (as Lighthouse
 //    shows it, three decimals) judged on the median. /accounts gets its session cookie as an
-//    extra header.
+//    extra header. The empty page gets the same 5 runs, printed for reference (no target): what
+//    the framework alone scores on this machine.
 // 4. Server rendering: autocannon, 20 connections for 10 s after a 3 s warm-up, requests per
 //    second and p99 latency; target: requests per second ≥ 0.5 × the empty page's (measured the
 //    same way, without cookies). A page answering anything but 2xx under load is a missed target.
@@ -271,6 +272,9 @@ async function main(cleanup: Cleanup): Promise<void> {
   const lighthouse = {
     home: await lighthouseRuns(origin, '/', 'home', workDir, cleanup),
     accounts: await lighthouseRuns(origin, '/accounts', 'accounts', workDir, cleanup, user),
+    // No target: what this machine's Lighthouse gives a page of the same build that does nothing,
+    // so the pages' figures can be read against what the framework alone costs here.
+    baseline: await lighthouseRuns(origin, BASELINE_ROUTE, 'baseline', workDir, cleanup),
   };
 
   // 4. Throughput, last: the load must not leave the server busy for the runs above.
@@ -297,6 +301,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   for (const load of [js.home, js.accounts, js.baseline]) printFirstLoad(load, origin);
   printLighthouse(home, lighthouse.home.hostLoad);
   printLighthouse(accounts, lighthouse.accounts.hostLoad);
+  printLighthouse({ ...home, label: `${BASELINE_ROUTE} (the empty page, for reference: no target)`, path: BASELINE_ROUTE, runs: lighthouse.baseline.runs }, lighthouse.baseline.hostLoad);
   for (const [label, element] of [['/', lcpElement.home], ['/accounts', lcpElement.accounts]] as const) {
     if (element) console.log(`LCP element of ${label} (Chromium at 412×823, unthrottled, painted at ${element.startTime} ms): ${element.element} "${element.text}"`);
   }
@@ -321,6 +326,9 @@ async function main(cleanup: Cleanup): Promise<void> {
       jsGzipBytes: baseline.js.gzipBytes,
       requestsPerSecond: Math.round(baseline.throughput.requestsPerSecond * 10) / 10,
       p99Ms: baseline.throughput.p99Ms,
+      performance: spread(lighthouse.baseline.runs.map((r) => r.performance)),
+      tbtMsMedian: Math.round(spread(lighthouse.baseline.runs.map((r) => r.tbtMs)).median),
+      lcpMsMedian: Math.round(spread(lighthouse.baseline.runs.map((r) => r.lcpMs)).median),
     },
     missed,
   }));

@@ -70,12 +70,14 @@ test('a failing QQ mailbox on /accounts: its way back to a step opens QQ’s ste
     await fresh.page.reload();
     await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
 
-    // An address typed afterwards still decides: NetEase's steps are fetched and replace QQ's,
-    // and the address bar follows.
+    // An address typed afterwards still decides: the words follow at once, and NetEase's steps
+    // are fetched once the reader moves on; the address bar follows.
     await fresh.wizard.open('core-parameters-configuration');
     await fresh.wizard.addressInput.fill('li@163.com');
     await expect(fresh.page.getByRole('heading', { level: 1 })).toHaveText(NETEASE_HEADING);
-    await expect(fresh.page).toHaveURL((url) => url.search === '?provider=netease' && url.hash === '#core-parameters-configuration');
+    await fresh.wizard.nextLink('core-parameters-configuration').click();
+    await fresh.wizard.expectStep('access-settings');
+    await expect(fresh.page).toHaveURL((url) => url.search === '?provider=netease' && url.hash === '#access-settings');
     await expect(fresh.wizard.panel('access-settings').locator('[data-provider-steps="netease"]')).toBeAttached();
     await expect(fresh.wizard.panel('access-settings').locator('[data-provider-steps="qq"]')).toHaveCount(0);
   } finally {
@@ -156,4 +158,26 @@ test('the support console’s step links name the customer’s provider and open
   } finally {
     await staffContext.close();
   }
+});
+
+test('naming another provider fetches its steps and keeps what was typed', async ({ page }) => {
+  const wizard = new WizardPage(page);
+  await wizard.open('core-parameters-configuration');
+  await wizard.addressInput.fill('li@163.com');
+  await wizard.open('configure-in-client');
+  await expect(wizard.panel('configure-in-client').locator('[data-provider-steps="netease"]').first()).toBeAttached();
+  await wizard.codeInput.fill('ABCDEFGHJKLMNPQR');
+
+  // Back to step 1 as a reader would, and another provider's address.
+  await wizard.progress.getByRole('link').first().click();
+  await wizard.expectStep('core-parameters-configuration');
+  await wizard.addressInput.fill('li@qq.com');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(QQ_HEADING);
+  await wizard.progress.getByRole('link').nth(3).click();
+  await wizard.expectStep('configure-in-client');
+  await expect(wizard.panel('configure-in-client').locator('[data-provider-steps="qq"]').first()).toBeAttached();
+  await expect(wizard.panel('configure-in-client').locator('[data-provider-steps="netease"]')).toHaveCount(0);
+  // The page was not reloaded or re-drawn: the code is still in its field, now in QQ's words.
+  await expect(wizard.panel('configure-in-client').getByLabel('授权码', { exact: true })).toHaveValue('ABCDEFGHJKLMNPQR');
+  expect(new URL(page.url()).search).toBe('?provider=qq');
 });

@@ -8,16 +8,19 @@ import { PROVIDER_HINT_PARAM } from '@/lib/wizard/provider-hint';
 import { DEFAULT_PROVIDER_ID, useShownDomain } from '@/lib/wizard/client/shown-domain';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { addressStore, providerChoiceStore } from '@/lib/wizard/client/stores';
-import { FIRST_STEP, stepFromHash, type WizardStep } from '@/lib/wizard/steps';
+import { FIRST_STEP, isWizardStep, stepFromHash, type WizardStep } from '@/lib/wizard/steps';
 
 // The steps after the first are drawn for one provider: the one the page's `?provider=` names.
-// A first visit (`/`, no provider named) gets the first step only, which is all it shows; the
-// steps of the provider the address or the chooser names are fetched once it is named, or
-// NetEase's once the reader heads past the first step without naming one (a pointer or focus on
-// a link to another step is enough). The fetch is a soft navigation to `?provider=<id>`: the
-// forms keep what was typed, the step and its deep link `#step` stay, and until it arrives the
-// steps that differ say so instead of showing another provider's screens. The words naming the
-// provider (the heading, the intro, the step titles) are here for every provider and follow at once.
+// A first visit (`/`, no provider named) gets the first step only, which is all it shows. Once
+// the reader is past the first step, the steps of the provider the address or the chooser names
+// (NetEase's if none) are fetched: a soft navigation to `?provider=<id>` that keeps the step and
+// its deep link `#step`; until it arrives the places of the steps say so instead of showing
+// another provider's screens. The words naming the provider (the heading, the intro, the step
+// titles) are here for every provider and follow at once.
+//
+// The navigation keeps the page's elements (checked: the fields, their values and the focus stay).
+// It waits until the reader is past step 1 all the same: step 1 is where people type and ask for
+// help, and a navigation running beside the help panel's action lost that action's answer.
 
 /** The words naming the providers outside their steps, as the page sends them once. */
 export interface ProviderWordsCatalog {
@@ -60,37 +63,23 @@ function hrefFor(provider: string, hash: string): string {
 // provider named by the address is fetched once it has held still this long.
 const SETTLE_MS = 250;
 
-/** True once the reader is on, or heading for, a step after the first. */
 const pastFirst = (step: string | null | undefined) => step != null && step !== FIRST_STEP;
 
-function useHeadingPastFirstStep(watch: boolean): boolean {
+/** True once the reader has been on a step after the first (the shown step, or a hash change). */
+function usePastFirstStep(): boolean {
   // The boot script has named the shown step (the hash's, or the tab's last) before the page's
-  // scripts run. Whatever this says, the first render shows the same (a wait for the steps).
-  const [heading, setHeading] = useState(
-    () => watch && typeof document !== 'undefined' && pastFirst(document.documentElement.getAttribute('data-wizard')),
+  // scripts run. Whatever this says, the first render shows the same (the steps, or a wait).
+  const [past, setPast] = useState(
+    () => typeof document !== 'undefined' && pastFirst(document.documentElement.getAttribute('data-wizard')),
   );
   useEffect(() => {
-    if (!watch) return;
-    const past = pastFirst;
     const onHash = () => {
-      if (past(stepFromHash(window.location.hash))) setHeading(true);
-    };
-    const onIntent = (event: Event) => {
-      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
-      if (link && past(stepFromHash(link.getAttribute('href') ?? ''))) setHeading(true);
+      if (pastFirst(stepFromHash(window.location.hash))) setPast(true);
     };
     window.addEventListener('hashchange', onHash);
-    document.addEventListener('pointerover', onIntent, { passive: true });
-    document.addEventListener('touchstart', onIntent, { passive: true });
-    document.addEventListener('focusin', onIntent);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      document.removeEventListener('pointerover', onIntent);
-      document.removeEventListener('touchstart', onIntent);
-      document.removeEventListener('focusin', onIntent);
-    };
-  }, [watch]);
-  return heading;
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return past;
 }
 
 export function ProviderScope({
@@ -106,28 +95,33 @@ export function ProviderScope({
   const { view, providerId } = useShownDomain();
   const address = useSessionStore(addressStore);
   const choice = useSessionStore(providerChoiceStore);
-  const headingOn = useHeadingPastFirstStep(rendered === null);
+  const pastFirstStep = usePastFirstStep();
   // Nothing typed or picked: the page's own provider stands (a link's `?provider=`), else NetEase
   // once the reader heads on. A provider without steps of its own (practice mode's) follows NetEase's.
   const decided = (address.trim() !== '' || choice !== '') && view.kind !== 'pending';
   const named = Object.hasOwn(words.providers, providerId) ? providerId : DEFAULT_PROVIDER_ID;
-  const wanted = decided ? named : (rendered ?? (headingOn ? DEFAULT_PROVIDER_ID : null));
+  const wanted = decided ? named : (rendered ?? (pastFirstStep ? DEFAULT_PROVIDER_ID : null));
 
   useEffect(() => {
     const url = new URL(window.location.href);
     if (wanted === null || wanted === rendered) {
-      // The address bar names the provider shown; a hint naming none we know is dropped.
-      if (url.searchParams.get(PROVIDER_HINT_PARAM) !== rendered) {
-        window.history.replaceState(window.history.state, '', rendered ? hrefFor(rendered, url.hash) : `/${url.hash}`);
-      }
+      // The address bar names the provider shown (a hint naming none we know is dropped) and the
+      // step shown: a fetch that took a while lands on the step it started from, which the
+      // reader may have left since.
+      const shown = document.documentElement.getAttribute('data-wizard');
+      const hash = isWizardStep(shown) && shown !== FIRST_STEP ? `#${shown}` : url.hash;
+      const href = rendered ? hrefFor(rendered, hash) : `/${hash}`;
+      if (href !== `${url.pathname}${url.search}${url.hash}`) window.history.replaceState(window.history.state, '', href);
       return;
     }
+    // Step 1 shows nothing of a provider's steps but their words, which follow at once.
+    if (!pastFirstStep) return;
     const timer = window.setTimeout(
       () => startTransition(() => router.replace(hrefFor(wanted, window.location.hash), { scroll: false })),
       decided ? SETTLE_MS : 0,
     );
     return () => window.clearTimeout(timer);
-  }, [wanted, rendered, decided, router]);
+  }, [wanted, rendered, decided, pastFirstStep, router]);
 
   return <ScopeContext.Provider value={{ rendered, wanted, words }}>{children}</ScopeContext.Provider>;
 }

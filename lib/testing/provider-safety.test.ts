@@ -74,5 +74,5 @@ describe.each(availableBackends())('provider safety on %s', (kind) => {
     // a new user's correct check waits instead of dialling.
     expect(['refused: provider_busy', 'refused: provider_paused']).toContain(await correctCheck(w));
     expect(w.rule.figures().refused.total).toBe(total);
-  });
+  }, 90_000); // every scenario at once: about 20 s alone, 25 s and more beside the rest of the suite on two cores
 });

@@ -43,11 +43,10 @@ export async function generateMetadata(): Promise<Metadata> {
 // belongs to `next` rather than to the sign-in page's own URL.
 const SIGN_IN_HREF = `/sign-in?next=${encodeURIComponent('/#configure-in-client')}`;
 
-
 // Every provider with a guide, NetEase's first, and manual setup's generic steps (for an address on
-// a domain none of them hosts). The page draws the steps of one of them: the one its `?provider=`
-// names, NetEase's by default; another arrives when the address or the chooser names it
-// (components/wizard/provider-scope.tsx).
+// a domain none of them hosts). The page draws the steps of the one its `?provider=` names, none on
+// a first visit; the steps of the one the address or the chooser names (NetEase's by default)
+// arrive once the reader is past step 1 (components/wizard/provider-scope.tsx).
 const GUIDED_PROVIDERS: readonly MailProvider[] = [...PROVIDERS.filter((provider) => provider.guide), MANUAL_PROVIDER];
 
 // What a client component is given is sent with the page a second time, as React's payload: the

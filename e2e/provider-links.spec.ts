@@ -181,3 +181,33 @@ test('naming another provider fetches its steps and keeps what was typed', async
   await expect(wizard.panel('configure-in-client').getByLabel('授权码', { exact: true })).toHaveValue('ABCDEFGHJKLMNPQR');
   expect(new URL(page.url()).search).toBe('?provider=qq');
 });
+
+test('a step changed while a provider’s steps are on their way stays changed, and a campaign’s parameters stay in the address', async ({ page }) => {
+  // The steps' fetch (a router request) is held until the reader has moved on twice.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let fetched = 0;
+  await page.route(
+    (url) => url.searchParams.get('provider') === 'netease' && url.searchParams.has('_rsc'),
+    async (route) => {
+      fetched++;
+      await released;
+      await route.continue();
+    },
+  );
+  const wizard = new WizardPage(page);
+  await page.goto('/?utm_source=sms#access-settings');
+  await expect.poll(() => fetched).toBe(1);
+  await wizard.nextLink('access-settings').click();
+  await wizard.expectStep('enable-service-and-get-code');
+  await wizard.nextLink('enable-service-and-get-code').click();
+  await wizard.expectStep('configure-in-client');
+  release();
+  await expect(wizard.panel('configure-in-client').locator('[data-provider-steps="netease"]').first()).toBeAttached();
+  await wizard.expectStep('configure-in-client');
+  await expect(page).toHaveURL((url) => url.searchParams.get('utm_source') === 'sms' && url.searchParams.get('provider') === 'netease' && url.hash === '#configure-in-client');
+  // And a hash change whose event comes after the steps arrived is not undone either.
+  await wizard.nextLink('configure-in-client').click();
+  await wizard.expectStep('result');
+  await expect(page).toHaveURL((url) => url.hash === '#result' && url.searchParams.get('utm_source') === 'sms');
+});

@@ -95,3 +95,19 @@ test('「联系客服」 pressed before the help panel has arrived gives a help 
   release();
   await expect(page.getByTestId('help-code')).toHaveText(/^\d{3} \d{3}$/);
 });
+
+test('「联系客服」 pressed before any of the page’s scripts has run still gives a help code', async ({ page }) => {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const button = page.getByRole('button', { name: '联系客服' });
+  await button.click();
+  // Nothing of React has run yet: the press met server HTML only.
+  expect(await page.evaluate(() => Object.keys(document.querySelector('#wizard-address') ?? {}).some((key) => key.startsWith('__reactFiber')))).toBe(false);
+  release();
+  await expect(page.getByTestId('help-code')).toHaveText(/^\d{3} \d{3}$/);
+});

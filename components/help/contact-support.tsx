@@ -9,6 +9,7 @@ import type { HelpProgressInput, HelpViewResult, StartHelpResult } from '@/lib/s
 import type { CustomerHelpView } from '@/lib/support/help-sessions';
 import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
 import type { WizardStep } from '@/lib/wizard/steps';
+import { EARLY_PRESS_TARGET, takeEarlyPress } from './early-press';
 
 // 「联系客服」: gives the customer a help code to read out to support (./contact-support-live.tsx).
 // Most visits never ask for help, so until someone might (a pointer over it, a press) or a
@@ -61,6 +62,12 @@ export function ContactSupport(props: ContactSupportProps) {
     };
   }, []);
 
+  // A press made before this ran (./early-press.ts) is made again, now that it is heard.
+  const openButton = useRef<HTMLButtonElement | null>(null);
+  useLayoutEffect(() => {
+    if (takeEarlyPress()) openButton.current?.click();
+  }, []);
+
   // In the same task as the new button's first paint: a press in between cannot be lost.
   useLayoutEffect(() => {
     if (!live || handedOver) return;
@@ -80,7 +87,7 @@ export function ContactSupport(props: ContactSupportProps) {
   return (
     <div ref={buttons} className="mx-auto max-w-2xl px-4" onPointerOver={want}>
       <div className="mt-3 flex justify-end">
-        <button type="button" className={secondaryButton} onClick={press}>
+        <button ref={openButton} type="button" className={secondaryButton} onClick={press} {...{ [EARLY_PRESS_TARGET]: '' }}>
           {text.open}
         </button>
       </div>

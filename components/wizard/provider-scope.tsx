@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { createContext, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { format } from '@/lib/i18n/locale';
-import { PROVIDER_HINT_PARAM } from '@/lib/wizard/provider-hint';
+import { withProviderHint } from '@/lib/wizard/provider-hint';
 import { DEFAULT_PROVIDER_ID, useShownDomain } from '@/lib/wizard/client/shown-domain';
 import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { addressStore, providerChoiceStore } from '@/lib/wizard/client/stores';
@@ -54,11 +54,6 @@ function useScope(): Scope {
   return scope;
 }
 
-/** The wizard's page for `provider`, keeping the hash (the step). */
-function hrefFor(provider: string, hash: string): string {
-  return `/?${PROVIDER_HINT_PARAM}=${encodeURIComponent(provider)}${hash}`;
-}
-
 // Typing goes through other providers' domains on the way (li@qq.co is no provider's yet): a
 // provider named by the address is fetched once it has held still this long.
 const SETTLE_MS = 250;
@@ -103,21 +98,28 @@ export function ProviderScope({
   const wanted = decided ? named : (rendered ?? (pastFirstStep ? DEFAULT_PROVIDER_ID : null));
 
   useEffect(() => {
-    const url = new URL(window.location.href);
+    const here = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
     if (wanted === null || wanted === rendered) {
       // The address bar names the provider shown (a hint naming none we know is dropped) and the
-      // step shown: a fetch that took a while lands on the step it started from, which the
-      // reader may have left since.
+      // step: the hash, which is the step's source of truth, or the step shown when the
+      // navigation below left none.
       const shown = document.documentElement.getAttribute('data-wizard');
-      const hash = isWizardStep(shown) && shown !== FIRST_STEP ? `#${shown}` : url.hash;
-      const href = rendered ? hrefFor(rendered, hash) : `/${hash}`;
-      if (href !== `${url.pathname}${url.search}${url.hash}`) window.history.replaceState(window.history.state, '', href);
+      const hash = stepFromHash(window.location.hash)
+        ? window.location.hash
+        : isWizardStep(shown) && shown !== FIRST_STEP
+          ? `#${shown}`
+          : window.location.hash;
+      const href = withProviderHint(here(), rendered, hash);
+      if (href !== here()) window.history.replaceState(window.history.state, '', href);
       return;
     }
     // Step 1 shows nothing of a provider's steps but their words, which follow at once.
     if (!pastFirstStep) return;
+    // Without the hash: the router writes the address it was given once the steps arrive, and a
+    // hash taken now would move the reader back if they changed step meanwhile. The step stays
+    // shown (and in the tab's storage); the branch above puts its hash back.
     const timer = window.setTimeout(
-      () => startTransition(() => router.replace(hrefFor(wanted, window.location.hash), { scroll: false })),
+      () => startTransition(() => router.replace(withProviderHint(here(), wanted, ''), { scroll: false })),
       decided ? SETTLE_MS : 0,
     );
     return () => window.clearTimeout(timer);

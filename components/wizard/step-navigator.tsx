@@ -22,12 +22,19 @@ export function StepNavigator() {
     if (window.location.hash === '' && step !== FIRST_STEP) {
       window.history.replaceState(window.history.state, '', `#${step}`);
     }
-    const onHashChange = () => {
+    const onHashChange = (event: HashChangeEvent) => {
+      // The hash this event is about: a soft navigation (a provider's steps arriving) may have
+      // rewritten the address between the change and this event, with the step it started from.
+      const hash = new URL(event.newURL).hash;
       // Going back to the bare URL means going back to the start.
-      const next = window.location.hash === '' ? FIRST_STEP : stepFromHash(window.location.hash);
+      const next = hash === '' ? FIRST_STEP : stepFromHash(hash);
       if (!next) return;
       showStep(next, { moveFocus: true });
       if (NEEDS_LOGIC.has(next)) preloadWizardLogic();
+      if (window.location.hash !== hash) {
+        const { pathname, search } = window.location;
+        window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
+      }
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

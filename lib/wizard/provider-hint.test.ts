@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { providerHintOf, wizardStepHref } from './provider-hint';
+import { providerHintOf, withProviderHint, wizardStepHref } from './provider-hint';
 
 describe('wizardStepHref', () => {
   it('names the provider before the step’s anchor, and nothing when there is none', () => {
@@ -31,5 +31,18 @@ describe('providerHintOf', () => {
     expect(providerHintOf('?provider=QQ', known)).toBeUndefined();
     expect(providerHintOf('?provider=%3Cscript%3E', known)).toBeUndefined();
     expect(providerHintOf('?provider=__proto__', known)).toBeUndefined();
+  });
+});
+
+describe('withProviderHint', () => {
+  it('sets, replaces or drops the hint and the hash, and keeps every other parameter', () => {
+    expect(withProviderHint('/?utm_source=sms&utm_campaign=x#access-settings', 'qq', '#result')).toBe('/?utm_source=sms&utm_campaign=x&provider=qq#result');
+    expect(withProviderHint('/?provider=netease&utm_source=sms', 'icloud', '')).toBe('/?provider=icloud&utm_source=sms');
+    expect(withProviderHint('/?provider=netease&utm_source=sms#result', null, '#result')).toBe('/?utm_source=sms#result');
+    expect(withProviderHint('/?provider=qq', null, '')).toBe('/');
+  });
+
+  it('never puts an id that is not a plain slug in the address', () => {
+    expect(withProviderHint('/?provider=qq', 'qq&step=1', '')).toBe('/');
   });
 });

@@ -21,3 +21,15 @@ export function providerHintOf(search: string, known: readonly string[]): string
   const hint = new URLSearchParams(search).get(PROVIDER_HINT_PARAM);
   return hint !== null && PROVIDER_ID.test(hint) && known.includes(hint) ? hint : undefined;
 }
+
+/**
+ * `location` (path, query and hash) naming `providerId`'s steps, or none, and `hash` as its hash:
+ * only the hint changes, so anything else a link carried (a campaign's `utm_…`) stays.
+ */
+export function withProviderHint(location: string, providerId: string | null, hash: string): string {
+  const url = new URL(location, 'http://wizard.invalid');
+  if (providerId && PROVIDER_ID.test(providerId)) url.searchParams.set(PROVIDER_HINT_PARAM, providerId);
+  else url.searchParams.delete(PROVIDER_HINT_PARAM);
+  url.hash = hash;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

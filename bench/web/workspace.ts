@@ -11,8 +11,13 @@ export const BASELINE_ROUTE = '/bench-baseline';
 
 const BASELINE_PAGE = `// Added by bench/web.ts to its temporary copy only: the smallest page of this app, so that the
 // wizard's first-load JavaScript can be compared with what every page of the build pays anyway.
+// One line of text: Lighthouse cannot time a page that paints nothing.
 export default function BenchBaselinePage() {
-  return <main />;
+  return (
+    <main>
+      <p>bench baseline</p>
+    </main>
+  );
 }
 `;
 

@@ -114,7 +114,7 @@ async function rescheduleAccount(db: AppDatabase, accountId: string, at: Date, h
 }
 
 /** Claims up to `limit` due accounts for this instance, moving each to its next slot. */
-async function claimDueAccounts(
+export async function claimDueAccounts(
   db: AppDatabase,
   now: Date,
   intervalSeconds: number,

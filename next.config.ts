@@ -39,8 +39,11 @@ const nextConfig: NextConfig = {
     ];
   },
   // PGlite ships a WASM build and the mail libraries open raw sockets: keep them out of the bundle.
-  // smtp-server and selfsigned run practice mode's servers; kept out for the same reason.
-  serverExternalPackages: ['@electric-sql/pglite', 'imapflow', 'nodemailer', 'pg', 'smtp-server', 'selfsigned'],
+  // smtp-server and selfsigned run practice mode's servers; kept out for the same reason. pino and
+  // pino-pretty (lib/log/logger.mjs) are loaded by the server before Next and must be the same
+  // modules inside the app (Next lists them by default too); prom-client holds the process's one
+  // registry of metrics.
+  serverExternalPackages: ['@electric-sql/pglite', 'imapflow', 'nodemailer', 'pg', 'smtp-server', 'selfsigned', 'pino', 'pino-pretty', 'prom-client'],
   poweredByHeader: false,
   // Every page's <title> in the <head> of the first bytes, for every reader, not streamed in after
   // the content (Next's default for dynamic pages, kept only for bots). Screen readers announce

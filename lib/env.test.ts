@@ -76,4 +76,25 @@ describe('parseEnv', () => {
   it('refuses a non-numeric timeout', () => {
     expect(() => parseEnv({ CHECK_TIMEOUT_MS: 'soon' })).toThrow(/CHECK_TIMEOUT_MS/);
   });
+
+  it('reads LOG_LEVEL in any case, info by default, and refuses a level pino does not have', () => {
+    expect(parseEnv({}).LOG_LEVEL).toBe('info');
+    expect(parseEnv({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+    expect(parseEnv({ LOG_LEVEL: 'Debug' }).LOG_LEVEL).toBe('debug');
+    expect(parseEnv({ LOG_LEVEL: 'silent' }).LOG_LEVEL).toBe('silent');
+    expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('reads INSTANCE_ID as a name for the log, and refuses one that is not', () => {
+    expect(parseEnv({}).INSTANCE_ID).toBeUndefined();
+    expect(parseEnv({ INSTANCE_ID: ' web-2:3000 ' }).INSTANCE_ID).toBe('web-2:3000');
+    expect(() => parseEnv({ INSTANCE_ID: 'two words' })).toThrow(/INSTANCE_ID/);
+    expect(() => parseEnv({ INSTANCE_ID: 'x'.repeat(65) })).toThrow(/INSTANCE_ID/);
+  });
+
+  it('reads METRICS_ALLOW as addresses and blocks, loopback by default, and names an entry it refuses', () => {
+    expect(parseEnv({}).METRICS_ALLOW).toEqual(['127.0.0.0/8', '::1']);
+    expect(parseEnv({ METRICS_ALLOW: '10.0.0.5, 10.1.0.0/16' }).METRICS_ALLOW).toEqual(['10.0.0.5', '10.1.0.0/16']);
+    expect(() => parseEnv({ METRICS_ALLOW: '10.0.0.5, prometheus' })).toThrow(/METRICS_ALLOW: "prometheus" is not an IP address or a CIDR block/);
+  });
 });

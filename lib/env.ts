@@ -1,5 +1,7 @@
 import { z } from '@/lib/zod';
 import { parseHost } from './discovery/host';
+import { LOG_LEVELS, type LogLevel } from './log/logger.mjs';
+import { parseMetricsAllow } from './metrics/allow';
 
 // The one place that reads process.env. Every variable is documented in .env.example.
 
@@ -230,6 +232,30 @@ export const envSchema = z.object({
   // Overrides the minutes when set: sub-minute rounds, for tests that watch several of them.
   HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().positive().optional(),
   HEALTH_CHECK_POLL_SECONDS: positiveInt(60),
+  // Logs and metrics (README "Logs and metrics"). scripts/serve.mjs reads LOG_LEVEL and
+  // INSTANCE_ID itself, before the app loads, with the same rules (lib/log/logger.mjs).
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : 'info'),
+    z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]]),
+  ),
+  INSTANCE_ID: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^[A-Za-z0-9._:-]{1,64}$/.test(v), { message: 'must be 1-64 letters, digits, ".", "_", ":" or "-"' }),
+  // Client addresses (and CIDR blocks) that may read /metrics; unset: loopback only.
+  METRICS_ALLOW: z
+    .string()
+    .optional()
+    .transform((text, ctx): string[] => {
+      try {
+        return parseMetricsAllow(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

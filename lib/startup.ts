@@ -5,7 +5,8 @@ import { assertServableOrigin } from '@/lib/auth/origin';
 import { getAuth } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import { startHealthChecks, stopHealthChecks } from '@/lib/health/runner';
-import { serverContext } from '@/lib/net/server-context';
+import { logger } from '@/lib/log/logger.mjs';
+import { markStarted, serverContext } from '@/lib/net/server-context';
 import { startPracticeMode } from '@/lib/practice/practice-mode';
 import { DEFAULT_PRACTICE_CODE } from '@/lib/practice/provider';
 
@@ -21,12 +22,20 @@ export async function startServer(): Promise<void> {
     assertServableOrigin(env());
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(`\n${error.message}\n`);
+      logger('startup').fatal(error.message);
       process.exit(1);
     }
     throw error;
   }
-  await getDatabase();
+  try {
+    await getDatabase();
+  } catch (error) {
+    // An instance without its database can only answer 500s: it stops here, with the reason
+    // (another process holding the embedded data folder: DatabaseLockedError; PostgreSQL
+    // unreachable or refusing us), and a supervisor or the person who started it sees why.
+    logger('startup').fatal({ err: error }, `cannot open the database: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    process.exit(1);
+  }
   // The embedded default generates its sealing key and session secret into DATA_DIR on first
   // start; doing it here makes an unwritable folder or a damaged key file stop the start.
   getKeyring();
@@ -34,7 +43,7 @@ export async function startServer(): Promise<void> {
   // Before the health checks, whose first round may already reach a practice mailbox.
   if (isPracticeModeOn(env())) {
     const practice = await startPracticeMode({ code: env().PRACTICE_CODE ?? DEFAULT_PRACTICE_CODE });
-    console.info(`[practice] practice mode is on: practice mailboxes @${practice.domain} (see /practice)`);
+    logger('practice').info(`practice mode is on: practice mailboxes @${practice.domain} (see /practice)`);
   }
   // Every instance runs the scheduler; the rounds share the work out through the database.
   if (env().HEALTH_CHECKS_ENABLED) {
@@ -43,9 +52,11 @@ export async function startServer(): Promise<void> {
     // the scheduler stops and cuts its checks short, closing their sockets; a check cut short
     // changes no account's status.
     serverContext()?.onShutdown(() =>
-      stopHealthChecks().catch((error) => console.error('[health] stopping the scheduler failed:', error)),
+      stopHealthChecks().catch((error) => logger('health').error({ err: error }, 'stopping the scheduler failed')),
     );
   }
+  // Readiness (/api/ready) passes from here on, while the database answers.
+  markStarted();
 }
 
 /**

@@ -7,11 +7,19 @@
 //   PORT      the port (default 3000)
 //   HOSTNAME  the address to listen on (default 127.0.0.1: this machine only). HOSTNAME=0.0.0.0
 //             (or ::) listens on every interface; do that behind a proxy or on a trusted network.
-//   TRUSTED_PROXIES  addresses/CIDRs whose X-Forwarded-For / X-Real-IP / X-Forwarded-Proto count.
+//   TRUSTED_PROXIES  addresses/CIDRs whose X-Forwarded-For / X-Real-IP / X-Forwarded-Proto count
+//             (and, from them, X-Request-Id).
+//   LOG_LEVEL, INSTANCE_ID  the log's level and the instance's name in it (lib/log/logger.mjs).
+//
+// It writes one log line per request (the path without its query, the status, the time taken,
+// the request's id) and opens a request context around each request, so that every line the app
+// logs while handling it carries the same id (lib/log/logger.mjs).
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import { createLogger, defaultInstanceId, installProcessLogger, parseLogLevel, runWithRequestContext } from '../lib/log/logger.mjs';
+import { loggablePath, REQUEST_ID_HEADER, settleRequestId } from '../lib/log/request.mjs';
 import { parseTrustedProxies, settleForwardingHeaders } from '../lib/net/client-address.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,13 +28,26 @@ const dev = process.argv.includes('--dev');
 /** What the app may ask of the server it runs in (lib/net/server-context.ts reads it). */
 const SERVER_KEY = Symbol.for('mailbox-onboarding.server');
 
+const portText = process.env.PORT || '3000';
+const port = Number(portText);
+// The process's logger, before anything else can log: the app's modules write through it too.
+let levelProblem;
+let level = 'info';
+try {
+  level = parseLogLevel(process.env.LOG_LEVEL);
+} catch (error) {
+  levelProblem = error.message;
+}
+const log = installProcessLogger(
+  createLogger({ level, instance: process.env.INSTANCE_ID?.trim() || defaultInstanceId(/^\d+$/.test(portText) ? portText : undefined) }),
+).child({ component: 'serve' });
+
 function fail(message) {
-  console.error(`\n[serve] ${message}\n`);
+  log.fatal(message);
   process.exit(1);
 }
 
-const portText = process.env.PORT || '3000';
-const port = Number(portText);
+if (levelProblem) fail(levelProblem);
 if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535), not "${portText}".`);
 const hostname = process.env.HOSTNAME || '127.0.0.1';
 let trusted;
@@ -42,6 +63,10 @@ process.env.NODE_ENV ??= dev ? 'development' : 'production';
 /** Work to finish before the process exits (the health scheduler registers its stop here). */
 const shutdownTasks = [];
 globalThis[SERVER_KEY] = { trustedProxies: trusted.entries, onShutdown: (task) => shutdownTasks.push(task) };
+/** Where the instance is in its life, shared with the app (lib/net/server-context.ts, /api/ready). */
+const READINESS_KEY = Symbol.for('mailbox-onboarding.readiness');
+globalThis[READINESS_KEY] ??= { started: false, stopping: false };
+const readiness = globalThis[READINESS_KEY];
 
 const server = http.createServer();
 const app = next({ dev, dir: root, hostname, port, httpServer: server });
@@ -49,23 +74,52 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 server.on('request', (request, response) => {
-  settleForwardingHeaders(request, trusted);
-  handle(request, response).catch((error) => {
-    // Next answers its own errors; this is only for one that escaped it. No detail to the client.
-    console.error('[serve] a request failed outside Next:', error);
-    if (!response.headersSent) {
-      response.statusCode = 500;
-      response.setHeader('content-type', 'text/plain; charset=utf-8');
-    }
-    response.end('Internal Server Error');
+  const started = performance.now();
+  const { client, peerTrusted } = settleForwardingHeaders(request, trusted);
+  const requestId = settleRequestId(request, peerTrusted);
+  response.setHeader(REQUEST_ID_HEADER, requestId);
+  // One line per request once it is over, answered or abandoned by the client. The path only:
+  // a query string can carry what a person typed.
+  response.once('close', () => {
+    log.info(
+      {
+        reqId: requestId,
+        method: request.method,
+        path: loggablePath(request.url),
+        status: response.statusCode,
+        durationMs: Math.round(performance.now() - started),
+        client,
+        ...(response.writableFinished ? {} : { aborted: true }),
+      },
+      'request',
+    );
   });
+  // Next holds every request until the app's start-up (lib/startup.ts: the database opened and
+  // migrated) is done; a readiness probe is answered "not yet" at once instead of waiting.
+  if (!readiness.started && loggablePath(request.url) === '/api/ready') {
+    response.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify({ ready: false, phase: readiness.stopping ? 'stopping' : 'starting', reason: readiness.stopping ? 'stopping' : 'starting' }));
+    return;
+  }
+  runWithRequestContext({ requestId }, () =>
+    handle(request, response).catch((error) => {
+      // Next answers its own errors; this is only for one that escaped it. No detail to the client.
+      log.error({ err: error }, 'a request failed outside Next');
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.setHeader('content-type', 'text/plain; charset=utf-8');
+      }
+      response.end('Internal Server Error');
+    }),
+  );
 });
 
 server.on('error', (error) => fail(`cannot listen on ${hostname}:${port}: ${error.message}`));
 server.listen(port, hostname, () => {
   const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
   const proxies = trusted.entries.length ? `; trusting forwarded addresses from ${trusted.entries.join(', ')}` : '';
-  console.log(`[serve] ${dev ? 'development' : 'production'} server on http://${shown}:${port}${proxies}`);
+  // Tests and scripts wait for this line (its msg starts "production server on").
+  log.info({ url: `http://${shown}:${port}`, trustedProxies: trusted.entries }, `${dev ? 'development' : 'production'} server on http://${shown}:${port}${proxies}`);
 });
 
 // On SIGINT/SIGTERM: stop taking connections, let the requests in flight finish and the
@@ -74,9 +128,11 @@ let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`[serve] ${signal}: finishing the requests in flight, then exiting`);
+  // The readiness probe fails from now on, so a balancer sends no new work here.
+  readiness.stopping = true;
+  log.info(`${signal}: finishing the requests in flight, then exiting`);
   setTimeout(() => {
-    console.warn('[serve] still busy after 10 s; exiting anyway');
+    log.warn('still busy after 10 s; exiting anyway');
     process.exit(1);
   }, 10_000).unref();
   const closed = new Promise((resolve) => server.close(resolve));

@@ -3,6 +3,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import path from 'node:path';
 import { readOrCreateSecretFile } from '@/lib/auth/secret-file';
 import { env, type AppEnv, type SecretKeyEntry } from '@/lib/env';
+import { logger } from '@/lib/log/logger.mjs';
 
 // Authorization codes at rest: AES-256-GCM with a fresh 12-byte IV per value. The key id is
 // stored beside each sealed value so that keys can be rotated, and the additional
@@ -96,10 +97,10 @@ export function loadKeyring(source: KeyringSource): Keyring {
   const file = path.resolve(source.DATA_DIR, KEY_FILE_NAME);
   const { secret, created } = readOrCreateSecretFile(file, KEY_BYTES);
   if (created) {
-    console.info(`[secrets] generated the key that seals authorization codes in ${file}; back it up with the data.`);
+    logger('secrets').info(`generated the key that seals authorization codes in ${file}; back it up with the data.`);
     if (source.DATABASE_URL) {
-      console.warn(
-        '[secrets] the sealing key lives in this instance\'s DATA_DIR while the codes live in PostgreSQL. ' +
+      logger('secrets').warn(
+        'the sealing key lives in this instance\'s DATA_DIR while the codes live in PostgreSQL. ' +
           'Instances sharing that database need the same key: set APP_SECRET_KEY on all of them.',
       );
     }

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { logger } from '@/lib/log/logger.mjs';
 
 // Secrets the embedded default generates for itself (the sealing key, the session secret), so
 // that `npm start` works with nothing configured. Each lives in its own file in the data
@@ -33,7 +34,7 @@ function readSecretFile(file: string, byteLength: number): Buffer | undefined {
   }
   const mode = fs.statSync(file).mode & 0o777;
   if (mode & 0o077) {
-    console.warn(`[secrets] ${file} is readable by other users (mode ${mode.toString(8)}); run: chmod 600 ${file}`);
+    logger('secrets').warn(`${file} is readable by other users (mode ${mode.toString(8)}); run: chmod 600 ${file}`);
   }
   return secret;
 }

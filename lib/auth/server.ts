@@ -11,6 +11,7 @@ import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
 import { takeAddressLimit, type RequestLimitRule } from '@/lib/limits/address-limit';
+import { logger } from '@/lib/log/logger.mjs';
 import { addressLimitKey, clientAddressFrom, requestIsHttps } from '@/lib/net/client';
 import {
   KNOWN_DEVICE_COOKIE,
@@ -288,8 +289,8 @@ function loadAuthSecret(source: Pick<AppEnv, 'BETTER_AUTH_SECRET' | 'DATA_DIR' |
   const file = path.resolve(source.DATA_DIR, AUTH_SECRET_FILE_NAME);
   const { secret, created } = readOrCreateSecretFile(file, 32);
   if (created && source.DATABASE_URL) {
-    console.warn(
-      `[auth] generated the session secret in ${file}. Instances sharing the PostgreSQL database need the ` +
+    logger('auth').warn(
+      `generated the session secret in ${file}. Instances sharing the PostgreSQL database need the ` +
         'same one: set BETTER_AUTH_SECRET on all of them, or sessions from one are refused by the others.',
     );
   }

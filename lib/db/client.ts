@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { acquireFolderLock } from '@/lib/db/folder-lock';
+import { logger } from '@/lib/log/logger.mjs';
 import * as schema from '@/lib/db/schema';
 
 export { DatabaseLockedError } from '@/lib/db/folder-lock';
@@ -77,7 +78,7 @@ async function openPostgres(url: string, migrationsFolder: string): Promise<Open
 
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it kills the process.
-  pool.on('error', (error) => console.error('[db] an idle PostgreSQL connection failed:', error));
+  pool.on('error', (error) => logger('db').error({ err: error }, 'an idle PostgreSQL connection failed'));
   const db: AppDatabase = drizzleNodePg({ client: pool, schema });
 
   let closing: Promise<void> | undefined;
@@ -95,7 +96,7 @@ async function openPostgres(url: string, migrationsFolder: string): Promise<Open
  */
 async function migratePostgres(url: string, migrationsFolder: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  client.on('error', (error) => console.error('[db] the migration connection failed:', error));
+  client.on('error', (error) => logger('db').error({ err: error }, 'the migration connection failed'));
   await client.connect();
   try {
     await client.query(`SET lock_timeout = '${MIGRATION_LOCK_TIMEOUT}'`);

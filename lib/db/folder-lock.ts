@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { logger } from '@/lib/log/logger.mjs';
 
 // PGlite runs PostgreSQL inside this process, so nothing stops a second process (a second
 // `next start`, a script, a test run) from opening the same data folder, and two writers
@@ -190,7 +191,7 @@ export function acquireFolderLock(lockFile: string, folder: string): FolderLock 
       if (!verdict.stale) {
         throw new DatabaseLockedError({ folder, lockFile: absoluteLockFile, holder: other, detail: verdict.detail });
       }
-      console.warn(`[db] taking over the stale lock ${absoluteLockFile} left by process ${other.pid}`);
+      logger('db').warn(`taking over the stale lock ${absoluteLockFile} left by process ${other.pid}`);
       removeStaleLock(absoluteLockFile, text);
       continue;
     }
@@ -220,7 +221,7 @@ function holdLock(lockFile: string, ownText: string): FolderLock {
     } catch (error) {
       // Runs inside process 'exit' too, where a throw would only hide the real exit reason.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        console.error(`[db] could not remove the lock file ${lockFile}:`, error);
+        logger('db').error({ err: error }, `could not remove the lock file ${lockFile}`);
       }
     }
   };

@@ -5,6 +5,7 @@ import type { SealingOptions } from '@/lib/accounts/queries';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
 import { mailAccounts, type MailAccountStatus } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
+import { logger } from '@/lib/log/logger.mjs';
 import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
 import { HOLDING_CODES, retriesSooner } from './hold';
 
@@ -201,7 +202,7 @@ export async function runHealthRound(db: AppDatabase, options: HealthRoundOption
       } catch (error) {
         // One account's trouble (a key no longer configured, say) must not stop the others.
         summary.errors += 1;
-        console.error(`[health] the check of account ${account.id} failed:`, error);
+        logger('health').error({ err: error, accountId: account.id }, `the check of account ${account.id} failed`);
       }
     });
   }
@@ -241,10 +242,10 @@ export function startHealthRunner(options: HealthRunnerOptions): HealthRunner {
         if (summary.claimed > 0) {
           const { accountIds, ...counts } = summary;
           // One line per round: with short intervals (tests) the log is mostly these.
-          console.info(`[health] checked ${accountIds.length} account(s): ${JSON.stringify(counts)}`);
+          logger('health').info({ round: counts }, `checked ${accountIds.length} account(s)`);
         }
       } catch (error) {
-        console.error('[health] a round failed; trying again at the next poll:', error);
+        logger('health').error({ err: error }, 'a round failed; trying again at the next poll');
       }
     })().finally(() => {
       round = undefined;
@@ -273,8 +274,8 @@ export function startHealthChecks(): HealthRunner {
   if (!cache[RUNNER_KEY]) {
     const intervalSeconds = intervalFromEnv() / 1000;
     const every = intervalSeconds % 60 === 0 ? `${intervalSeconds / 60} min` : `${intervalSeconds} s`;
-    console.info(
-      `[health] each mailbox is checked about every ${every}; ` +
+    logger('health').info(
+      `each mailbox is checked about every ${every}; ` +
         `looking for due ones every ${Math.min(env().HEALTH_CHECK_POLL_SECONDS, intervalSeconds)} s.`,
     );
     cache[RUNNER_KEY] = startHealthRunner({ database: async () => (await getDatabase()).db, intervalMs: intervalFromEnv() });

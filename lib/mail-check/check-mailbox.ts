@@ -13,6 +13,7 @@ import { MANUAL_PROVIDER } from '@/lib/providers/manual';
 import { findServerOwner } from '@/lib/providers/provider-hosts';
 import type { MailEndpoints, MailProvider } from '@/lib/providers/types';
 import type { Localized } from '@/lib/i18n/locale';
+import { observeCheck } from '@/lib/metrics/checks';
 import { countsTowardLimits } from './diagnosis';
 import { alternativeMatching, isAllowedEndpoint, resolveEndpoints } from './endpoints';
 import { completeCheck, lockoutPolicyFromEnv, releaseCheck, reserveCheck, type CheckKind, type LockoutPolicy, type LockoutReason } from './lockout';
@@ -317,7 +318,9 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     loginsPerCheck: run.loginsPerCheck ?? 1,
     ...(run.limitOwner && options.ownerId !== undefined ? { manualOwnerId: options.ownerId } : {}),
   });
+  const observed = { ownerId: options.ownerId ?? null, providerId: provider.id, kind: options.kind ?? 'wizard', address } as const;
   if (!reserved.ok) {
+    observeCheck({ ...observed, refused: reserved.reason, retryAt: reserved.retryAt });
     return { status: 'refused', reason: reserved.reason, retryAt: reserved.retryAt, address, providerId: provider.id };
   }
   const { reservation } = reserved;
@@ -359,6 +362,7 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     imapServerText: report.imap.ok ? null : (report.imap.serverText ?? null),
     smtpServerText: report.smtp.ok ? null : (report.smtp.serverText ?? null),
   });
+  observeCheck({ ...observed, report });
 
   return {
     status: 'checked',

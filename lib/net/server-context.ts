@@ -14,3 +14,38 @@ export interface ServerContext {
 export function serverContext(): ServerContext | undefined {
   return (globalThis as { [SERVER_KEY]?: ServerContext })[SERVER_KEY];
 }
+
+/**
+ * Where this instance is in its life, as readiness (/api/ready) reports it: `starting` until the
+ * start-up work (lib/startup.ts: database opened and migrated, secrets, practice servers, health
+ * scheduler) is done, `ready` from then on, `stopping` once shutdown has begun (a load balancer
+ * then sends new requests elsewhere while the ones in flight finish).
+ */
+export type ReadinessPhase = 'starting' | 'ready' | 'stopping';
+
+// On globalThis under a registered symbol, like the server's own record, so that the server
+// (plain JavaScript) can flip it too: globalThis[Symbol.for('mailbox-onboarding.readiness')].stopping = true.
+const READINESS_KEY = Symbol.for('mailbox-onboarding.readiness');
+type ReadinessState = { started: boolean; stopping: boolean };
+
+function readinessState(): ReadinessState {
+  const store = globalThis as { [READINESS_KEY]?: ReadinessState };
+  store[READINESS_KEY] ??= { started: false, stopping: false };
+  return store[READINESS_KEY];
+}
+
+export function readinessPhase(): ReadinessPhase {
+  const state = readinessState();
+  if (state.stopping) return 'stopping';
+  return state.started ? 'ready' : 'starting';
+}
+
+/** The start-up work is done: readiness may pass (when the database answers). */
+export function markStarted(): void {
+  readinessState().started = true;
+}
+
+/** Shutdown has begun: readiness fails from now on, whatever the database says. */
+export function markStopping(): void {
+  readinessState().stopping = true;
+}

@@ -27,7 +27,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { listAccountViews } from '../lib/accounts/manage';
 import { openDatabase, type OpenedDatabase } from '../lib/db/client';
-import { claimDueAccounts } from '../lib/health/runner';
+import { claimDueAccounts, healthClaimLeaseMs } from '../lib/health/runner';
 import { searchAttempts } from '../lib/support/console';
 import { generateScaleData, type ScaleShape, type ScaleWorld } from './scale/generate';
 import { describeScan, explainStatement, recordingDatabase, type StatementPlan } from './scale/plans';
@@ -180,7 +180,9 @@ async function main() {
     const { db } = opened;
     const now = world.referenceTime;
     const { ownerId, searchAddress, staff } = world;
-    const claim = () => claimDueAccounts(db, now, SHAPE.intervalSeconds, CLAIM_BATCH);
+    // Leased as a round's batch of this size would be, at the default check budget and concurrency.
+    const leaseUntil = new Date(now.getTime() + healthClaimLeaseMs({ timeoutMs: 15_000, batchSize: CLAIM_BATCH, concurrency: 4 }));
+    const claim = () => claimDueAccounts(db, now, leaseUntil, CLAIM_BATCH);
     const loadAccounts = () => listAccountViews(db, ownerId);
     const search = () => searchAttempts(db, staff, searchAddress, 'zh', now);
 
@@ -198,7 +200,7 @@ async function main() {
         plans[name] = [];
         for (const statement of recorder.take()) plans[name].push(await explainStatement(admin, statement));
       };
-      await explained('claim', () => claimDueAccounts(recorder.db, now, SHAPE.intervalSeconds, CLAIM_BATCH));
+      await explained('claim', () => claimDueAccounts(recorder.db, now, leaseUntil, CLAIM_BATCH));
       await explained('accounts', () => listAccountViews(recorder.db, ownerId));
       await explained('search', () => searchAttempts(recorder.db, staff, searchAddress, 'zh', now));
 

@@ -47,12 +47,13 @@ export async function startServer(): Promise<void> {
   }
   // Every instance runs the scheduler; the rounds share the work out through the database.
   if (env().HEALTH_CHECKS_ENABLED) {
-    startHealthChecks();
+    const runner = startHealthChecks();
     // On SIGINT/SIGTERM the server (scripts/serve.mjs) stops taking requests and waits for this:
-    // the scheduler stops and cuts its checks short, closing their sockets; a check cut short
-    // changes no account's status.
-    serverContext()?.onShutdown(() =>
-      stopHealthChecks().catch((error) => logger('health').error({ err: error }, 'stopping the scheduler failed')),
+    // the scheduler claims no more accounts, gives back those it has not started (due again at
+    // once for the other instances) and lets its checks in flight finish within their budget.
+    serverContext()?.onShutdown(
+      () => stopHealthChecks().catch((error) => logger('health').error({ err: error }, 'stopping the scheduler failed')),
+      { withinMs: runner.stopWithinMs },
     );
   }
   // Readiness (/api/ready) passes from here on, while the database answers.

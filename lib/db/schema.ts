@@ -309,8 +309,9 @@ export const mailAccounts = pgTable(
     lastCheckResult: jsonb('last_check_result').$type<StoredCheckResult>(),
     /**
      * When the health runner next checks this account; null until a round first schedules it
-     * (spread with jitter across the interval). Claiming an account moves it forward, so two
-     * runners on one database never check the same account in the same round.
+     * (spread with jitter across the interval). A claim sets it to the end of the claim's lease,
+     * so two runners on one database never check the same account at once, and an account a
+     * dead instance claimed is due again when the lease ends; the check's end sets the next slot.
      */
     nextCheckAt: timestamptz('next_check_at'),
     /**

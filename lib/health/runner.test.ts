@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq, inArray, ne, sql } from 'drizzle-orm';
+import { eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDelayProxy } from '@/tools/peers/delay-proxy';
 import { startNeteaseImap, type NeteaseImapServer } from '@/tools/peers/netease-imap';
@@ -13,7 +13,7 @@ import { accountStatusEvents, authUsers, checkAttempts, mailAccounts, providerPa
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import { parseEnv } from '@/lib/env';
 import type { LockoutPolicy } from '@/lib/mail-check/lockout';
-import { healthCheckIntervalMs, runHealthRound, startHealthRunner, type HealthRoundOptions } from './runner';
+import { claimDueAccounts, healthCheckIntervalMs, healthClaimLeaseMs, runHealthRound, startHealthRunner, type HealthRoundOptions } from './runner';
 
 // Scheduled health checks against the NetEase simulators on a real database: a code revoked at
 // the server turns the account 「异常」 at the next round and a fixed one turns it back, paused
@@ -329,8 +329,130 @@ describe.each(availableBackends())('health checks on %s', (kind) => {
       setTimeout(() => controller.abort(), 300);
       const summary = await round;
       expect(summary.accountIds).toEqual([id]);
-      expect(summary.changed).toBe(0);
+      expect(summary).toMatchObject({ changed: 0, checked: 0, released: 1 });
       expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', history: [{ reason: 'created' }] });
+      // Given back as it was: due again at once, for this round's other instances.
+      const [row] = await db.select({ nextCheckAt: mailAccounts.nextCheckAt }).from(mailAccounts).where(eq(mailAccounts.id, id));
+      expect(row?.nextCheckAt?.getTime()).toBe(now.getTime());
+    } finally {
+      await Promise.all(slow.map((proxy) => proxy.stop()));
+      setPeerCode(address, CODE);
+    }
+  });
+
+  /** Makes every account but `ids` not due at `now`, so that a round's batch holds only these. */
+  async function onlyDue(ids: string[], now: Date): Promise<void> {
+    await db.update(mailAccounts).set({ nextCheckAt: new Date(now.getTime() + INTERVAL_MS) }).where(notInArray(mailAccounts.id, ids));
+    await db.update(mailAccounts).set({ nextCheckAt: now }).where(inArray(mailAccounts.id, ids));
+  }
+
+  it('an instance stopped mid-round gives back what it has not started; the other checks it in that round, each account once', async () => {
+    const second = kind === 'postgres' ? await store.open() : undefined;
+    const slow = await Promise.all([
+      startDelayProxy({ target: { host: '127.0.0.1', port: imap.port }, delayMs: 300 }),
+      startDelayProxy({ target: { host: '127.0.0.1', port: smtp.port }, delayMs: 300 }),
+    ]);
+    try {
+      const otherDb = second?.db ?? db;
+      const accounts = await Promise.all(Array.from({ length: 8 }, () => connect()));
+      const ids = accounts.map((a) => a.id);
+      const addresses = accounts.map((a) => a.address);
+      const now = nextRound();
+      await onlyDue(ids, now);
+      const before = await attemptsByAddress(addresses);
+
+      // The stopping instance reaches the mail servers slowly, so its first checks are in flight
+      // when it is told to stop; it claimed all eight in one batch.
+      const slowOverrides = parseEnv({
+        MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${slow[0].port}`, smtp: `127.0.0.1:${slow[1].port}` } }),
+      }).MAIL_ENDPOINT_OVERRIDES!;
+      const stopping = new AbortController();
+      const first = runHealthRound(db, { ...roundOptions, overrides: slowOverrides, now, batchSize: 8, concurrency: 2, stopSignal: stopping.signal });
+      const slots = async () =>
+        (await otherDb.select({ nextCheckAt: mailAccounts.nextCheckAt }).from(mailAccounts).where(inArray(mailAccounts.id, ids))).filter(
+          (row) => row.nextCheckAt!.getTime() > now.getTime(),
+        ).length;
+      await expect.poll(slots, { timeout: 5_000, interval: 20 }).toBe(8);
+      stopping.abort();
+      // Given back at once, while its two checks are still in flight.
+      await expect.poll(slots, { timeout: 1_000, interval: 20 }).toBe(2);
+
+      const other = await runHealthRound(otherDb, { ...roundOptions, now, batchSize: 3, concurrency: 3 });
+      const stopped = await first;
+      expect(stopped).toMatchObject({ claimed: 8, checked: 2, released: 6, errors: 0 });
+      expect(other).toMatchObject({ claimed: 6, checked: 6, errors: 0 });
+      const checkedBy = [...other.accountIds, ...stopped.accountIds.filter((id) => !other.accountIds.includes(id))];
+      expect(checkedBy.sort()).toEqual([...ids].sort());
+      // Each mailbox was checked exactly once in the round: the two in flight finished and were
+      // recorded, and the other instance took the six given back.
+      const after = await attemptsByAddress(addresses, otherDb);
+      for (const address of addresses) expect(after[address], address).toBe((before[address] ?? 0) + 1);
+      const rows = await otherDb
+        .select({ lastCheckedAt: mailAccounts.lastCheckedAt, nextCheckAt: mailAccounts.nextCheckAt })
+        .from(mailAccounts)
+        .where(inArray(mailAccounts.id, ids));
+      for (const row of rows) {
+        expect(row.lastCheckedAt).not.toBeNull();
+        expect(row.nextCheckAt!.getTime()).toBeGreaterThanOrEqual(now.getTime() + INTERVAL_MS * 0.9);
+      }
+      // Nothing is left for this round.
+      expect(await runHealthRound(otherDb, { ...roundOptions, now })).toMatchObject({ claimed: 0 });
+    } finally {
+      await Promise.all(slow.map((proxy) => proxy.stop()));
+      await second?.close();
+    }
+  });
+
+  it('an account claimed by an instance that died is due again when the claim’s lease ends, and not before', async () => {
+    const { id, address } = await connect();
+    const now = nextRound();
+    await onlyDue([id], now);
+    // The lease covers a whole batch at its check budget, and stays well within a round.
+    const leaseMs = healthClaimLeaseMs({ timeoutMs: 10_000, batchSize: 20, concurrency: 4 });
+    expect(leaseMs).toBeGreaterThanOrEqual(5 * 10_000);
+    expect(leaseMs).toBeLessThan(INTERVAL_MS / 60);
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    // The instance claims it, then dies: it neither checks it nor gives it back.
+    expect(await claimDueAccounts(db, now, leaseUntil, 20)).toEqual([expect.objectContaining({ id, dueAt: now })]);
+    const before = await attemptsByAddress([address]);
+
+    for (const at of [now, new Date(leaseUntil.getTime() - 1_000)]) {
+      expect(await runHealthRound(db, { ...roundOptions, now: at })).toMatchObject({ claimed: 0 });
+    }
+    expect(await attemptsByAddress([address])).toEqual(before);
+    const expired = await runHealthRound(db, { ...roundOptions, now: leaseUntil });
+    expect(expired).toMatchObject({ accountIds: [id], checked: 1 });
+    expect(await attemptsByAddress([address])).toEqual({ [address]: (before[address] ?? 0) + 1 });
+  });
+
+  it('stopping the scheduler lets the check in flight finish, and its result is recorded', async () => {
+    const { id, address } = await connect();
+    imap.removeUser(address);
+    smtp.removeUser(address);
+    const slow = await Promise.all([
+      startDelayProxy({ target: { host: '127.0.0.1', port: imap.port }, delayMs: 300 }),
+      startDelayProxy({ target: { host: '127.0.0.1', port: smtp.port }, delayMs: 300 }),
+    ]);
+    try {
+      const overrides = parseEnv({
+        MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ '126.com': { imap: `127.0.0.1:${slow[0].port}`, smtp: `127.0.0.1:${slow[1].port}` } }),
+      }).MAIL_ENDPOINT_OVERRIDES!;
+      // The scheduler's rounds run at the clock's time: only this account is due then.
+      await onlyDue([id], new Date(0));
+      const runner = startHealthRunner({ ...roundOptions, overrides, database: async () => db, pollMs: 50 });
+      expect(runner.stopWithinMs).toBeGreaterThan(roundOptions.timeoutMs!);
+      const claimed = async () =>
+        (await db.select({ nextCheckAt: mailAccounts.nextCheckAt }).from(mailAccounts).where(eq(mailAccounts.id, id)))[0]!.nextCheckAt!.getTime();
+      await expect.poll(claimed, { timeout: 5_000, interval: 20 }).toBeGreaterThan(Date.now());
+      // Still in flight (the slow link takes seconds) when the stop is asked.
+      expect(await getAccountView(db, owner, id)).toMatchObject({ status: 'ok', history: [{ reason: 'created' }] });
+      await runner.stop();
+      expect(await getAccountView(db, owner, id)).toMatchObject({
+        status: 'failed',
+        diagnosis: { code: 'auth_failed' },
+        history: [{ from: 'ok', to: 'failed', reason: 'health_check' }, { reason: 'created' }],
+      });
+      expect(await claimed()).toBeGreaterThan(Date.now() + INTERVAL_MS * 0.8);
     } finally {
       await Promise.all(slow.map((proxy) => proxy.stop()));
       setPeerCode(address, CODE);

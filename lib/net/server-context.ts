@@ -6,8 +6,11 @@ const SERVER_KEY = Symbol.for('mailbox-onboarding.server');
 export interface ServerContext {
   /** TRUSTED_PROXIES as the server parsed it. */
   trustedProxies: readonly string[];
-  /** Work the server awaits before it exits on SIGINT/SIGTERM. */
-  onShutdown: (task: () => Promise<void> | void) => void;
+  /**
+   * Work the server awaits before it exits on SIGINT/SIGTERM. `withinMs`: the longest the task
+   * takes; the server waits that long (and never less than its own ten seconds) before giving up.
+   */
+  onShutdown: (task: () => Promise<void> | void, options?: { withinMs?: number }) => void;
 }
 
 /** The server the app runs in, or undefined when something else serves it (`next start`, a test). */

@@ -45,6 +45,9 @@ const nextConfig: NextConfig = {
   // registry of metrics.
   serverExternalPackages: ['@electric-sql/pglite', 'imapflow', 'nodemailer', 'pg', 'smtp-server', 'selfsigned', 'pino', 'pino-pretty', 'prom-client'],
   poweredByHeader: false,
+  // Builds of the same sources with the same deployment id (scripts/build-identity.mjs) are the
+  // same build, down to the id Next stamps on its pages; without one Next makes a random id.
+  generateBuildId: async () => process.env.NEXT_DEPLOYMENT_ID ?? null,
   // Every page's <title> in the <head> of the first bytes, for every reader, not streamed in after
   // the content (Next's default for dynamic pages, kept only for bots). Screen readers announce
   // the title when a page opens; an axe scan once found /accounts without one on a loaded

@@ -28,12 +28,27 @@ export function sourceStamp(root) {
 
 const stampFile = (root) => path.join(root, '.next', 'source-stamp');
 
-/** True when `root/.next` holds a finished build of the sources as they are now (`stamp`). */
-export function buildIsCurrent(root, stamp = sourceStamp(root)) {
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile(root)) && readFileSync(stampFile(root), 'utf8') === stamp;
+/** What the last build of `root` recorded: its sources' stamp and its identity's fingerprint. */
+function recordedBuild(root) {
+  if (!existsSync(stampFile(root))) return undefined;
+  const [stamp = '', fingerprint = ''] = readFileSync(stampFile(root), 'utf8').split('\n');
+  return { stamp, fingerprint };
 }
 
-/** Records that `root/.next` was just built from the sources as they are now. */
-export function recordBuild(root, stamp = sourceStamp(root)) {
-  writeFileSync(stampFile(root), stamp);
+/**
+ * True when `root/.next` holds a finished build of the sources as they are now (`stamp`), and,
+ * when `fingerprint` is given, made with that identity (scripts/build-identity.mjs).
+ */
+export function buildIsCurrent(root, stamp = sourceStamp(root), fingerprint = undefined) {
+  const recorded = recordedBuild(root);
+  return (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    recorded?.stamp === stamp &&
+    (fingerprint === undefined || recorded.fingerprint === fingerprint)
+  );
+}
+
+/** Records that `root/.next` was just built from the sources as they are now, with `fingerprint`. */
+export function recordBuild(root, stamp = sourceStamp(root), fingerprint = '') {
+  writeFileSync(stampFile(root), `${stamp}\n${fingerprint}`);
 }

@@ -21,6 +21,7 @@ import next from 'next';
 import { createLogger, defaultInstanceId, installProcessLogger, parseLogLevel, runWithRequestContext } from '../lib/log/logger.mjs';
 import { loggablePath, REQUEST_ID_HEADER, settleRequestId } from '../lib/log/request.mjs';
 import { parseTrustedProxies, settleForwardingHeaders } from '../lib/net/client-address.mjs';
+import { builtDeploymentId } from './build-identity.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -62,11 +63,22 @@ process.env.NODE_ENV ??= dev ? 'development' : 'production';
 
 /** Work to finish before the process exits (the health scheduler registers its stop here). */
 const shutdownTasks = [];
-globalThis[SERVER_KEY] = { trustedProxies: trusted.entries, onShutdown: (task) => shutdownTasks.push(task) };
+globalThis[SERVER_KEY] = {
+  trustedProxies: trusted.entries,
+  onShutdown: (task, options) => shutdownTasks.push({ task, withinMs: options?.withinMs ?? 0 }),
+};
 /** Where the instance is in its life, shared with the app (lib/net/server-context.ts, /api/ready). */
 const READINESS_KEY = Symbol.for('mailbox-onboarding.readiness');
 globalThis[READINESS_KEY] ??= { started: false, stopping: false };
 const readiness = globalThis[READINESS_KEY];
+
+// The version this instance serves (scripts/build-identity.mjs). A page of another version posting
+// a Server Action here is told to reload (below): its actions' ids may name nothing in this build.
+const deploymentId = dev ? undefined : builtDeploymentId(path.join(root, '.next'));
+// Next reads its config again when it starts, and takes the deployment id it marks pages and
+// assets with from this variable: the build's, whatever the environment says now.
+if (deploymentId) process.env.NEXT_DEPLOYMENT_ID = deploymentId;
+else delete process.env.NEXT_DEPLOYMENT_ID;
 
 const server = http.createServer();
 const app = next({ dev, dir: root, hostname, port, httpServer: server });
@@ -94,6 +106,12 @@ server.on('request', (request, response) => {
       'request',
     );
   });
+  if (stopping) response.setHeader('connection', 'close');
+  if (deploymentId && isActionOfAnotherVersion(request)) {
+    log.info({ reqId: requestId, pageVersion: String(request.headers['x-deployment-id'] ?? 'none'), version: deploymentId }, 'a page of another version posted an action; telling it to reload');
+    answerWithReload(request, response);
+    return;
+  }
   // Next holds every request until the app's start-up (lib/startup.ts: the database opened and
   // migrated) is done; a readiness probe is answered "not yet" at once instead of waiting.
   if (!readiness.started && loggablePath(request.url) === '/api/ready') {
@@ -114,6 +132,25 @@ server.on('request', (request, response) => {
   );
 });
 
+/** A Server Action (Next's fetch, with its `next-action` header) from a page of another deployment. */
+function isActionOfAnotherVersion(request) {
+  return request.method === 'POST' && typeof request.headers['next-action'] === 'string' && request.headers['x-deployment-id'] !== deploymentId;
+}
+
+/**
+ * Next's client treats an action answer that redirects and carries no page data as a full
+ * navigation: the page loads again, from this version, at the same address. Nothing ran.
+ */
+function answerWithReload(request, response) {
+  const target = new URL(request.url ?? '/', 'http://app.invalid');
+  response.writeHead(200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-action-redirect': `${target.pathname}${target.search};replace`,
+  });
+  response.end();
+}
+
 server.on('error', (error) => fail(`cannot listen on ${hostname}:${port}: ${error.message}`));
 server.listen(port, hostname, () => {
   const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
@@ -123,7 +160,9 @@ server.listen(port, hostname, () => {
 });
 
 // On SIGINT/SIGTERM: stop taking connections, let the requests in flight finish and the
-// registered work stop (the health scheduler cuts its checks short), then exit. Ten seconds at most.
+// registered work stop (the health scheduler lets its checks in flight finish within their
+// budget), then exit. Ten seconds at most, or as long as the slowest task said it may take.
+const STOP_CAP_MS = 10_000;
 let stopping = false;
 async function stop(signal) {
   if (stopping) return;
@@ -131,13 +170,19 @@ async function stop(signal) {
   // The readiness probe fails from now on, so a balancer sends no new work here.
   readiness.stopping = true;
   log.info(`${signal}: finishing the requests in flight, then exiting`);
+  const capMs = Math.max(STOP_CAP_MS, ...shutdownTasks.map(({ withinMs }) => withinMs + 1_000));
   setTimeout(() => {
-    log.warn('still busy after 10 s; exiting anyway');
+    log.warn(`still busy after ${capMs / 1000} s; exiting anyway`);
     process.exit(1);
-  }, 10_000).unref();
+  }, capMs).unref();
   const closed = new Promise((resolve) => server.close(resolve));
+  // A browser keeps its connection open between requests (the help panel asks every 1.5 s), and
+  // close() waits for every connection: each one is closed as soon as it is idle, and every
+  // answer from now on says `connection: close`.
   server.closeIdleConnections();
-  await Promise.allSettled(shutdownTasks.map((task) => Promise.resolve().then(task)));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 200);
+  idleSweep.unref();
+  await Promise.allSettled(shutdownTasks.map(({ task }) => Promise.resolve().then(task)));
   await closed;
   await app.close?.().catch(() => {});
   process.exit(0);

@@ -81,6 +81,26 @@ function extractCommit(repoRoot: string, ref: string, sourceDir: string): number
   return listed.stdout.split('\0').filter(Boolean).length;
 }
 
+function copyFiles(repoRoot: string, sourceDir: string): number {
+  const files = sourceFiles(repoRoot);
+  for (const file of files) {
+    const target = path.join(sourceDir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, file), target);
+  }
+  return files.length;
+}
+
+/**
+ * The working tree as a checkout elsewhere would hold it (no build, no data), with the same
+ * node_modules linked in: another machine's sources, for a test that builds them again.
+ */
+export function copyWorkingTree(repoRoot: string, sourceDir: string): number {
+  const count = copyFiles(repoRoot, sourceDir);
+  linkDependencies(repoRoot, sourceDir);
+  return count;
+}
+
 /**
  * The sources to build: the working tree as it is (edits included, as `next build` would see
  * them), or with `ref` the tree of that commit, which leaves out half-done edits in a shared tree.
@@ -93,13 +113,7 @@ export function prepareSources(repoRoot: string, sourceDir: string, ref?: string
     const commit = spawnSync('git', ['rev-parse', '--short', ref], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
     source = `commit ${commit} (${ref})`;
   } else {
-    const files = sourceFiles(repoRoot);
-    for (const file of files) {
-      const target = path.join(sourceDir, file);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(path.join(repoRoot, file), target);
-    }
-    count = files.length;
+    count = copyFiles(repoRoot, sourceDir);
   }
   const baselineDir = path.join(sourceDir, 'app', ...BASELINE_ROUTE.split('/').filter(Boolean));
   if (fs.existsSync(baselineDir)) throw new Error(`app${BASELINE_ROUTE} already exists in the sources; the bench needs that route for itself`);

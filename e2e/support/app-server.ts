@@ -27,7 +27,7 @@ export interface AppServer {
   server: ChildProcess;
   /** Everything the instance printed so far. */
   output(): string;
-  /** SIGTERM, then SIGKILL after 15 s; removes the data folder it was given. */
+  /** SIGTERM, then SIGKILL after 30 s (an instance waits up to 26 s for a health check in flight); removes the data folder it made. */
   stop(): Promise<void>;
 }
 
@@ -44,6 +44,12 @@ export interface AppServerOptions {
   logPath?: string;
   /** Work to undo when the instance stops (its peers). */
   onStop?: () => Promise<unknown>;
+  /** The folder of the build to serve (default: this one's). */
+  root?: string;
+  /** A port of its own (default: a free one). */
+  port?: number;
+  /** A data folder to use and keep (default: a new one, removed on stop). */
+  dataDir?: string;
 }
 
 /**
@@ -60,11 +66,11 @@ function instanceEnv(settings: Record<string, string | undefined>): NodeJS.Proce
 }
 
 /** Starts an instance and waits until /api/health answers 200 (its database is open by then). */
-export async function startAppServer({ name, env, logPath, onStop }: AppServerOptions): Promise<AppServer> {
-  const root = process.cwd();
-  const port = await freeLoopbackPort();
+export async function startAppServer({ name, env, logPath, onStop, ...where }: AppServerOptions): Promise<AppServer> {
+  const root = where.root ?? process.cwd();
+  const port = where.port ?? (await freeLoopbackPort());
   const url = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `e2e-app-${name}-`));
+  const dataDir = where.dataDir ?? mkdtempSync(path.join(os.tmpdir(), `e2e-app-${name}-`));
   let output = '';
   const log = logPath ? createWriteStream(logPath) : undefined;
   // The app's server itself, not through npm, so SIGTERM reaches it.
@@ -84,13 +90,13 @@ export async function startAppServer({ name, env, logPath, onStop }: AppServerOp
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) {
       server.kill('SIGTERM');
-      const killed = setTimeout(() => server.kill('SIGKILL'), 15_000);
+      const killed = setTimeout(() => server.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(killed);
     }
     await onStop?.();
     log?.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!where.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {

@@ -88,7 +88,7 @@ test('the nonce is new on every response', async ({ request }) => {
 
 test('API routes, static files, the icon and API 404s carry the policy that lets nothing run', async ({ request }) => {
   const home = await (await request.get('/')).text();
-  const chunk = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(home)?.[1];
+  const chunk = /<script[^>]+src="(\/_next\/static\/[^"]+\.js(?:\?[^"]*)?)"/.exec(home)?.[1];
   expect(chunk).toBeDefined();
   for (const path of ['/api/health', '/api/no-such-route', '/icon.svg', chunk!]) {
     const response = await request.get(path, { maxRedirects: 0 });

@@ -33,6 +33,8 @@ async function replay(page: Page, captured: Request, origin: string): Promise<{ 
     headers: {
       'next-action': headers['next-action'] ?? '',
       'next-router-state-tree': headers['next-router-state-tree'] ?? '',
+      // The release the page belongs to: without it the server has the page reload (scripts/serve.mjs).
+      ...(headers['x-deployment-id'] ? { 'x-deployment-id': headers['x-deployment-id'] } : {}),
       'content-type': headers['content-type'] ?? 'text/plain;charset=UTF-8',
       accept: 'text/x-component',
       origin,

@@ -21,7 +21,7 @@ async function holdLaterScripts(page: Page, baseURL: string | undefined): Promis
 
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
+  await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
     if (!loaded.has(new URL(route.request().url()).pathname)) await released;
     await route.continue();
   });
@@ -99,7 +99,7 @@ test('「联系客服」 pressed before the help panel has arrived gives a help 
 test('「联系客服」 pressed before any of the page’s scripts has run still gives a help code', async ({ page }) => {
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
+  await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
     await released;
     await route.continue();
   });

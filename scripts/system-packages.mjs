@@ -12,6 +12,10 @@ const REQUIRED = [
   { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'Chinese text rendered as readers see it' },
   { pkg: 'dovecot-imapd', file: '/usr/sbin/dovecot', why: 'a real IMAP server for the connection tests' },
   { pkg: 'openssl', file: '/usr/bin/openssl', why: 'the test certificate authority' },
+  // A real reverse proxy in front of two instances (e2e/behind-nginx.spec.ts runs deploy/nginx.conf).
+  // On Debian 12 `nginx` is the smallest package with the proxy and upstream modules:
+  // `nginx-light` is only `nginx` plus the echo module.
+  { pkg: 'nginx', file: '/usr/sbin/nginx', why: 'the reverse proxy of deploy/nginx.conf' },
 ];
 
 export function ensureSystemPackages() {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { checkAccountNow } from '@/lib/accounts/manage';
 import type { SealingOptions } from '@/lib/accounts/queries';
 import { getDatabase, type AppDatabase } from '@/lib/db/client';
@@ -7,7 +7,8 @@ import { mailAccounts, type MailAccountStatus } from '@/lib/db/schema';
 import { env, type AppEnv } from '@/lib/env';
 import { logger } from '@/lib/log/logger.mjs';
 import type { CheckMailboxOptions } from '@/lib/mail-check/check-mailbox';
-import { HOLDING_CODES, retriesSooner } from './hold';
+import { claimableAt } from './claimable';
+import { retriesSooner } from './hold';
 
 // Scheduled health checks: every account that is not paused is checked again about once per
 // interval, so that a code revoked in webmail turns it 「异常」 without the user asking. The
@@ -111,13 +112,6 @@ async function scheduleNewAccounts(db: AppDatabase, now: Date, intervalSeconds: 
   return rows.length;
 }
 
-/** The SQL form of `isHeldFromBackground`: accounts whose last result has no verdict on the login. */
-const notHeld = sql`not coalesce(
-  (${mailAccounts.lastCheckResult}->>'ok')::boolean = false and (
-    ${mailAccounts.lastCheckResult}->'imap'->>'code' in (${sql.join(HOLDING_CODES.map((code) => sql`${code}`), sql`, `)})
-    or ${mailAccounts.lastCheckResult}->'smtp'->>'code' in (${sql.join(HOLDING_CODES.map((code) => sql`${code}`), sql`, `)})
-  ), false)`;
-
 /**
  * The wait before trying again after `failures` health checks in a row failed without a verdict
  * on the login: 1/32 of the interval, doubling each time, never more than the interval.
@@ -164,7 +158,7 @@ export async function claimDueAccounts(db: AppDatabase, now: Date, leaseUntil: D
   const due = db
     .select({ id: mailAccounts.id, dueAt: sql<Date>`${mailAccounts.nextCheckAt}`.mapWith(mailAccounts.nextCheckAt).as('due_at') })
     .from(mailAccounts)
-    .where(and(inArray(mailAccounts.status, ['ok', 'failed']), lte(mailAccounts.nextCheckAt, now), notHeld))
+    .where(claimableAt(now))
     .orderBy(asc(mailAccounts.nextCheckAt))
     .limit(limit)
     .for('update', { skipLocked: true })

@@ -146,6 +146,18 @@ export interface AllowanceQuery {
 }
 
 /**
+ * How many failed checks a provider's budget of refused logins allows within the window, for
+ * checks of `kind` that each cost `loginsPerCheck` refused logins; undefined without a budget.
+ * Health checks get their share, never less than one check (else they could never run).
+ */
+export function budgetedChecks(policy: LockoutPolicy, kind: 'any' | 'health', loginsPerCheck: number): number | undefined {
+  const budget = policy.providerLoginBudget;
+  if (budget === undefined) return undefined;
+  const share = Math.min(1, Math.max(0, policy.healthBudgetShare ?? DEFAULT_HEALTH_SHARE));
+  return Math.max(1, Math.floor((kind === 'health' ? budget * share : budget) / Math.max(1, loginsPerCheck)));
+}
+
+/**
  * Whether a check of this mailbox may run now, from the attempts recorded so far (checks in
  * flight count as failures). Only `reserveCheck` acts on it, under a lock; called on its own it
  * is a preview that another request may overtake. When several blocks hold, the answer names
@@ -159,12 +171,8 @@ export async function checkAllowance(db: Reader, options: AllowanceQuery): Promi
 
   const ownsMailbox = options.ownsMailbox ?? (await savedBy(db, ownerId, address));
 
-  const budget = options.providerBudget === false ? undefined : policy.providerLoginBudget;
-  const share = Math.min(1, Math.max(0, policy.healthBudgetShare ?? DEFAULT_HEALTH_SHARE));
-  // Health checks get their share, never less than one check (else they could never run).
-  const logins = Math.max(1, options.loginsPerCheck ?? 1);
   const budgetLimit =
-    budget === undefined ? undefined : Math.max(1, Math.floor((options.kind === 'health' ? budget * share : budget) / logins));
+    options.providerBudget === false ? undefined : budgetedChecks(policy, options.kind === 'health' ? 'health' : 'any', options.loginsPerCheck ?? 1);
   const manualLimit = policy.maxManualFailuresPerOwner ?? MANUAL_FAILURES_PER_OWNER;
   const { windowMs } = policy;
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from '@/lib/db/client';
 import { checkAttempts, helpSessions, mailAccounts, providerPauses } from '@/lib/db/schema';
-import { HOLDING_CODES } from '@/lib/health/hold';
-import { lockoutPolicyFromEnv, type LockoutPolicy } from '@/lib/mail-check/lockout';
+import { claimableAt } from '@/lib/health/claimable';
+import { budgetedChecks, lockoutPolicyFromEnv, type LockoutPolicy } from '@/lib/mail-check/lockout';
 import { PRACTICE_PROVIDER_ID } from '@/lib/practice/provider';
 import { getProvider, PROVIDERS } from '@/lib/providers/registry';
 import type { AppMetrics } from './registry';
@@ -28,23 +28,10 @@ function loginsPerWrongCode(providerId: string): number {
   return 1 + (provider.usernameForm.imapFallback !== undefined ? 1 : 0) + (provider.smtpLoginAfterImapRefusal ? 1 : 0);
 }
 
-/** The same sum checkAllowance (lib/mail-check/lockout.ts) compares the failures with. */
+/** The limit checkAllowance (lib/mail-check/lockout.ts) compares the failures with. */
 export function budgetChecks(policy: LockoutPolicy, providerId: string, kind: 'any' | 'health'): number | undefined {
-  const budget = policy.providerLoginBudget;
-  if (budget === undefined) return undefined;
-  const share = Math.min(1, Math.max(0, policy.healthBudgetShare ?? 0.5));
-  return Math.max(1, Math.floor((kind === 'health' ? budget * share : budget) / loginsPerWrongCode(providerId)));
+  return budgetedChecks(policy, kind, loginsPerWrongCode(providerId));
 }
-
-/**
- * The SQL form of "not held from background checks" (lib/health/hold.ts), as the health runner's
- * claim writes it: an account whose last check was refused on the login waits for its owner.
- */
-const notHeld = sql`not coalesce(
-  (${mailAccounts.lastCheckResult}->>'ok')::boolean = false and (
-    ${mailAccounts.lastCheckResult}->'imap'->>'code' in (${sql.join(HOLDING_CODES.map((code) => sql`${code}`), sql`, `)})
-    or ${mailAccounts.lastCheckResult}->'smtp'->>'code' in (${sql.join(HOLDING_CODES.map((code) => sql`${code}`), sql`, `)})
-  ), false)`;
 
 export interface DatabaseGauges {
   /** Counted failures in the window, per budgeted provider (0 for one with none). */
@@ -82,7 +69,7 @@ export async function readDatabaseGauges(db: AppDatabase, policy: LockoutPolicy 
   const [oldest] = await db
     .select({ lagSeconds: sql<number>`extract(epoch from (now() - ${mailAccounts.nextCheckAt}))::double precision` })
     .from(mailAccounts)
-    .where(and(inArray(mailAccounts.status, ['ok', 'failed']), lte(mailAccounts.nextCheckAt, sql`now()`), notHeld))
+    .where(claimableAt(sql`now()`))
     .orderBy(asc(mailAccounts.nextCheckAt))
     .limit(1);
   const live = and(isNull(helpSessions.revokedAt), gt(helpSessions.endsAt, sql`now()`));

@@ -14,6 +14,8 @@ interface RequestLike {
 
 export const FORWARDING_HEADERS: string[];
 export function normaliseAddress(address: unknown): string | undefined;
+export function parseAddressList(value: string | undefined, options?: { label?: string; example?: string }): TrustedProxies;
+export function addressListHas(addresses: TrustedProxies, address: string | undefined): boolean;
 export function parseTrustedProxies(value: string | undefined): TrustedProxies;
 export function isTrustedProxy(trusted: TrustedProxies, address: string | undefined): boolean;
 export function clientAddressOf(peer: string | undefined, headers: NodeHeaders, trusted: TrustedProxies): string;

@@ -30,10 +30,11 @@ export function normaliseAddress(address) {
 }
 
 /**
- * TRUSTED_PROXIES as a list: addresses and CIDR blocks, separated by commas or spaces
- * (`10.0.0.5, 192.168.1.0/24, ::1`). Throws an Error naming the first entry that is neither.
+ * A list of addresses and CIDR blocks, separated by commas or spaces (`10.0.0.5, 192.168.1.0/24,
+ * ::1`), as `{ entries, list }`. Throws an Error naming the first entry that is neither, as
+ * `${label}"entry" is not an IP address or a CIDR block (e.g. ${example})`.
  */
-export function parseTrustedProxies(value) {
+export function parseAddressList(value, { label = '', example = '10.0.0.5, 10.0.0.0/8, fd00::/8' } = {}) {
   const list = new BlockList();
   const entries = String(value ?? '')
     .split(/[\s,]+/)
@@ -46,7 +47,7 @@ export function parseTrustedProxies(value) {
     const bits = prefix === undefined ? undefined : Number(prefix);
     const maxBits = family === 'ipv6' ? 128 : 32;
     if (!normalised || rest.length > 0 || (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || bits > maxBits))) {
-      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or a CIDR block (e.g. 10.0.0.5, 10.0.0.0/8, fd00::/8)`);
+      throw new Error(`${label}"${entry}" is not an IP address or a CIDR block (e.g. ${example})`);
     }
     if (bits === undefined) list.addAddress(normalised, family);
     else list.addSubnet(normalised, bits, family);
@@ -54,10 +55,20 @@ export function parseTrustedProxies(value) {
   return { entries, list };
 }
 
+/** Whether `address` (already normalised) is in an address list made by parseAddressList. */
+export function addressListHas(addresses, address) {
+  if (!address || addresses.entries.length === 0) return false;
+  return addresses.list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** TRUSTED_PROXIES as an address list (parseAddressList). */
+export function parseTrustedProxies(value) {
+  return parseAddressList(value, { label: 'TRUSTED_PROXIES: ' });
+}
+
 /** Whether `address` (already normalised) is one of the trusted proxies. */
 export function isTrustedProxy(trusted, address) {
-  if (!address || trusted.entries.length === 0) return false;
-  return trusted.list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  return addressListHas(trusted, address);
 }
 
 /** The values of a header that may arrive more than once, comma lists flattened. */

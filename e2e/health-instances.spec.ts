@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { expect, test, type BrowserContext } from './support/fixtures';
 import { startNeteaseImap, type NeteaseImapServer } from '../tools/peers/netease-imap';
 import { startNeteaseSmtp, type NeteaseSmtpServer } from '../tools/peers/netease-smtp';
@@ -8,7 +9,7 @@ import { AccountsPage, connectThroughWizard } from './support/accounts-page';
 import { startAppServer, type AppServer } from './support/app-server';
 import { randomCode } from './support/mail-peers';
 import { createScratchDatabase } from '../tools/scratch-database';
-import { messagesOf } from './support/server-log';
+import { messagesOf, serverLogLines } from './support/server-log';
 
 // Two app instances on one PostgreSQL database, both running the health checks: every mailbox
 // is checked once per round, by one instance or the other, never by both and never skipped.
@@ -45,6 +46,7 @@ interface Instance extends AppServer {
 async function startInstance(
   name: Instance['name'],
   shared: { databaseUrl: string; appSecretKey: string; authSecret: string; logPath: string },
+  settings: Record<string, string> = {},
 ): Promise<Instance> {
   const pki = ensureTestPki();
   const imap = await startNeteaseImap({ users: {}, idRule: 'after-login' });
@@ -63,6 +65,7 @@ async function startInstance(
       HEALTH_CHECKS_ENABLED: '1',
       HEALTH_CHECK_INTERVAL_SECONDS: String(INTERVAL_SECONDS),
       HEALTH_CHECK_POLL_SECONDS: '1',
+      ...settings,
     },
   }).catch(async (error: unknown) => {
     await Promise.allSettled([imap.stop(), smtp.stop()]);
@@ -217,6 +220,143 @@ test('two instances on one PostgreSQL check each mailbox once per round between 
     console.log(`[health-instances] ${seconds(started)} in all, of which ${seconds(started, connectedAt)} to start and connect`);
   } finally {
     await Promise.allSettled(contexts.map((context) => context.close()));
+    await Promise.allSettled(instances.map((instance) => instance.stop()));
+    await database.drop().catch((error: unknown) => console.error('[health-instances] could not drop the scratch database', error));
+  }
+});
+
+// An instance stopped in the middle of a round (a deployment's SIGTERM): the check it is running
+// finishes and is recorded, the mailboxes it claimed and had not started are given back at once,
+// and the other instance checks them within seconds (not when the claims' lease runs out, minutes
+// later). Every mailbox is checked exactly once in that round.
+//
+// To stop A in the middle of a round on purpose: A runs one check at a time and its SMTP peer
+// holds every AUTH for HOLD_MS, so its round of MAILBOXES takes MAILBOXES × HOLD_MS; the round is
+// made due at once by moving every mailbox's slot to now (as after an outage, when a whole batch is
+// due together). B starts only once A has claimed them all, so it has nothing to take until A
+// gives some back.
+const MIDROUND_MAILBOXES = 6;
+const HOLD_MS = 4_000;
+
+test('an instance stopped mid-round finishes its check in flight and gives back the rest, which the other instance checks at once: each mailbox checked once', { tag: '@postgres' }, async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('E2E_DATABASE=postgres needs DATABASE_URL');
+  const database = await createScratchDatabase(adminUrl, 'e2e_health_stop');
+  const instances: Instance[] = [];
+  let context: BrowserContext | undefined;
+  try {
+    const shared = {
+      databaseUrl: database.url,
+      appSecretKey: randomBytes(32).toString('base64'),
+      authSecret: randomBytes(32).toString('base64'),
+    };
+    // A day's interval: no mailbox comes due by itself while the test runs; the test makes the round due.
+    const settings = { HEALTH_CHECK_INTERVAL_SECONDS: String(24 * 3600) };
+    const a = await startInstance('A', { ...shared, logPath: testInfo.outputPath('instance-A.log') }, { ...settings, HEALTH_CHECK_CONCURRENCY: '1' });
+    instances.push(a);
+
+    const run = randomBytes(3).toString('hex');
+    const mailboxes = Array.from({ length: MIDROUND_MAILBOXES }, (_, k) => ({ address: `stop-${run}-${k}@163.com`, code: randomCode() }));
+    context = await browser.newContext({ baseURL: a.url });
+    const page = await context.newPage();
+    await signUp(page, '/');
+    for (const mailbox of mailboxes) {
+      a.imap.setCode(mailbox.address, mailbox.code);
+      a.smtp.setCode(mailbox.address, mailbox.code);
+      await connectThroughWizard(page, mailbox);
+    }
+
+    // The round: every mailbox due now, and A's provider slow to answer.
+    a.smtp.holdAuth(HOLD_MS);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    let roundAt: number;
+    try {
+      roundAt = Date.now();
+      const due = await client.query('update mail_accounts set next_check_at = now()');
+      expect(due.rowCount).toBe(MIDROUND_MAILBOXES);
+    } finally {
+      await client.end();
+    }
+    const authsAfter = (instance: Instance) =>
+      instance.smtp.sessions.flatMap((session) => session.authAttempts).filter((attempt) => attempt.at >= roundAt);
+    // A has claimed the round (one batch) once its first check reaches the held AUTH.
+    await expect.poll(() => authsAfter(a).length, { message: 'A starts the round', timeout: 20_000 }).toBeGreaterThan(0);
+
+    // Two at a time: with A's check in flight that is the three checks one owner may have running
+    // at once (lib/mail-check/lockout.ts); a fourth would be deferred until the limit lifts.
+    const b = await startInstance('B', { ...shared, logPath: testInfo.outputPath('instance-B.log') }, { ...settings, HEALTH_CHECK_CONCURRENCY: '2' });
+    instances.push(b);
+    for (const mailbox of mailboxes) {
+      b.imap.setCode(mailbox.address, mailbox.code);
+      b.smtp.setCode(mailbox.address, mailbox.code);
+    }
+    // Stop A with one check done and the next one in flight (held at the peer).
+    await expect
+      .poll(() => authsAfter(a).length, { message: 'A is on its second check', timeout: MIDROUND_MAILBOXES * HOLD_MS })
+      .toBeGreaterThanOrEqual(2);
+    expect(authsAfter(b), 'B had nothing to take while A held the round').toEqual([]);
+    const inFlight = authsAfter(a).at(-1)!;
+    expect(inFlight.reply, 'the check A is running is held at its peer').toBe('');
+    const stoppedAt = Date.now();
+    await a.stop();
+    const exitedAt = Date.now();
+    expect(a.server.exitCode, 'A exits cleanly, not by its own time cap or SIGKILL').toBe(0);
+
+    // A waited for the check in flight, which logged in and was recorded.
+    expect(inFlight.reply).toBe('235');
+    expect(exitedAt).toBeGreaterThanOrEqual(inFlight.at + HOLD_MS);
+    const roundLine = serverLogLines(a.output()).find((line) => line.component === 'health' && typeof line.round === 'object');
+    const round = roundLine?.round as { claimed: number; checked: number; released: number } | undefined;
+    expect(round, `A logs its round:\n${messagesOf(a.output(), 'health').join('\n')}`).toBeDefined();
+    expect(round!.claimed).toBe(MIDROUND_MAILBOXES);
+    expect(round!.checked).toBe(authsAfter(a).length);
+    expect(round!.released).toBe(MIDROUND_MAILBOXES - round!.checked);
+    expect(round!.released).toBeGreaterThan(0);
+    expect(messagesOf(a.output(), 'serve')).toContainEqual(expect.stringMatching(/^SIGTERM: finishing the requests in flight/));
+
+    // B checks the mailboxes A gave back, each once, within seconds of A's release (A's claims
+    // would have run until their lease ended, minutes later, had A died without giving them back).
+    const checkedBy = () => {
+      const by = new Map<string, { instance: string; at: number; reply: string }[]>();
+      for (const instance of instances) {
+        for (const attempt of authsAfter(instance)) {
+          const address = attempt.username.toLowerCase();
+          by.set(address, [...(by.get(address) ?? []), { instance: instance.name, at: attempt.at, reply: attempt.reply }]);
+        }
+      }
+      return by;
+    };
+    await expect
+      .poll(() => mailboxes.filter((mailbox) => checkedBy().get(mailbox.address)?.length === 1).length, {
+        message: 'every mailbox checked in the round',
+        timeout: 30_000,
+      })
+      .toBe(MIDROUND_MAILBOXES);
+    // Another poll or two of B's: no second check of any mailbox comes after.
+    await page.waitForTimeout(3_000);
+    const checks = checkedBy();
+    for (const mailbox of mailboxes) {
+      const list = checks.get(mailbox.address) ?? [];
+      expect(list, `${mailbox.address}: checked once in the round`).toHaveLength(1);
+      expect(list[0]!.reply, `${mailbox.address}: logged in`).toBe('235');
+    }
+    const byB = [...checks.values()].flat().filter((check) => check.instance === 'B');
+    expect(byB).toHaveLength(round!.released);
+    const latestB = Math.max(...byB.map((check) => check.at));
+    expect(latestB - stoppedAt, 'B took what A gave back within seconds').toBeLessThan(HOLD_MS + 15_000);
+
+    // Through B, every mailbox reads 「正常」 (A's last check included: it was recorded).
+    await page.goto(`${b.url}/accounts`);
+    const accounts = new AccountsPage(page);
+    for (const mailbox of mailboxes) await expect(accounts.status(mailbox.address)).toHaveText('正常');
+    console.log(
+      `[health-instances] stop mid-round: A checked ${round!.checked} of ${round!.claimed} and gave back ${round!.released}; ` +
+        `A exited ${((exitedAt - stoppedAt) / 1000).toFixed(1)} s after SIGTERM; B's last check ${((latestB - stoppedAt) / 1000).toFixed(1)} s after it`,
+    );
+  } finally {
+    await context?.close().catch(() => {});
     await Promise.allSettled(instances.map((instance) => instance.stop()));
     await database.drop().catch((error: unknown) => console.error('[health-instances] could not drop the scratch database', error));
   }

@@ -232,6 +232,8 @@ export const envSchema = z.object({
   // Overrides the minutes when set: sub-minute rounds, for tests that watch several of them.
   HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().positive().optional(),
   HEALTH_CHECK_POLL_SECONDS: positiveInt(60),
+  // Health checks one instance runs at once (each is one IMAP and one SMTP login at the provider).
+  HEALTH_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   // Logs and metrics (README "Logs and metrics"). scripts/serve.mjs reads LOG_LEVEL and
   // INSTANCE_ID itself, before the app loads, with the same rules (lib/log/logger.mjs).
   LOG_LEVEL: z.preprocess(

@@ -423,7 +423,11 @@ export function startHealthChecks(): HealthRunner {
       `each mailbox is checked about every ${every}; ` +
         `looking for due ones every ${Math.min(env().HEALTH_CHECK_POLL_SECONDS, intervalSeconds)} s.`,
     );
-    cache[RUNNER_KEY] = startHealthRunner({ database: async () => (await getDatabase()).db, intervalMs: intervalFromEnv() });
+    cache[RUNNER_KEY] = startHealthRunner({
+      database: async () => (await getDatabase()).db,
+      intervalMs: intervalFromEnv(),
+      concurrency: env().HEALTH_CHECK_CONCURRENCY,
+    });
   }
   return cache[RUNNER_KEY];
 }

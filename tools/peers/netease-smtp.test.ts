@@ -74,6 +74,25 @@ describe('NetEase SMTP simulator', () => {
     expect(JSON.stringify(session)).not.toContain(CODE);
   });
 
+  it('holds AUTH for the time holdAuth sets, and records it unanswered meanwhile', async () => {
+    server = await startNeteaseSmtp({ users: { [USER]: CODE } });
+    server.holdAuth(600);
+    const started = Date.now();
+    const verified = transport(server.port).verify();
+    await waitFor(() => server!.sessions.some((session) => session.authAttempts.length > 0));
+    expect(server.sessions.flatMap((session) => session.authAttempts).map((attempt) => attempt.reply)).toEqual(['']);
+    await expect(verified).resolves.toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    const [attempt] = server.sessions.flatMap((session) => session.authAttempts);
+    expect(attempt).toMatchObject({ reply: '235', username: USER });
+    expect(attempt!.at).toBeGreaterThanOrEqual(started);
+
+    server.holdAuth(0);
+    const again = Date.now();
+    await expect(transport(server.port).verify()).resolves.toBe(true);
+    expect(Date.now() - again).toBeLessThan(600);
+  });
+
   it('answers a wrong code with 535 and accepts a new code after setCode', async () => {
     server = await startNeteaseSmtp({ users: { [USER]: CODE } });
     await expect(transport(server.port, 'wrongwrongwrong1').verify()).rejects.toMatchObject({

@@ -37,8 +37,10 @@ export interface NeteaseSmtpOptions {
 export interface SmtpAuthAttempt {
   method: string;
   username: string;
-  /** The reply the server gave, e.g. `235` or `535 Error: authentication failed`. */
+  /** The reply the server gave, e.g. `235` or `535 Error: authentication failed`; empty while it is held (holdAuth). */
   reply: string;
+  /** When the AUTH arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface SmtpSessionRecord {
@@ -66,6 +68,8 @@ export interface NeteaseSmtpServer {
   setScenario(scenario: SmtpScenario): void;
   setCode(address: string, code: string): void;
   removeUser(address: string): void;
+  /** Holds every AUTH from now on this long before answering it (0: at once), as a slow server would. */
+  holdAuth(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -150,6 +154,39 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
     fatal() {},
   };
 
+  // The answer to one AUTH: the ban rule first, then the scenario, then the code.
+  let authHoldMs = 0;
+  type AuthHook = NonNullable<SMTPServerOptions['onAuth']>;
+  const answerAuth = (
+    auth: Parameters<AuthHook>[0],
+    session: Parameters<AuthHook>[1],
+    record: SmtpSessionRecord,
+    attempt: SmtpAuthAttempt,
+    callback: Parameters<AuthHook>[2],
+  ) => {
+    const username = auth.username ?? '';
+    const remoteAddress = session.remoteAddress;
+    if (options.banRule && !options.banRule.admitLogin('smtp', remoteAddress)) {
+      const { code, text } = options.banRule.smtpReply;
+      attempt.reply = `${code} ${text}`;
+      return callback(smtpError(code, text));
+    }
+    const refusal = AUTH_REFUSALS[scenario];
+    if (refusal) {
+      attempt.reply = `${refusal.code} ${refusal.text}`;
+      return callback(smtpError(refusal.code, refusal.text));
+    }
+    const expected = codes.get(normaliseAddress(username));
+    if (expected === undefined || expected !== auth.password) {
+      options.banRule?.recordRefusal('smtp', remoteAddress);
+      attempt.reply = `535 ${NETEASE_SMTP_TEXTS.authFailed}`;
+      return callback(smtpError(535, NETEASE_SMTP_TEXTS.authFailed));
+    }
+    attempt.reply = '235';
+    record.authenticatedUser = normaliseAddress(username);
+    callback(null, { user: record.authenticatedUser });
+  };
+
   const serverOptions: SMTPServerOptions = {
     secure: implicitTls,
     key: pki.server.key,
@@ -172,28 +209,10 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
     onAuth(auth, session, callback) {
       const record = recordFor(session.id);
       const username = auth.username ?? '';
-      const attempt: SmtpAuthAttempt = { method: auth.method, username, reply: '' };
+      const attempt: SmtpAuthAttempt = { method: auth.method, username, reply: '', at: Date.now() };
       record.authAttempts.push(attempt);
-      const remoteAddress = session.remoteAddress;
-      if (options.banRule && !options.banRule.admitLogin('smtp', remoteAddress)) {
-        const { code, text } = options.banRule.smtpReply;
-        attempt.reply = `${code} ${text}`;
-        return callback(smtpError(code, text));
-      }
-      const refusal = AUTH_REFUSALS[scenario];
-      if (refusal) {
-        attempt.reply = `${refusal.code} ${refusal.text}`;
-        return callback(smtpError(refusal.code, refusal.text));
-      }
-      const expected = codes.get(normaliseAddress(username));
-      if (expected === undefined || expected !== auth.password) {
-        options.banRule?.recordRefusal('smtp', remoteAddress);
-        attempt.reply = `535 ${NETEASE_SMTP_TEXTS.authFailed}`;
-        return callback(smtpError(535, NETEASE_SMTP_TEXTS.authFailed));
-      }
-      attempt.reply = '235';
-      record.authenticatedUser = normaliseAddress(username);
-      callback(null, { user: record.authenticatedUser });
+      if (authHoldMs > 0) setTimeout(() => answerAuth(auth, session, record, attempt, callback), authHoldMs);
+      else answerAuth(auth, session, record, attempt, callback);
     },
     onMailFrom(address, session, callback) {
       const record = recordFor(session.id);
@@ -236,6 +255,9 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
     sessions,
     setScenario(next) {
       scenario = next;
+    },
+    holdAuth(ms) {
+      authHoldMs = ms;
     },
     setCode(address, code) {
       codes.set(normaliseAddress(address), code);

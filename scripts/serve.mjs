@@ -90,6 +90,14 @@ server.on('request', (request, response) => {
   const { client, peerTrusted } = settleForwardingHeaders(request, trusted);
   const requestId = settleRequestId(request, peerTrusted);
   response.setHeader(REQUEST_ID_HEADER, requestId);
+  // The answer keeps this request's id. A Server Action that redirects has Next fetch the target
+  // from this instance (a request of its own, with an id of its own) and copy that answer's
+  // headers onto this one, X-Request-Id among them, which would name a request the proxy never saw.
+  const setHeader = response.setHeader;
+  response.setHeader = function setHeaderKeepingId(name, value) {
+    if (String(name).toLowerCase() === REQUEST_ID_HEADER) return this;
+    return setHeader.call(this, name, value);
+  };
   // One line per request once it is over, answered or abandoned by the client. The path only:
   // a query string can carry what a person typed.
   response.once('close', () => {

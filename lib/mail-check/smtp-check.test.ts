@@ -96,7 +96,7 @@ describe('a working account', () => {
     const report = await checkSmtpAgainst(at(smtp));
     expect(report.smtp).toEqual({ ok: true, durationMs: expect.any(Number), endpoint: at(smtp), loginName: ADDRESS });
     const session = await lastSession(smtp, before);
-    expect(session.authAttempts).toEqual([{ method: 'PLAIN', username: ADDRESS, reply: '235' }]);
+    expect(session.authAttempts).toEqual([{ method: 'PLAIN', username: ADDRESS, reply: '235', at: expect.any(Number) }]);
     expect(session.mailFrom).toEqual([ADDRESS]);
     expect(session.commands.map((c) => c.split(/[ :]/)[0]!.toUpperCase())).toEqual(['EHLO', 'AUTH', 'MAIL', 'RSET', 'QUIT']);
     expect(session).toMatchObject({ rsetSeen: true, quitSeen: true });
@@ -162,7 +162,7 @@ describe('one refused login per wrong code', () => {
     const report = await checkSmtpAgainst(at(smtp));
     expect(report.ok).toBe(true);
     expect(imap.connections.slice(imapBefore).map((c) => c.commands.filter((x) => x.name === 'LOGIN').length)).toEqual([1]);
-    expect((await lastSession(smtp, before)).authAttempts).toEqual([{ method: 'PLAIN', username: ADDRESS, reply: '235' }]);
+    expect((await lastSession(smtp, before)).authAttempts).toEqual([{ method: 'PLAIN', username: ADDRESS, reply: '235', at: expect.any(Number) }]);
   });
 });
 

@@ -46,10 +46,12 @@ export const connectMailbox: ConnectMailboxAction = defineAction(
 );
 
 /**
- * Step 1's MX lookup for a domain no provider lists. Open to anyone, as the guide is: it only
- * asks DNS one question about the domain typed, within the discovery budget. Each lookup that
- * would ask DNS first takes its place in the per-address (and, signed in, per-user) limit, so
- * the app cannot be used to fire DNS queries at will.
+ * Step 1's discovery for a domain no provider lists (lib/discovery/discover-domain.ts: MX and SRV
+ * records, the domain's autoconfig file through the address guard). Open to anyone, as the guide
+ * is, within the discovery budget. Each discovery that would ask anyone first takes its place in
+ * the per-address (and, signed in, per-user) limit, so the app cannot be used to fire DNS queries
+ * or HTTPS requests at will; a domain answered in the last few minutes costs nothing. The answer
+ * says where the servers come from (`guess.source`), which step 1 shows.
  */
 export const discoverMailDomainAction: DiscoverDomainAction = defineAction(
   { schema: z.string().max(320), access: 'anyone' },

@@ -68,6 +68,17 @@ describe('parseEnv', () => {
     expect(parseEnv({ NODE_ENV: 'test', MAIL_MANUAL_ALLOW_HOSTS: hosts }).MAIL_MANUAL_ALLOW_HOSTS).toEqual([hosts]);
   });
 
+  it('reads the autoconfig port seam, and refuses it in production unless explicitly allowed', () => {
+    expect(parseEnv({}).MAIL_AUTOCONFIG_PORT).toBeUndefined();
+    expect(parseEnv({ MAIL_AUTOCONFIG_PORT: '' }).MAIL_AUTOCONFIG_PORT).toBeUndefined();
+    expect(parseEnv({ MAIL_AUTOCONFIG_PORT: '8443' }).MAIL_AUTOCONFIG_PORT).toBe(8443);
+    expect(() => parseEnv({ MAIL_AUTOCONFIG_PORT: '70000' })).toThrow(/MAIL_AUTOCONFIG_PORT/);
+    expect(() => parseEnv({ NODE_ENV: 'production', MAIL_AUTOCONFIG_PORT: '8443' })).toThrow(
+      /MAIL_AUTOCONFIG_PORT is set while NODE_ENV=production.*ALLOW_ENDPOINT_OVERRIDES=1/s,
+    );
+    expect(parseEnv({ NODE_ENV: 'production', MAIL_AUTOCONFIG_PORT: '8443', ALLOW_ENDPOINT_OVERRIDES: '1' }).MAIL_AUTOCONFIG_PORT).toBe(8443);
+  });
+
   it('refuses a DATABASE_URL that is not PostgreSQL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres/);
     expect(parseEnv({ DATABASE_URL: '  ' }).DATABASE_URL).toBeUndefined();

@@ -185,6 +185,10 @@ export const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined)),
+  // The port discovery fetches autoconfig files from, instead of HTTPS's 443 (a redirect may
+  // name no other): a test seam for an autoconfig server on loopback, whose host must also be
+  // in MAIL_MANUAL_ALLOW_HOSTS to pass the address guard. Refused in production like the others.
+  MAIL_AUTOCONFIG_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   CHECK_TIMEOUT_MS: positiveInt(15_000),
   CHECK_STAGE_TIMEOUT_MS: positiveInt(8_000),
   LOCKOUT_MAX_FAILURES: positiveInt(5),
@@ -288,6 +292,12 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       'MAIL_MANUAL_ALLOW_HOSTS is set while NODE_ENV=production. It lets manual setup connect to ' +
         'those hosts even when they resolve to loopback or private addresses, and is meant for tests; ' +
         'unset it, or set ALLOW_ENDPOINT_OVERRIDES=1 if this is deliberate.',
+    );
+  }
+  if (env.MAIL_AUTOCONFIG_PORT !== undefined && env.NODE_ENV === 'production' && !env.ALLOW_ENDPOINT_OVERRIDES) {
+    throw new EnvError(
+      'MAIL_AUTOCONFIG_PORT is set while NODE_ENV=production. It makes discovery fetch autoconfig ' +
+        'files from another port than 443 and is meant for tests; unset it, or set ALLOW_ENDPOINT_OVERRIDES=1 if this is deliberate.',
     );
   }
   return env;

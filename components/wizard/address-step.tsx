@@ -12,6 +12,7 @@ import { DEFAULT_PROVIDER_ID, useShownDomain } from '@/lib/wizard/client/shown-d
 import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { addressStore, domainDiscoveryStore, providerChoiceStore } from '@/lib/wizard/client/stores';
 import type { DiscoverDomainAction, DiscoverDomainResult, DomainDiscoveryResult } from '@/lib/discovery/contract';
+import { shownAddress, shownDomain } from '@/lib/discovery/idn';
 import { ProviderChooser, type ProviderChoice } from './provider-chooser';
 
 // Manual setup's server form (with react-hook-form) only ever shows for a domain no provider
@@ -99,6 +100,16 @@ export function AddressStep({
       : format(text.usernameFor[shown.provider.usernameForm.imap], { credential });
   // The servers to start manual setup from; made here only when the lookup itself failed to answer.
   const manualGuess = manual ? (manual.guess ?? logic?.guessManualSettings(manual.domain)) : undefined;
+  // An internationalised domain is looked up in its ASCII form (xn--...) and shown as typed.
+  const domainShown = view.kind === 'unknown' ? shownDomain(view.domain, typed) : '';
+  // Where the servers below come from: the domain's SRV records, an autoconfig file, or our guess.
+  const source =
+    lookup?.status === 'not_found' && lookup.guess && logic
+      ? logic.guessSourceText(lookup.guess, {
+          domain: domainShown,
+          ...(lookup.guess.publisher !== undefined ? { publisher: shownDomain(lookup.guess.publisher, typed) } : {}),
+        })
+      : undefined;
 
   return (
     <div>
@@ -132,23 +143,28 @@ export function AddressStep({
                 <br />
                 {hostedDomain && later && (
                   <>
-                    <span>{format(later.mx.found, { domain: hostedDomain, name: shown.provider.name[locale] })}</span>
+                    <span>{format(later.mx.found, { domain: shownDomain(hostedDomain, typed), name: shown.provider.name[locale] })}</span>
                     <br />
                   </>
                 )}
-                <span className="break-all">{format(text.usingAddress, { address: view.address })}</span>
+                <span className="break-all">{format(text.usingAddress, { address: shownAddress(view.address, typed) })}</span>
               </>
             )}
             {view.kind === 'unknown' &&
               (!discover || !later
-                ? format(text.unknown, { domain: view.domain })
+                ? format(text.unknown, { domain: domainShown })
                 : !lookup
-                  ? format(later.mx.looking, { domain: view.domain })
+                  ? format(later.mx.looking, { domain: domainShown })
                   : lookup.status === 'not_found'
-                    ? format(later.mx[lookup.reason], { domain: view.domain })
+                    ? format(later.mx[lookup.reason], { domain: domainShown })
                     : lookup.status === 'rate_limited'
-                      ? format(later.mx.rate_limited, { domain: view.domain, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
-                      : format(text.unknown, { domain: view.domain }))}
+                      ? format(later.mx.rate_limited, { domain: domainShown, minutes: Math.ceil(lookup.retryAfterSeconds / 60) })
+                      : format(text.unknown, { domain: domainShown }))}
+            {source && (
+              <span className="mt-1 block" data-testid="discovery-source">
+                {source[locale]}
+              </span>
+            )}
             {view.kind === 'invalid' && !chosen && (showError ? view.message[locale] : text.waiting)}
           </div>
         }

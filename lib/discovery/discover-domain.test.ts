@@ -6,7 +6,7 @@ import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/
 import { parseEnv } from '@/lib/env';
 import { takeClientLimits, type RequestClient } from '@/lib/limits/address-limit';
 import type { DomainDiscoveryResult } from '@/lib/discovery/contract';
-import { discoverMailDomain, mxLookupRuleFrom } from './discover-domain';
+import { DiscoveryCache, discoverMailDomain, mxLookupRuleFrom } from './discover-domain';
 
 // Step 1's MX lookup against a DNS server on loopback; never the internet. Then its limit per
 // client address and per user, against real databases.
@@ -17,7 +17,8 @@ beforeAll(async () => {
   dns = await startDnsServer({
     'corp-a.test': { mx: [{ exchange: 'mx.qiye.163.com', priority: 10 }] },
     'own-server.test': { mx: [{ exchange: 'mx1.own-server.test', priority: 10 }] },
-    'no-mx.test': { a: ['93.184.215.14'] },
+    // A documentation address: the address guard refuses it, so no autoconfig fetch leaves the machine.
+    'no-mx.test': { a: ['192.0.2.14'] },
     'broken.test': { rcode: 'SERVFAIL' },
     'corp-ym.test': { mx: [{ exchange: 'mx.ym.163.com', priority: 10 }] },
     'corp-exmail.test': {
@@ -33,7 +34,7 @@ afterAll(async () => {
   await dns?.stop();
 });
 
-const discover = (address: string) => discoverMailDomain(address, { servers: [dns.address], budgetMs: 1_500 });
+const discover = (address: string) => discoverMailDomain(address, { servers: [dns.address], budgetMs: 1_500, cache: null });
 
 describe('discoverMailDomain', () => {
   it('names NetEase enterprise for a company domain whose MX is under qiye.163.com', async () => {
@@ -123,8 +124,9 @@ describe.each(availableBackends())('MX lookups limited per client on %s', (kind)
 
   /** The action's lookup: the limit taken, as discoverMailDomainAction does, on instance `i`. */
   const lookup = (i: number, address: string, client: RequestClient, rule: Parameters<typeof takeClientLimits>[1]) =>
-    discoverMailDomain(address, { servers: [dns.address], budgetMs: 1_500, takeLookup: () => takeClientLimits(instance(i), rule, client) });
-  const asked = (name: string) => dns.queries.filter((q) => q.endsWith(` ${name}`)).length;
+    // No cache: each lookup let through asks DNS itself, so the queries count them.
+    discoverMailDomain(address, { servers: [dns.address], budgetMs: 1_500, cache: null, takeLookup: () => takeClientLimits(instance(i), rule, client) });
+  const asked = (name: string) => dns.queries.filter((q) => q === `MX ${name}`).length;
   const answered = (results: DomainDiscoveryResult[]) => results.filter((r) => r.status !== 'rate_limited').length;
 
   it(`answers exactly ${MAX} of ${BURST} lookups from one address at once and asks DNS only for those; another address is unaffected`, async () => {
@@ -142,6 +144,24 @@ describe.each(availableBackends())('MX lookups limited per client on %s', (kind)
     expect(await lookup(0, 'sun@corp-a.test', { address: `198.51.100.${randomBytes(1)[0]}` }, rule)).toMatchObject({ status: 'provider' });
     // A listed domain needs no lookup, so it is answered even from the refused address.
     expect(await lookup(1, 'wang@qq.com', { address: ip }, rule)).toMatchObject({ status: 'provider', providerId: 'qq' });
+  });
+
+  it(`still answers exactly ${MAX} of ${BURST} at once with the cache on (one per instance), and the cache answers later ones for free`, async () => {
+    const rule = { prefix: `mx_lookup:${randomBytes(4).toString('hex')}`, max: MAX, windowSeconds: 600 };
+    const caches = [new DiscoveryCache(), new DiscoveryCache()];
+    const ip = newIp();
+    const cachedLookup = (i: number, address: string) =>
+      discoverMailDomain(address, {
+        servers: [dns.address],
+        budgetMs: 1_500,
+        cache: caches[second ? i % 2 : 0],
+        takeLookup: () => takeClientLimits(instance(i), rule, { address: ip }),
+      });
+    const results = await Promise.all(Array.from({ length: BURST }, (_, i) => cachedLookup(i, `sun${i}@own-server.test`)));
+    expect(answered(results)).toBe(MAX);
+    // The limit is spent, but a domain already answered costs nothing.
+    expect(await cachedLookup(0, 'zhou@own-server.test')).toMatchObject({ status: 'not_found', reason: 'unknown_provider' });
+    expect(await cachedLookup(0, 'zhou@corp-a.test')).toMatchObject({ status: 'rate_limited' });
   });
 
   it('limits a signed-in user across many addresses', async () => {

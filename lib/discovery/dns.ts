@@ -14,6 +14,14 @@ export interface MxAnswer {
   priority: number;
 }
 
+/** An SRV record as node:dns reads it; `name` is the target host, empty (or ".") for "not offered". */
+export interface SrvAnswer {
+  name: string;
+  port: number;
+  priority: number;
+  weight: number;
+}
+
 /** The questions discovery asks; node:dns/promises `Resolver` has this shape. */
 export interface DnsResolver {
   resolveMx(name: string): Promise<MxAnswer[]>;
@@ -21,6 +29,8 @@ export interface DnsResolver {
   resolve6(name: string): Promise<string[]>;
   /** The name `name` is an alias of (one CNAME hop); optional so that a resolver made for one question need not answer it. */
   resolveCname?(name: string): Promise<string[]>;
+  /** RFC 2782 service records (RFC 6186 mail services); optional for the same reason. */
+  resolveSrv?(name: string): Promise<SrvAnswer[]>;
   /** Stops outstanding queries; called only on resolvers the session created itself. */
   cancel?(): void;
 }

@@ -132,6 +132,7 @@ describe('guessManualSettings', () => {
         values: { imapHost: 'imap.example.com', imapPort: 993, imapTls: 'implicit', smtpHost: 'smtp.example.com', smtpPort: 465, smtpTls: 'implicit' },
         basis: 'domain',
         alternatives: { imap: ['mail.example.com', 'example.com'], smtp: ['mail.example.com', 'example.com'] },
+        source: 'guess',
       });
     }
   });
@@ -159,6 +160,7 @@ describe('guessManualSettings', () => {
       values: { imapHost, imapPort: 993, imapTls: 'implicit', smtpHost, smtpPort: 465, smtpTls: 'implicit' },
       basis: 'provider',
       alternatives: { imap: [], smtp: [] },
+      source: 'hosted_service',
     });
   });
 
@@ -182,6 +184,7 @@ describe('guessManualSettings', () => {
       values: { imapHost: '', imapPort: 993, imapTls: 'implicit', smtpHost: '', smtpPort: 465, smtpTls: 'implicit' },
       basis: 'none',
       alternatives: { imap: [], smtp: [] },
+      source: 'guess',
     });
   });
 

@@ -178,13 +178,72 @@ export function baseDomain(host: string): string {
  */
 export type GuessBasis = 'provider' | 'mx_host' | 'mx_base_domain' | 'domain' | 'none';
 
+/**
+ * Where the servers come from, for step 1 to say: the domain's SRV records (RFC 6186), an
+ * autoconfig file (`publisher`: the domain that published it, the address's own or its MX
+ * host's), a company mail service we list (lib/providers/hosted-mail.ts), or our guess.
+ */
+export type GuessSource = 'srv' | 'autoconfig' | 'hosted_service' | 'guess';
+
 export interface ManualGuess {
   /** Form values to start from; the hosts are empty when the basis is `none`. */
   values: ManualServerValues;
-  /** What the guess rests on, so the UI can say how sure it is. */
+  /** What the guess rests on, so the UI can say how sure it is. Servers a domain publishes (SRV, autoconfig) are `provider`. */
   basis: GuessBasis;
   /** Other hosts worth offering, most likely first. */
   alternatives: { imap: string[]; smtp: string[] };
+  /** Where the servers come from (see GuessSource). */
+  source: GuessSource;
+  /** For `autoconfig`: the domain that published the file, as the user reads it. */
+  publisher?: string;
+  /**
+   * For `autoconfig`: the login names its `<username>` gives for this address, per protocol
+   * (`%EMAILLOCALPART%` filled in), when they differ from the address. Manual setup logs in
+   * with the address today; this is for the login-name field (issue 18 item 4).
+   */
+  usernames?: { imap: string; smtp: string };
+}
+
+/**
+ * A server a domain publishes (SRV record, autoconfig), as manual setup would accept it, or
+ * undefined: a host manual setup refuses (no host, or a known provider's server), or a port that
+ * is not a mail port of its protocol (unless `anyPort` says this host may use any, as for the
+ * test servers MAIL_MANUAL_ALLOW_HOSTS names). The host comes out in canonical ASCII form.
+ */
+export function usablePublishedServer(
+  protocol: 'imap' | 'smtp',
+  server: ServerEndpoint,
+  anyPort: (host: string) => boolean = () => false,
+): ServerEndpoint | undefined {
+  const parsed = parseHost(server.host);
+  if (!parsed.ok || parsed.zone || (parsed.kind === 'name' && !parsed.host.includes('.'))) return undefined;
+  if (refusedHost(parsed.host)) return undefined;
+  if (!Number.isInteger(server.port) || server.port < 1 || server.port > 65_535) return undefined;
+  if (!anyPort(parsed.host) && !(MAIL_PORTS[protocol] as readonly number[]).includes(server.port)) return undefined;
+  return { host: parsed.host, port: server.port, tls: server.tls };
+}
+
+/**
+ * Manual setup's starting point from servers the domain publishes (already through
+ * usablePublishedServer), most preferred first; the other published hosts are the alternatives.
+ */
+export function publishedGuess(
+  servers: { imap: readonly ServerEndpoint[]; smtp: readonly ServerEndpoint[] },
+  source: Extract<GuessSource, 'srv' | 'autoconfig'>,
+  extra: Pick<ManualGuess, 'publisher' | 'usernames'> = {},
+): ManualGuess | undefined {
+  const [imap] = servers.imap;
+  const [smtp] = servers.smtp;
+  if (!imap || !smtp) return undefined;
+  const others = (list: readonly ServerEndpoint[], taken: string) => [...new Set(list.map((s) => s.host))].filter((h) => h !== taken);
+  return {
+    values: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
+    basis: 'provider',
+    alternatives: { imap: others(servers.imap, imap.host), smtp: others(servers.smtp, smtp.host) },
+    source,
+    ...(extra.publisher !== undefined ? { publisher: extra.publisher } : {}),
+    ...(extra.usernames !== undefined ? { usernames: extra.usernames } : {}),
+  };
 }
 
 // Implicit TLS on the standard ports first, as Thunderbird's guesser tries them.
@@ -204,6 +263,7 @@ function hostsGuess(imapHost: string, smtpHost: string, basis: GuessBasis, alter
     values: { imapHost, imapPort: IMAP_PORT, imapTls: 'implicit', smtpHost, smtpPort: SMTP_PORT, smtpTls: 'implicit' },
     basis,
     alternatives: { imap: without(alternatives.imap, imapHost), smtp: without(alternatives.smtp, smtpHost) },
+    source: 'guess',
   };
 }
 
@@ -230,6 +290,7 @@ export function guessManualSettings(domain: string, mx?: MxDiscovery): ManualGue
       values: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
       basis: 'provider',
       alternatives: { imap: [], smtp: [] },
+      source: 'hosted_service',
     };
   }
   const candidates: { imap: string; smtp: string; basis: GuessBasis; alternatives: ManualGuess['alternatives'] }[] = [];

@@ -19,6 +19,21 @@ export type MxMessageKey =
 
 export const MX_MESSAGES: Readonly<Record<MxMessageKey, Localized>> = localizedRecord(DISCOVERY_MESSAGES, (m) => m.mx);
 
+/**
+ * Where manual setup's servers come from, in the reader's words: `domain` and `publisher` as the
+ * reader should see them (an internationalised domain as typed, lib/discovery/idn.ts).
+ * Undefined when nothing was filled in (basis `none`).
+ */
+export function guessSourceText(
+  guess: { source: 'srv' | 'autoconfig' | 'hosted_service' | 'guess'; basis: string },
+  shown: { domain: string; publisher?: string },
+): Localized | undefined {
+  if (guess.basis === 'none') return undefined;
+  return byLocale((locale) =>
+    format(DISCOVERY_MESSAGES[locale].source[guess.source], { domain: shown.domain, publisher: shown.publisher ?? shown.domain }),
+  );
+}
+
 /** Why a server host was not connected to. */
 export type GuardRefusalCode =
   | 'invalid_host'

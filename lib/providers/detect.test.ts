@@ -34,7 +34,7 @@ describe('normalizeAddress', () => {
     ['zhang san@163.com', 'not_an_address', 'contains_space'],
     ['zhangsan@163 .com', 'not_an_address', 'contains_space'],
     ['zhangsan@163', 'not_an_address', 'domain_without_dot'],
-    ['张三@163.com', 'not_an_address', 'invalid_local_part'],
+    ['张三@163.com', 'not_an_address', 'non_ascii_local_part'],
     ['zhang<san>@163.com', 'not_an_address', 'invalid_local_part'],
     ['.zhangsan@163.com', 'not_an_address', 'invalid_local_part'],
     ['zhang..san@163.com', 'not_an_address', 'invalid_local_part'],

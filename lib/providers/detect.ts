@@ -5,6 +5,7 @@ import type { DomainInfo, MailEndpoints, MailProvider, UsernameForm } from './ty
 import type { Locale, Localized } from '@/lib/i18n/locale';
 import { wordsFrom } from '@/lib/i18n/localized';
 import { ISSUE_MESSAGES } from '@/lib/i18n/messages/issues';
+import { hasNonAscii, toAsciiDomain } from '@/lib/discovery/idn';
 
 // What is wrong with an address, and what detection could not tell, in the words of the issue
 // catalog; this file keeps the rules.
@@ -21,6 +22,7 @@ export type AddressProblem =
   | 'multiple_at'
   | 'contains_space'
   | 'empty_local_part'
+  | 'non_ascii_local_part'
   | 'invalid_local_part'
   | 'empty_domain'
   | 'domain_without_dot'
@@ -51,6 +53,7 @@ const PROBLEMS: Record<AddressProblem, { error: AddressErrorCode; message: Local
   multiple_at: { error: 'not_an_address', message: text((m) => m['address.multiple_at']) },
   contains_space: { error: 'not_an_address', message: text((m) => m['address.contains_space']) },
   empty_local_part: { error: 'not_an_address', message: text((m) => m['address.empty_local_part']) },
+  non_ascii_local_part: { error: 'not_an_address', message: text((m) => m['address.non_ascii_local_part']) },
   invalid_local_part: { error: 'not_an_address', message: text((m) => m['address.invalid_local_part']) },
   empty_domain: { error: 'not_an_address', message: text((m) => m['address.empty_domain']) },
   domain_without_dot: { error: 'not_an_address', message: text((m) => m['address.domain_without_dot']) },
@@ -69,6 +72,9 @@ const RULES: ReadonlyArray<{ problem: AddressProblem; fails: (parts: Parts) => b
   { problem: 'contains_space', fails: ({ address }) => /\s/u.test(address) },
   { problem: 'empty_local_part', fails: ({ localPart }) => localPart.length === 0 },
   { problem: 'local_part_too_long', fails: ({ localPart }) => localPart.length > MAX_LOCAL_PART_LENGTH },
+  // Before the character rule, so that 张三@example.com hears why: a non-ASCII local part needs
+  // SMTPUTF8, which none of these providers offers.
+  { problem: 'non_ascii_local_part', fails: ({ localPart }) => hasNonAscii(localPart) },
   { problem: 'invalid_local_part', fails: ({ localPart }) => !LOCAL_PART.test(localPart) },
   { problem: 'empty_domain', fails: ({ domain }) => domain.length === 0 },
   { problem: 'domain_without_dot', fails: ({ domain }) => !domain.includes('.') },
@@ -84,20 +90,23 @@ const RULES: ReadonlyArray<{ problem: AddressProblem; fails: (parts: Parts) => b
 /**
  * Turns what a user typed or pasted into the address a mail server expects, or says why it
  * is not one. NetEase addresses are case-insensitive, so the whole address is lower-cased.
+ * An internationalised domain (例子.公司, bücher.example) comes out in its ASCII form
+ * (lib/discovery/idn.ts), the one DNS, TLS and the login take; lib/discovery/idn.ts's
+ * `shownAddress` gives it back as typed for the user to read. The local part must be ASCII.
  */
 export function normalizeAddress(input: string): NormalizedAddress {
-  const address = foldTypedText(input)
+  const typed = foldTypedText(input)
     // The ideographic full stop is what a Chinese input method types for "." and NFKC leaves
     // it alone; it can only have meant a dot.
     .replace(/\u3002/gu, '.')
     .trim()
     .toLowerCase();
-  const at = address.lastIndexOf('@');
-  const parts: Parts = {
-    address,
-    localPart: at === -1 ? address : address.slice(0, at),
-    domain: at === -1 ? '' : address.slice(at + 1),
-  };
+  const at = typed.lastIndexOf('@');
+  const localPart = at === -1 ? typed : typed.slice(0, at);
+  const typedDomain = at === -1 ? '' : typed.slice(at + 1);
+  // A domain the conversion refuses stays as typed, and the domain rules below name its problem.
+  const domain = toAsciiDomain(typedDomain) ?? typedDomain;
+  const parts: Parts = { address: at === -1 ? typed : `${localPart}@${domain}`, localPart, domain };
   const broken = RULES.find((rule) => rule.fails(parts));
   if (broken) {
     return { ok: false, problem: broken.problem, ...PROBLEMS[broken.problem] };

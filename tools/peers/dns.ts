@@ -10,10 +10,22 @@ export interface MxRecordData {
   priority: number;
 }
 
+/** An SRV record (RFC 2782); `target: '.'` says the service is not offered. */
+export interface SrvRecordData {
+  target: string;
+  port: number;
+  priority?: number;
+  weight?: number;
+}
+
 export interface DnsName {
   a?: readonly string[];
   aaaa?: readonly string[];
   mx?: readonly MxRecordData[];
+  /** Service records, for names such as `_imaps._tcp.example.test` (RFC 6186). */
+  srv?: readonly SrvRecordData[];
+  /** Answers only after this many milliseconds: a slow name server. */
+  delayMs?: number;
   /**
    * Answers every question with this alias, followed by the target's own records of the asked
    * type; a target that is an alias too is followed, as a server holding the whole chain does.
@@ -74,6 +86,16 @@ function recordsOf(name: string, entry: DnsName, type: number): Array<Record<str
       return (entry.aaaa ?? []).map((address) => ({ ...base, type, address: hexIpv6(address) }));
     case Packet.TYPE.MX:
       return (entry.mx ?? []).map(({ exchange, priority }) => ({ ...base, type, exchange, priority }));
+    case Packet.TYPE.SRV:
+      // The root name "." is written as an empty name (a single zero byte on the wire).
+      return (entry.srv ?? []).map(({ target, port, priority = 0, weight = 0 }) => ({
+        ...base,
+        type,
+        target: target === '.' ? '' : target,
+        port,
+        priority,
+        weight,
+      }));
     default:
       return [];
   }
@@ -99,26 +121,30 @@ export async function startDnsServer(zone: DnsZone): Promise<DnsPeer> {
     queries.push(`${typeName(question.type)} ${name}`);
     const entry = names.get(name);
     if (entry?.silent) return;
-    if (!entry) {
-      response.header.rcode = RCODE.NXDOMAIN;
-    } else if (entry.rcode) {
-      response.header.rcode = RCODE[entry.rcode];
-    } else if (entry.cname) {
-      let alias: string | undefined = name;
-      let current: DnsName | undefined = entry;
-      // A few hops at most: a loop in a test zone must not hang the peer.
-      for (let hop = 0; alias && current?.cname && hop < 8; hop += 1) {
-        response.answers.push({ name: alias, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: TTL, domain: current.cname });
-        if (question.type === Packet.TYPE.CNAME) break;
-        alias = current.cname;
-        current = names.get(alias);
+    const answer = () => {
+      if (!entry) {
+        response.header.rcode = RCODE.NXDOMAIN;
+      } else if (entry.rcode) {
+        response.header.rcode = RCODE[entry.rcode];
+      } else if (entry.cname) {
+        let alias: string | undefined = name;
+        let current: DnsName | undefined = entry;
+        // A few hops at most: a loop in a test zone must not hang the peer.
+        for (let hop = 0; alias && current?.cname && hop < 8; hop += 1) {
+          response.answers.push({ name: alias, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: TTL, domain: current.cname });
+          if (question.type === Packet.TYPE.CNAME) break;
+          alias = current.cname;
+          current = names.get(alias);
+        }
+        if (alias && current && !current.cname && question.type !== Packet.TYPE.CNAME) response.answers.push(...recordsOf(alias, current, question.type));
+      } else {
+        // A name with no records of the asked type: NOERROR with an empty answer (NODATA).
+        response.answers.push(...recordsOf(name, entry, question.type));
       }
-      if (alias && current && !current.cname && question.type !== Packet.TYPE.CNAME) response.answers.push(...recordsOf(alias, current, question.type));
-    } else {
-      // A name with no records of the asked type: NOERROR with an empty answer (NODATA).
-      response.answers.push(...recordsOf(name, entry, question.type));
-    }
-    reply(response);
+      reply(response);
+    };
+    if (entry?.delayMs) setTimeout(answer, entry.delayMs).unref();
+    else answer();
   });
   // A malformed packet is the sender's problem; the peer keeps serving.
   server.on('requestError', () => {});

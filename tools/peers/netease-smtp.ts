@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import type { BanRule } from './ban-rule';
 import { ensureTestPki } from './pki';
@@ -91,7 +92,13 @@ function smtpError(code: number, text: string): Error {
   return Object.assign(new Error(text), { responseCode: code });
 }
 
-const normaliseAddress = (address: string) => address.trim().toLowerCase();
+// smtp-server hands MAIL FROM over with an xn-- domain turned to Unicode; the login keeps the
+// ASCII form the client sent. Both are compared in ASCII, as a mail server compares them.
+const normaliseAddress = (address: string) => {
+  const text = address.trim().toLowerCase();
+  const at = text.lastIndexOf('@');
+  return at === -1 ? text : `${text.slice(0, at + 1)}${domainToASCII(text.slice(at + 1)) || text.slice(at + 1)}`;
+};
 
 interface SessionWithPolicy extends SMTPServerSession {
   disabledCommands?: string[];

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface CertAndKey {
@@ -162,6 +163,27 @@ function readPki(dir: string): TestPki {
 }
 
 const isComplete = (dir: string) => fs.existsSync(path.join(dir, COMPLETE_MARKER));
+
+/**
+ * A server certificate signed by the test CA for `names` (DNS names; IP literals too), made in
+ * a temporary folder of its own: for peers that answer as names the fixed leaves do not cover
+ * (an autoconfig server as autoconfig.<domain>.test). Give the folder back with `dispose`.
+ */
+export function issueTestCert(pki: TestPki, names: readonly string[]): CertAndKey & { dispose(): void } {
+  if (names.length === 0) throw new Error('issueTestCert: no names');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-leaf-'));
+  const caKey = path.join(pki.dir, FILES.caKey);
+  const san = names.map((name) => (/^[\d.]+$|:/.test(name) ? `IP:${name}` : `DNS:${name}`)).join(',');
+  makeLeaf(dir, { caCert: pki.ca.certPath, caKey, keyFile: 'leaf.key', certFile: 'leaf.crt', commonName: names[0]!, san });
+  const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+  return {
+    certPath: path.join(dir, 'leaf.crt'),
+    keyPath: path.join(dir, 'leaf.key'),
+    cert: read('leaf.crt'),
+    key: read('leaf.key'),
+    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
 
 /**
  * Creates the test PKI once and reuses it afterwards. Vitest workers and the

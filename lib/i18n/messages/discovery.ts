@@ -17,6 +17,15 @@ const zh = {
     dns_error: '暂时查不到这个域名的收信记录（域名服务器出错）。可以稍后再试，或直接手动填写服务器设置。',
     aborted: '查询已取消。',
   },
+  // Where the servers step 1 found come from (lib/discovery/manual.ts GuessSource), under the
+  // lookup's own line. `{domain}`: the address's domain as typed; `{publisher}`: the domain that
+  // published the autoconfig file.
+  source: {
+    srv: '下面的服务器来自「{domain}」的 SRV 记录：这是域名自己在 DNS 里公布的收信和发信服务器。',
+    autoconfig: '下面的服务器来自 {publisher} 发布的自动配置文件（autoconfig）。',
+    hosted_service: '下面的服务器来自我们整理的企业邮箱服务商资料：「{domain}」的收信记录（MX）指向这家服务商。',
+    guess: '下面的服务器是我们的猜测：没有找到这个域名自己公布的设置。',
+  },
   // Why a server host was not connected to, in the user's terms. No text repeats the address a name
   // resolved to: the codes are for our logs.
   guard: {
@@ -77,6 +86,12 @@ const en: DiscoveryMessages = {
     timeout: "Looking up this domain's mail records took too long. Try again later, or enter the server settings yourself.",
     dns_error: "This domain's mail records cannot be looked up right now (its name servers answered with an error). Try again later, or enter the server settings yourself.",
     aborted: 'The lookup was cancelled.',
+  },
+  source: {
+    srv: 'The servers below come from the SRV records of “{domain}”: the incoming and outgoing servers the domain itself publishes in DNS.',
+    autoconfig: 'The servers below come from the autoconfig file published by {publisher}.',
+    hosted_service: 'The servers below come from our list of company mail services: the mail records (MX) of “{domain}” point to that service.',
+    guess: 'The servers below are our guess: we found no settings that the domain publishes itself.',
   },
   guard: {
     invalid_host: 'The server address is not valid. Please enter a host name (such as imap.example.com) or an IP address.',

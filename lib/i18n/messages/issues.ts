@@ -25,6 +25,7 @@ const zh = {
   'address.multiple_at': '邮箱地址里只能有一个“@”。',
   'address.contains_space': '邮箱地址中间不能有空格。',
   'address.empty_local_part': '“@”前面缺少用户名。',
+  'address.non_ascii_local_part': '“@”前面的用户名只能用英文字母、数字和 . _ - 等符号，不能有汉字或其他非英文字符：这些邮件服务商都不支持这样的地址。“@”后面的域名可以是中文。',
   'address.invalid_local_part': '“@”前面的用户名含有邮箱地址不允许的字符。',
   'address.empty_domain': '“@”后面缺少域名，例如 163.com。',
   'address.domain_without_dot': '“@”后面的域名不完整，例如应为 163.com。',
@@ -53,6 +54,8 @@ const en: IssueMessages = {
   'address.multiple_at': 'An address has exactly one “@”.',
   'address.contains_space': 'An address cannot contain spaces.',
   'address.empty_local_part': 'The user name before “@” is missing.',
+  'address.non_ascii_local_part':
+    'The user name before “@” can only use English letters, digits and signs such as . _ -, not Chinese or other non-English characters: none of these mail providers supports such addresses. The domain after “@” may be Chinese.',
   'address.invalid_local_part': 'The user name before “@” contains characters an address cannot have.',
   'address.empty_domain': 'The domain after “@” is missing, e.g. 163.com.',
   'address.domain_without_dot': 'The domain after “@” is incomplete; it should look like 163.com.',

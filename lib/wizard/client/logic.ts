@@ -23,6 +23,8 @@ import { wizardStepHref } from '@/lib/wizard/provider-hint';
 export { assessAuthCode, cleanSecret } from '@/lib/providers/auth-code';
 export { viewAddress, viewAddressHostedBy } from '@/lib/wizard/detection';
 export { guessManualSettings } from '@/lib/discovery/manual';
+// Where step 1's servers come from (SRV records, an autoconfig file, our guess), in words.
+export { guessSourceText } from '@/lib/discovery/messages';
 export { manualDraftStore } from './manual-draft-store';
 export { draftEndpoints } from '@/lib/wizard/manual-setup';
 // The words of what shows only once the reader has typed or checked (wizard-later.ts).

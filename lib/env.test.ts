@@ -108,4 +108,32 @@ describe('parseEnv', () => {
     expect(parseEnv({ METRICS_ALLOW: '10.0.0.5, 10.1.0.0/16' }).METRICS_ALLOW).toEqual(['10.0.0.5', '10.1.0.0/16']);
     expect(() => parseEnv({ METRICS_ALLOW: '10.0.0.5, prometheus' })).toThrow(/METRICS_ALLOW: "prometheus" is not an IP address or a CIDR block/);
   });
+
+  it('reads MAIL_RELAY_URL and MAIL_FROM, and names a bad relay URL without its password', () => {
+    const embedded = parseEnv({});
+    expect(embedded.MAIL_RELAY_URL).toBeUndefined();
+    expect(embedded.MAIL_FROM).toBe('no-reply@localhost');
+    expect(embedded.PASSWORD_RESET_LINK_MINUTES).toBe(30);
+    expect(parseEnv({ MAIL_RELAY_URL: 'smtps://mailer%40example.com:s3cret@smtp.example.com' }).MAIL_RELAY_URL).toEqual({
+      tls: 'implicit',
+      host: 'smtp.example.com',
+      port: 465,
+      auth: { user: 'mailer@example.com', pass: 's3cret' },
+    });
+    expect(parseEnv({ MAIL_RELAY_URL: 'smtp://relay.internal:2525' }).MAIL_RELAY_URL).toEqual({ tls: 'starttls', host: 'relay.internal', port: 2525 });
+    for (const bad of ['https://mailer:hunter22@smtp.example.com', 'smtps://mailer:hunter22@smtp.example.com/x', 'mailer:hunter22@smtp']) {
+      let message = '';
+      try {
+        parseEnv({ MAIL_RELAY_URL: bad });
+      } catch (error) {
+        expect(error).toBeInstanceOf(EnvError);
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/MAIL_RELAY_URL: /);
+      expect(message).not.toContain('hunter22');
+    }
+    expect(parseEnv({ MAIL_FROM: 'Mailbox setup <no-reply@example.com>' }).MAIL_FROM).toBe('Mailbox setup <no-reply@example.com>');
+    expect(() => parseEnv({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(() => parseEnv({ PASSWORD_RESET_LINK_MINUTES: '1' })).toThrow(/PASSWORD_RESET_LINK_MINUTES/);
+  });
 });

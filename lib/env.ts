@@ -2,6 +2,7 @@ import { z } from '@/lib/zod';
 import { parseHost } from './discovery/host';
 import { LOG_LEVELS, type LogLevel } from './log/logger.mjs';
 import { parseMetricsAllow } from './metrics/allow';
+import { isMailFrom, parseRelayUrl, type RelaySettings } from './mail/relay-url';
 
 // The one place that reads process.env. Every variable is documented in .env.example.
 
@@ -224,6 +225,30 @@ export const envSchema = z.object({
   HELP_MAX_LIVE_REQUESTS: positiveInt(200),
   MX_LOOKUP_MAX_PER_WINDOW: positiveInt(30),
   MX_LOOKUP_WINDOW_MINUTES: positiveInt(10),
+  // Outgoing mail (password reset links) through an SMTP relay (lib/mail/relay.ts); unset: the
+  // message is written to the log, and kept for /dev/outbox outside production. A problem is
+  // reported without the URL, which carries the relay's password.
+  MAIL_RELAY_URL: z
+    .string()
+    .optional()
+    .transform((text, ctx): RelaySettings | undefined => {
+      if (!text?.trim()) return undefined;
+      const parsed = parseRelayUrl(text);
+      if (parsed.ok) return parsed.relay;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || 'no-reply@localhost')
+    .refine(isMailFrom, { message: 'must be an address (no-reply@example.com) or "Name <no-reply@example.com>"' }),
+  // Password reset (lib/auth/password-reset.ts): how long a link works, and how many reset mails
+  // one client address and one email address may ask for per hour.
+  PASSWORD_RESET_LINK_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  PASSWORD_RESET_MAX_PER_ADDRESS: positiveInt(10),
+  PASSWORD_RESET_MAX_PER_EMAIL: positiveInt(3),
   PRACTICE_MODE: onOffSwitch,
   PRACTICE_CODE: z
     .string()

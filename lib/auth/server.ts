@@ -12,6 +12,7 @@ import { authAccounts, authRateLimits, authSessions, authUsers, authVerification
 import { env, type AppEnv } from '@/lib/env';
 import { takeAddressLimit, type RequestLimitRule } from '@/lib/limits/address-limit';
 import { logger } from '@/lib/log/logger.mjs';
+import { getMailSender, sendInBackground } from '@/lib/mail/relay';
 import { addressLimitKey, clientAddressFrom, requestIsHttps } from '@/lib/net/client';
 import {
   KNOWN_DEVICE_COOKIE,
@@ -23,6 +24,14 @@ import {
   recogniseKnownDevice,
 } from './known-device';
 import { appOrigins } from './origin';
+import {
+  PASSWORD_RESET_PATH,
+  passwordCheckLimitPlugin,
+  passwordResetLimitPlugin,
+  passwordResetMail,
+  resetLink,
+  type PasswordResetSettings,
+} from './password-reset';
 import { readOrCreateSecretFile } from './secret-file';
 import {
   DEFAULT_SIGN_IN_THROTTLE,
@@ -52,6 +61,8 @@ export interface AuthSettings {
   signUpLimit?: { max: number; windowSeconds: number };
   /** The per-account throttle (lib/auth/sign-in-throttle.ts); DEFAULT_SIGN_IN_THROTTLE when absent. */
   accountThrottle?: SignInThrottlePolicy;
+  /** Password reset by mail (lib/auth/password-reset.ts); without it the library refuses to send one. */
+  passwordReset?: PasswordResetSettings;
 }
 
 /** The code of the answer to a sign-in refused by the per-account throttle. */
@@ -210,6 +221,7 @@ function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy): B
 /** A better-auth instance on `db`. The app uses getAuth(); tests build their own. */
 export function createAuth(db: AppDatabase, settings: AuthSettings) {
   const signUpLimit = settings.signUpLimit ?? settings.signInLimit;
+  const reset = settings.passwordReset;
   const addressRules: Record<AddressLimitedPath, RequestLimitRule> = {
     '/sign-in/email': { scope: 'sign_in:address', ...settings.signInLimit },
     '/sign-up/email': { scope: 'sign_up:address', ...signUpLimit },
@@ -238,6 +250,27 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       autoSignIn: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      ...(reset
+        ? {
+            // The library makes a single-use token (a verification row, consumed in the same
+            // transaction that sets the password) for a registered address only, and answers
+            // every address alike. The mail links to this app's page, not to the library's
+            // redirecting route, and leaves in the background.
+            sendResetPassword: async ({ user, token }: { user: { email: string }; token: string }) => {
+              const mail = passwordResetMail({ to: user.email, link: resetLink(settings.baseURL, token), minutes: Math.round(reset.linkSeconds / 60) });
+              void sendInBackground(reset.mailer, mail, 'password_reset');
+            },
+            resetPasswordTokenExpiresIn: reset.linkSeconds,
+            // A reset ends every session of the user, in the transaction that sets the password:
+            // whoever knew the old password is out.
+            revokeSessionsOnPasswordReset: true,
+            // Whoever read the mail owns the address: its failed sign-ins start afresh, so a
+            // stranger's lock on the address does not keep the owner out after a reset.
+            onPasswordReset: async ({ user }: { user: { email: string } }) => {
+              await clearSignInFailures(db, throttleKeyFor(user.email));
+            },
+          }
+        : {}),
     },
     rateLimit: {
       // On in every environment (the library's default turns it on in production only), and
@@ -248,6 +281,8 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
         // Limited by addressLimitPlugin instead, atomically: one limit per path, not two.
         '/sign-in/email': false,
         '/sign-up/email': false,
+        // Limited by passwordResetLimitPlugin instead, per client and per email address.
+        [PASSWORD_RESET_PATH]: false,
         // Reading the session changes nothing and is asked on every page; not worth a write.
         '/get-session': false,
       },
@@ -265,6 +300,8 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       // Before the per-account throttle: an attempt refused by address counts against no account.
       addressLimitPlugin(db, addressRules),
       accountThrottlePlugin(db, settings.accountThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
+      ...(reset ? [passwordResetLimitPlugin(db, reset)] : []),
+      passwordCheckLimitPlugin(db),
       // Lets server actions that call auth.api.* set the session cookie. Must stay last.
       nextCookies(),
     ],
@@ -312,6 +349,16 @@ export function authSettingsFrom(appEnv: AppEnv): AuthSettings {
   };
 }
 
+/** Password reset as the environment sets it: the link's lifetime, the limits, the relay (or the log). */
+export function passwordResetSettingsFrom(appEnv: AppEnv): PasswordResetSettings {
+  return {
+    linkSeconds: appEnv.PASSWORD_RESET_LINK_MINUTES * 60,
+    perClientAddress: { max: appEnv.PASSWORD_RESET_MAX_PER_ADDRESS, windowSeconds: 60 * 60 },
+    perEmail: { max: appEnv.PASSWORD_RESET_MAX_PER_EMAIL, windowSeconds: 60 * 60 },
+    mailer: getMailSender(),
+  };
+}
+
 // Cached on globalThis for the same reason as the database: Next's dev server re-evaluates
 // modules on edits, and one instance per process is enough.
 const AUTH_KEY = Symbol.for('mailbox-onboarding.auth.instance');
@@ -332,6 +379,7 @@ export function getAuth(): Promise<AppAuth> {
         ...authSettingsFrom(appEnv),
         signUpLimit: { max: appEnv.AUTH_SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 60 * 60 },
         accountThrottle: { ...DEFAULT_SIGN_IN_THROTTLE, maxFailures: appEnv.AUTH_ACCOUNT_MAX_FAILURES },
+        passwordReset: passwordResetSettingsFrom(appEnv),
       });
     })();
     // A failure is not cached, so the next request tries again.
@@ -356,7 +404,14 @@ export async function readSessionUser(auth: AppAuth, requestHeaders: Headers): P
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // headers() first: during `next build` it marks the page dynamic before anything opens the
   // database, so a build never takes the embedded database's lock.
-  const requestHeaders = await headers();
+  const requestHeaders = new Headers(await headers());
+  // The cookies as they stand now, not as the request brought them: a page rendered in the
+  // response of a server action that changed them (a new session after a password change) must
+  // see the new ones. Next updates cookies() after an action, not headers(); with the old session
+  // cookie, already deleted, the page would take its reader for signed out.
+  const cookieHeader = (await cookies()).toString();
+  if (cookieHeader) requestHeaders.set('cookie', cookieHeader);
+  else requestHeaders.delete('cookie');
   return readSessionUser(await getAuth(), requestHeaders);
 });
 

@@ -226,7 +226,7 @@ export const envSchema = z.object({
   MX_LOOKUP_MAX_PER_WINDOW: positiveInt(30),
   MX_LOOKUP_WINDOW_MINUTES: positiveInt(10),
   // Outgoing mail (password reset links) through an SMTP relay (lib/mail/relay.ts); unset: the
-  // message is written to the log, and kept for /dev/outbox outside production. A problem is
+  // message is written to the log, and on the dev server kept for /dev/outbox. A problem is
   // reported without the URL, which carries the relay's password.
   MAIL_RELAY_URL: z
     .string()

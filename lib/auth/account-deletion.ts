@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { deleteOwnedAccount } from '@/lib/accounts/manage-queries';
 import type { AppDatabase } from '@/lib/db/client';
-import { accountAuditLog, authUsers, authVerifications, mailAccounts } from '@/lib/db/schema';
+import { authUsers, mailAccounts } from '@/lib/db/schema';
+import { revokeResetLinks } from './reset-links';
 
 // 「删除账号」: a user removes themselves. In one transaction:
 //  - each of their mailboxes goes as /accounts' delete does it (lib/accounts/manage-queries.ts
@@ -28,12 +30,11 @@ export async function deleteUserWithMailboxes(db: AppDatabase, userId: string): 
     // with the user by cascade, without its audit entry.
     const [user] = await tx.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.id, userId)).for('update');
     if (!user) return null;
-    const mailboxes = await tx.delete(mailAccounts).where(eq(mailAccounts.ownerId, userId)).returning({ id: mailAccounts.id, address: mailAccounts.address });
-    if (mailboxes.length > 0) {
-      await tx.insert(accountAuditLog).values(mailboxes.map((mailbox) => ({ ownerId: userId, accountId: mailbox.id, address: mailbox.address, action: 'deleted' as const })));
-    }
-    // The library keeps a reset link as identifier `reset-password:<token>`, value the user's id.
-    await tx.delete(authVerifications).where(and(eq(authVerifications.value, userId), like(authVerifications.identifier, 'reset-password:%')));
+    // No mailbox can be added meanwhile (the lock above), so the ones read here are all of them;
+    // each goes exactly as /accounts deletes one, audit entry included.
+    const mailboxes = await tx.select({ id: mailAccounts.id, address: mailAccounts.address }).from(mailAccounts).where(eq(mailAccounts.ownerId, userId));
+    for (const mailbox of mailboxes) await deleteOwnedAccount(tx, userId, mailbox.id);
+    await revokeResetLinks(tx, userId);
     await tx.delete(authUsers).where(eq(authUsers.id, userId));
     return { mailboxes };
   });

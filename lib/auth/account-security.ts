@@ -1,6 +1,7 @@
 import 'server-only';
 import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
+import { retryAfterIn } from './limit-answer';
 import { dispatchAuthRequest, getAuth } from './server';
 
 // What the password actions ask of the auth library, as coded answers. Asking for a reset mail
@@ -15,16 +16,14 @@ export type Refusal =
 
 export type Outcome = { ok: true } | Refusal;
 
-function retryAfterOf(value: string | null | undefined): number {
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
-}
+/** A limit's refusal, read as sign-in reads it (lib/auth/limit-answer.ts); a minute when it names no wait. */
+const rateLimited = (headers: Pick<Headers, 'get'> | undefined): Refusal => ({ ok: false, code: 'rate_limited', retryAfterSeconds: retryAfterIn(headers) ?? 60 });
 
 const WEAK_PASSWORD_CODES = new Set(['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG']);
 
 async function readHandlerAnswer(response: Response): Promise<Outcome> {
   if (response.ok) return { ok: true };
-  if (response.status === 429) return { ok: false, code: 'rate_limited', retryAfterSeconds: retryAfterOf(response.headers.get('x-retry-after')) };
+  if (response.status === 429) return rateLimited(response.headers);
   const { code } = ((await response.json().catch(() => ({}))) ?? {}) as { code?: string };
   // USER_NOT_FOUND: the account went away after the mail was sent; for the link, the same as used.
   if (code === 'INVALID_TOKEN' || code === 'USER_NOT_FOUND') return { ok: false, code: 'invalid_token' };
@@ -50,9 +49,7 @@ export async function resetPasswordWithToken(token: string, newPassword: string)
 
 function refusalOf(error: unknown): Refusal {
   if (!isAPIError(error)) throw error;
-  if (error.status === 'TOO_MANY_REQUESTS') {
-    return { ok: false, code: 'rate_limited', retryAfterSeconds: retryAfterOf(new Headers(error.headers).get('x-retry-after')) };
-  }
+  if (error.status === 'TOO_MANY_REQUESTS') return rateLimited(new Headers(error.headers));
   if (error.status === 'UNAUTHORIZED') return { ok: false, code: 'signed_out' };
   const code = String(error.body?.code ?? '');
   if (code === 'INVALID_PASSWORD') return { ok: false, code: 'wrong_password' };

@@ -6,7 +6,8 @@ import type { OpenedDatabase } from '@/lib/db/client';
 import { authSessions, authUsers, authVerifications, requestLimits, signInThrottle } from '@/lib/db/schema';
 import { availableBackends, createScratchStore, type ScratchStore } from '@/lib/db/testing/backends';
 import type { MailSender, OutgoingMail } from '@/lib/mail/relay';
-import { PASSWORD_CHECK_LIMIT, resetTokenIsUsable, type PasswordResetSettings } from './password-reset';
+import { PASSWORD_CHECK_LIMIT, RESET_ANSWER_FLOOR, resetTokenIsUsable, type PasswordResetSettings } from './password-reset';
+import { storedResetIdentifier } from './reset-links';
 
 // Password reset through the library's own flow, as the browser's requests (and the server
 // actions, which go through the same handler) meet it, on each database: the same answer for
@@ -201,7 +202,7 @@ describe.each(availableBackends())('password reset on %s', (kind) => {
     await signUp(email);
     await askForReset(email);
     const token = tokenIn(mailsTo(email).at(-1)!)!;
-    const [row] = await opened.db.select().from(authVerifications).where(eq(authVerifications.identifier, `reset-password:${token}`));
+    const [row] = await opened.db.select().from(authVerifications).where(eq(authVerifications.identifier, storedResetIdentifier(token)));
     const lifetime = (row!.expiresAt.getTime() - row!.createdAt.getTime()) / 1000;
     expect(lifetime).toBeGreaterThan(reset.linkSeconds - 5);
     expect(lifetime).toBeLessThanOrEqual(reset.linkSeconds + 5);
@@ -210,7 +211,7 @@ describe.each(availableBackends())('password reset on %s', (kind) => {
     await opened.db
       .update(authVerifications)
       .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(eq(authVerifications.identifier, `reset-password:${token}`));
+      .where(eq(authVerifications.identifier, storedResetIdentifier(token)));
     expect(await resetTokenIsUsable(auth, token)).toBe(false);
     const late = await post(auth, '/reset-password', { token, newPassword: NEW_PASSWORD });
     expect(late.status).toBe(400);
@@ -229,6 +230,87 @@ describe.each(availableBackends())('password reset on %s', (kind) => {
     expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
   });
 
+  it("stores no token: only its hash, under this app's own prefix, and the link works", async () => {
+    const email = newEmail();
+    await signUp(email);
+    await askForReset(email);
+    const token = tokenIn(mailsTo(email).at(-1)!)!;
+    const rows = await opened.db.select().from(authVerifications);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const [user] = await opened.db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, email));
+    const mine = rows.filter((row) => row.value === user!.id);
+    expect(mine.map((row) => row.identifier)).toEqual([storedResetIdentifier(token)]);
+    expect(mine[0]!.identifier).toMatch(/^reset-password-sha256:[A-Za-z0-9_-]{43}$/);
+    // The stored form typed back as a token opens nothing.
+    const stored = mine[0]!.identifier.slice('reset-password-sha256:'.length);
+    expect(await resetTokenIsUsable(auth, stored)).toBe(false);
+    expect((await post(auth, '/reset-password', { token: stored, newPassword: NEW_PASSWORD })).status).toBe(400);
+    expect(await resetTokenIsUsable(auth, token)).toBe(true);
+    expect((await post(auth, '/reset-password', { token, newPassword: NEW_PASSWORD })).status).toBe(200);
+  });
+
+  it("a reset ends the user's other reset links, and no one else's", async () => {
+    const email = newEmail();
+    const bystander = newEmail();
+    await Promise.all([signUp(email), signUp(bystander)]);
+    await askForReset(email);
+    await askForReset(email);
+    await askForReset(bystander);
+    const [first, second] = mailsTo(email).map((mail) => tokenIn(mail)!);
+    const theirs = tokenIn(mailsTo(bystander).at(-1)!)!;
+    // A link stored in plain, as the library did before hashing was turned on, still works, and goes too.
+    const [user] = await opened.db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, email));
+    const legacy = `legacy${unique()}`;
+    await opened.db.insert(authVerifications).values({ id: `legacy-${unique()}`, identifier: `reset-password:${legacy}`, value: user!.id, expiresAt: new Date(Date.now() + 600_000) });
+    expect(await resetTokenIsUsable(auth, legacy)).toBe(true);
+    expect((await post(auth, '/reset-password', { token: second, newPassword: NEW_PASSWORD })).status).toBe(200);
+    expect(await resetTokenIsUsable(auth, legacy)).toBe(false);
+    expect(await resetTokenIsUsable(auth, first!)).toBe(false);
+    const older = await post(auth, '/reset-password', { token: first, newPassword: 'the older mail speaks' });
+    expect(older.status).toBe(400);
+    expect(await older.json()).toMatchObject({ code: 'INVALID_TOKEN' });
+    expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+    expect(await resetTokenIsUsable(auth, theirs)).toBe(true);
+  });
+
+  it(`answers a registered and an unknown address in the same time: no sooner than ${RESET_ANSWER_FLOOR.minMs} ms, medians within the jitter`, async () => {
+    // Six registered addresses, each asked once (the per-email limit would refuse a seventh
+    // request for one of them), against six unknown ones, interleaved so that anything slowing
+    // the machine down meets both alike.
+    const registered = Array.from({ length: 6 }, () => newEmail());
+    for (const address of registered) await signUp(address);
+    const timed = async (address: string) => {
+      const started = performance.now();
+      const response = await askForReset(address, newIp());
+      expect(response.status).toBe(200);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (const address of registered) {
+      known.push(await timed(address));
+      unknown.push(await timed(newEmail()));
+    }
+    expect(registered.flatMap(mailsTo)).toHaveLength(registered.length);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    for (const ms of [...known, ...unknown]) expect(ms).toBeGreaterThanOrEqual(RESET_ANSWER_FLOOR.minMs - 1);
+    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(RESET_ANSWER_FLOOR.jitterMs);
+  });
+
+  it('refuses an address longer than any address can be, before counting or looking anything up', async () => {
+    const longEmail = `${'a'.repeat(64)}@${Array.from({ length: 4 }, () => 'b'.repeat(60)).join('.')}.example.com`;
+    expect(longEmail.length).toBeGreaterThan(254);
+    const response = await askForReset(longEmail);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'INVALID_EMAIL' });
+    const rows = await opened.db
+      .select()
+      .from(requestLimits)
+      .where(and(eq(requestLimits.scope, 'password_reset:email'), eq(requestLimits.key, longEmail)));
+    expect(rows).toEqual([]);
+    expect(mailsTo(longEmail)).toEqual([]);
+  });
+
   describe('changing the password while signed in', () => {
     // From the browser, as /api/auth is open to it: with its cookie, so it names its origin.
     const changePassword = (cookie: string, currentPassword: string, newPassword: string, on = auth) =>
@@ -245,6 +327,27 @@ describe.each(availableBackends())('password reset on %s', (kind) => {
       expect(await sessionOf(elsewhere)).toBeNull();
       expect((await sessionOf(renewed))?.user.email).toBe(email);
       expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('ends the reset links sent before: an old mail cannot undo the change', async () => {
+      const email = newEmail();
+      const here = await signUp(email);
+      await askForReset(email);
+      const token = tokenIn(mailsTo(email).at(-1)!)!;
+      expect(await resetTokenIsUsable(auth, token)).toBe(true);
+      expect((await changePassword(here, PASSWORD, NEW_PASSWORD)).status).toBe(200);
+      expect(await resetTokenIsUsable(auth, token)).toBe(false);
+      expect((await post(auth, '/reset-password', { token, newPassword: 'the old mail speaks' })).status).toBe(400);
+      expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('a wrong current password changes nothing and leaves the links alone', async () => {
+      const email = newEmail();
+      const here = await signUp(email);
+      await askForReset(email);
+      const token = tokenIn(mailsTo(email).at(-1)!)!;
+      expect((await changePassword(here, 'not the password', NEW_PASSWORD)).status).toBe(400);
+      expect(await resetTokenIsUsable(auth, token)).toBe(true);
     });
 
     it(`lets a user's session check the password ${PASSWORD_CHECK_LIMIT.max} times per window, of ${BURST} wrong ones at once`, async () => {

@@ -1,12 +1,16 @@
 import 'server-only';
+import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import type { AppDatabase } from '@/lib/db/client';
 import { format } from '@/lib/i18n/locale';
 import { ACCOUNT_MESSAGES } from '@/lib/i18n/messages/account';
-import { takeAddressLimit, type LimitDecision, type RequestLimitRule } from '@/lib/limits/address-limit';
+import { takeAddressLimit, type RequestLimitRule } from '@/lib/limits/address-limit';
 import type { MailSender, OutgoingMail } from '@/lib/mail/relay';
 import { addressLimitKey, clientAddressFrom } from '@/lib/net/client';
+import { tooManyRequests } from './limit-answer';
+import { MAX_EMAIL_LENGTH } from './schema';
 import type { AppAuth } from './server';
 import { normaliseEmail } from './sign-in-throttle';
 
@@ -18,6 +22,9 @@ import { normaliseEmail } from './sign-in-throttle';
 //    the app's one atomic limiter (lib/limits/address-limit.ts), so 30 requests at once, on any
 //    number of instances, send at most the allowance. They hold for every address typed,
 //    registered or not, so a refusal says nothing about who has an account;
+//  - one answer time for every address: a registered one makes the library write a token row,
+//    an unknown one only reads, so the request is answered no sooner than a floor with a little
+//    jitter (RESET_ANSWER_FLOOR), for the HTTP route and the server action alike;
 //  - a limit on password checks by a signed-in user (changing the password, confirming it to
 //    delete the account), so a stolen session cannot try passwords without end.
 
@@ -34,7 +41,21 @@ export interface PasswordResetSettings {
    * down changes nothing in the answer.
    */
   mailer: MailSender;
+  /** The answer's floor; RESET_ANSWER_FLOOR when absent. */
+  answerFloor?: AnswerFloor;
 }
+
+/** No answer to a reset request comes sooner than `minMs` plus a random part of `jitterMs`. */
+export interface AnswerFloor {
+  minMs: number;
+  jitterMs: number;
+}
+
+/**
+ * Well above what the library's work takes on either database (a user lookup, then a row written
+ * or a row read), so the difference between the two disappears under the floor and its jitter.
+ */
+export const RESET_ANSWER_FLOOR: AnswerFloor = { minMs: 300, jitterMs: 100 };
 
 export const PASSWORD_RESET_PATH = '/request-password-reset';
 
@@ -59,22 +80,47 @@ export function passwordResetMail(input: { to: string; link: string; minutes: nu
   };
 }
 
-function tooManyRequests(decision: Extract<LimitDecision, { allowed: false }>): APIError {
-  // The library's own rate-limit answer (its words, X-Retry-After), as the sign-in limit gives.
-  return new APIError('TOO_MANY_REQUESTS', { message: 'Too many requests. Please try again later.' }, { 'X-Retry-After': String(decision.retryAfterSeconds) });
+/** An address longer than any address can be (RFC 5321): refused before anything is counted or looked up. */
+function overLongAddress(): APIError {
+  return new APIError('BAD_REQUEST', { code: 'INVALID_EMAIL', message: 'Invalid email' });
 }
-
-// RFC 5321's longest address; anything longer is refused by the library as no address at all.
-const MAX_EMAIL_LENGTH = 254;
 
 /**
  * The reset-mail limits as a library hook, so they hold for the HTTP route (/api/auth is open to
  * anyone), for the server action and for auth.api alike: first the client address (as the server
  * decided it, lib/net/client.ts), then, only if that let it through, the email address typed.
+ * The same hooks hold every answer to the request back until its floor has passed (the time is
+ * taken when the request reaches the first hook and kept per request by the library's context).
  */
-export function passwordResetLimitPlugin(db: AppDatabase, settings: Pick<PasswordResetSettings, 'perClientAddress' | 'perEmail'>): BetterAuthPlugin {
+export function passwordResetLimitPlugin(
+  db: AppDatabase,
+  settings: Pick<PasswordResetSettings, 'perClientAddress' | 'perEmail' | 'answerFloor'>,
+): BetterAuthPlugin {
   const byAddress: Omit<RequestLimitRule, 'max' | 'windowSeconds'> = { scope: 'password_reset:address' };
   const byEmail: Omit<RequestLimitRule, 'max' | 'windowSeconds'> = { scope: 'password_reset:email' };
+  const floor = settings.answerFloor ?? RESET_ANSWER_FLOOR;
+  // When each request in flight may be answered, by its endpoint context (one per request).
+  const answerAt = new WeakMap<object, number>();
+  const untilAnswer = async (at: number | undefined) => {
+    const wait = at === undefined ? 0 : at - performance.now();
+    if (wait > 0) await sleep(wait);
+  };
+  const limit = async (ctx: { headers?: Headers; request?: Request; body?: unknown }) => {
+    const requestHeaders = ctx.headers ?? ctx.request?.headers;
+    // A call from the server itself (no headers) has no client; it is still limited per email.
+    if (requestHeaders) {
+      const key = addressLimitKey(clientAddressFrom(requestHeaders));
+      const decision = await takeAddressLimit(db, { ...byAddress, ...settings.perClientAddress, key });
+      if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+    }
+    const email = (ctx.body as { email?: unknown } | undefined)?.email;
+    // Not a string: the library answers 400 and sends nothing.
+    if (typeof email !== 'string') return;
+    // Longer than an address can be: no key of the per-email limit, and no mail either.
+    if (email.length > MAX_EMAIL_LENGTH) throw overLongAddress();
+    const decision = await takeAddressLimit(db, { ...byEmail, ...settings.perEmail, key: normaliseEmail(email) });
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+  };
   return {
     id: 'password-reset-limit',
     hooks: {
@@ -82,18 +128,25 @@ export function passwordResetLimitPlugin(db: AppDatabase, settings: Pick<Passwor
         {
           matcher: (ctx) => ctx.path === PASSWORD_RESET_PATH,
           handler: createAuthMiddleware(async (ctx) => {
-            const requestHeaders = ctx.headers ?? ctx.request?.headers;
-            // A call from the server itself (no headers) has no client; it is still limited per email.
-            if (requestHeaders) {
-              const key = addressLimitKey(clientAddressFrom(requestHeaders));
-              const decision = await takeAddressLimit(db, { ...byAddress, ...settings.perClientAddress, key });
-              if (!decision.allowed) throw tooManyRequests(decision);
+            const at = performance.now() + floor.minMs + (floor.jitterMs > 0 ? randomInt(floor.jitterMs + 1) : 0);
+            answerAt.set(ctx.context, at);
+            try {
+              await limit(ctx);
+            } catch (refusal) {
+              // A refusal here ends the request without the after hook: it waits for its floor too.
+              await untilAnswer(at);
+              throw refusal;
             }
-            const email = (ctx.body as { email?: unknown } | undefined)?.email;
-            // Not an address at all: the library answers 400 and sends nothing.
-            if (typeof email !== 'string' || email.length > MAX_EMAIL_LENGTH) return;
-            const decision = await takeAddressLimit(db, { ...byEmail, ...settings.perEmail, key: normaliseEmail(email) });
-            if (!decision.allowed) throw tooManyRequests(decision);
+          }),
+        },
+      ],
+      after: [
+        {
+          // Every answer the endpoint gave (200, or 400 for no address at all).
+          matcher: (ctx) => ctx.path === PASSWORD_RESET_PATH,
+          handler: createAuthMiddleware(async (ctx) => {
+            await untilAnswer(answerAt.get(ctx.context));
+            answerAt.delete(ctx.context);
           }),
         },
       ],
@@ -118,7 +171,7 @@ export function passwordCheckLimitPlugin(db: AppDatabase): BetterAuthPlugin {
             const session = await getSessionFromCtx(ctx);
             if (!session) return;
             const decision = await takeAddressLimit(db, { scope, max, windowSeconds, key: session.user.id });
-            if (!decision.allowed) throw tooManyRequests(decision);
+            if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
           }),
         },
       ],

@@ -36,11 +36,17 @@ export const forgotPasswordSchema = z.object({
   email: signInSchema.shape.email,
 });
 
-// The library's tokens are 24 letters and digits; anything longer is no token of ours.
-const resetToken = z.string(issue('token.missing')).trim().min(1, issue('token.missing')).max(200, issue('token.missing'));
+// The library's tokens are 24 letters and digits; anything else names no link of ours. One rule
+// for the link's page (whether to ask about the token at all) and the form's action.
+export const resetTokenSchema = z
+  .string(issue('token.missing'))
+  .trim()
+  .min(1, issue('token.missing'))
+  .max(200, issue('token.missing'))
+  .regex(/^[A-Za-z0-9_-]+$/, issue('token.missing'));
 
 export const resetPasswordSchema = z
-  .object({ token: resetToken, newPassword, newPasswordRepeat: repeated })
+  .object({ token: resetTokenSchema, newPassword, newPasswordRepeat: repeated })
   .refine((values) => values.newPassword === values.newPasswordRepeat, { path: ['newPasswordRepeat'], ...issue('password_repeat.mismatch') });
 
 export const changePasswordSchema = z

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { forgotPasswordSchema } from '@/lib/auth/password-schema';
 import { displayNameFor, signInSchema, signUpSchema } from '@/lib/auth/schema';
 import { AUTH_MESSAGES } from '@/lib/i18n/messages/auth';
 
@@ -28,6 +29,19 @@ describe('sign-in and sign-up schemas', () => {
 
   it('refuses an address that is not one', () => {
     expect(signInSchema.safeParse({ email: 'not an address', password: 'x' }).success).toBe(false);
+  });
+
+  it('refuses an address longer than 254 characters, for every form that takes one', () => {
+    const domain = `${Array.from({ length: 3 }, () => 'd'.repeat(60)).join('.')}.example.com`;
+    const longest = `${'a'.repeat(254 - domain.length - 1)}@${domain}`;
+    expect(longest).toHaveLength(254);
+    expect(signInSchema.safeParse({ email: longest, password: 'x' }).success).toBe(true);
+    // Spaces around it are trimmed before counting.
+    expect(signInSchema.safeParse({ email: `  ${longest}  `, password: 'x' }).success).toBe(true);
+    for (const schema of [signInSchema, signUpSchema, forgotPasswordSchema]) {
+      const parsed = schema.safeParse({ email: `a${longest}`, password: 'long enough' });
+      expect(z.flattenError(parsed.error!).fieldErrors.email).toEqual(['email.invalid']);
+    }
   });
 
   it('falls back to the part before "@" for the display name', () => {

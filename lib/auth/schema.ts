@@ -7,6 +7,8 @@ import { z } from '@/lib/zod';
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 export const MAX_NAME_LENGTH = 100;
+/** RFC 5321's longest address (a 256-octet path less its angle brackets). */
+export const MAX_EMAIL_LENGTH = 254;
 
 /** What the forms say no to, as issue codes. */
 export type AuthIssue =
@@ -19,7 +21,12 @@ export type AuthIssue =
 
 const issue = (code: AuthIssue) => ({ error: code });
 
-const emailField = z.string(issue('email.invalid')).trim().toLowerCase().pipe(z.email(issue('email.invalid')));
+const emailField = z
+  .string(issue('email.invalid'))
+  .trim()
+  .max(MAX_EMAIL_LENGTH, issue('email.invalid'))
+  .toLowerCase()
+  .pipe(z.email(issue('email.invalid')));
 
 export const signInSchema = z.object({
   email: emailField,

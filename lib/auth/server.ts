@@ -23,6 +23,7 @@ import {
   newDeviceId,
   recogniseKnownDevice,
 } from './known-device';
+import { retryAfterIn, tooManyRequests } from './limit-answer';
 import { appOrigins } from './origin';
 import {
   PASSWORD_RESET_PATH,
@@ -32,6 +33,7 @@ import {
   resetLink,
   type PasswordResetSettings,
 } from './password-reset';
+import { VERIFICATION_STORAGE, revokeResetLinks } from './reset-links';
 import { readOrCreateSecretFile } from './secret-file';
 import {
   DEFAULT_SIGN_IN_THROTTLE,
@@ -106,13 +108,9 @@ function addressLimitPlugin(db: AppDatabase, rules: Record<AddressLimitedPath, R
             const rule = rules[ctx.path];
             const decision = await takeAddressLimit(db, { ...rule, key: addressLimitKey(clientAddressFrom(requestHeaders)) });
             if (decision.allowed) return;
-            // The library's own rate-limit answer (its words, X-Retry-After), so clients read it as
-            // they always have; not SIGN_IN_THROTTLED, which is the per-account throttle's.
-            throw new APIError(
-              'TOO_MANY_REQUESTS',
-              { message: 'Too many requests. Please try again later.' },
-              { 'X-Retry-After': String(decision.retryAfterSeconds) },
-            );
+            // The library's own rate-limit answer, so clients read it as they always have; not
+            // SIGN_IN_THROTTLED, which is the per-account throttle's.
+            throw tooManyRequests(decision.retryAfterSeconds);
           }),
         },
       ],
@@ -165,11 +163,7 @@ function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy): B
             const deviceId = await knownDeviceOf(db, ctx, email);
             const reservation = await reserveSignInAttempt(db, throttleKeyFor(email, deviceId), policy);
             if (reservation.allowed) return;
-            throw new APIError(
-              'TOO_MANY_REQUESTS',
-              { code: SIGN_IN_THROTTLED, message: 'Too many failed sign-ins for this email. Try again later.' },
-              { 'X-Retry-After': String(reservation.retryAfterSeconds) },
-            );
+            throw tooManyRequests(reservation.retryAfterSeconds, { code: SIGN_IN_THROTTLED, message: 'Too many failed sign-ins for this email. Try again later.' });
           }),
         },
       ],
@@ -218,6 +212,28 @@ function accountThrottlePlugin(db: AppDatabase, policy: SignInThrottlePolicy): B
   };
 }
 
+/**
+ * A password changed by its owner (/change-password, from /account or the HTTP route) revokes
+ * their reset links, as a reset does (onPasswordReset): a mail sent before must not undo it.
+ */
+function resetLinkRevocationPlugin(db: AppDatabase): BetterAuthPlugin {
+  return {
+    id: 'reset-link-revocation',
+    hooks: {
+      after: [
+        {
+          matcher: (ctx) => ctx.path === '/change-password',
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned = ctx.context.returned as { user?: { id?: unknown } } | undefined;
+            if (isAPIError(returned) || typeof returned?.user?.id !== 'string') return;
+            await revokeResetLinks(db, returned.user.id);
+          }),
+        },
+      ],
+    },
+  };
+}
+
 /** A better-auth instance on `db`. The app uses getAuth(); tests build their own. */
 export function createAuth(db: AppDatabase, settings: AuthSettings) {
   const signUpLimit = settings.signUpLimit ?? settings.signInLimit;
@@ -245,6 +261,8 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       // Sign-up writes the user and its password account together or not at all.
       transaction: true,
     }),
+    // Reset links' tokens are stored hashed (lib/auth/reset-links.ts).
+    verification: VERIFICATION_STORAGE,
     emailAndPassword: {
       enabled: true,
       autoSignIn: true,
@@ -265,9 +283,12 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
             // whoever knew the old password is out.
             revokeSessionsOnPasswordReset: true,
             // Whoever read the mail owns the address: its failed sign-ins start afresh, so a
-            // stranger's lock on the address does not keep the owner out after a reset.
-            onPasswordReset: async ({ user }: { user: { email: string } }) => {
+            // stranger's lock on the address does not keep the owner out after a reset. The
+            // user's other reset links stop working: the password they would set is not theirs
+            // to set any more (a changed password does the same, resetLinkRevocationPlugin).
+            onPasswordReset: async ({ user }: { user: { id: string; email: string } }) => {
               await clearSignInFailures(db, throttleKeyFor(user.email));
+              await revokeResetLinks(db, user.id);
             },
           }
         : {}),
@@ -302,6 +323,7 @@ export function createAuth(db: AppDatabase, settings: AuthSettings) {
       accountThrottlePlugin(db, settings.accountThrottle ?? DEFAULT_SIGN_IN_THROTTLE),
       ...(reset ? [passwordResetLimitPlugin(db, reset)] : []),
       passwordCheckLimitPlugin(db),
+      resetLinkRevocationPlugin(db),
       // Lets server actions that call auth.api.* set the session cookie. Must stay last.
       nextCookies(),
     ],
@@ -465,12 +487,12 @@ export async function readAuthResponse(response: Response): Promise<AuthActionRe
     return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
   }
   if (response.status === 429) {
-    const retryAfter = Number(response.headers.get('x-retry-after'));
+    const retryAfter = retryAfterIn(response.headers);
     const { code } = ((await response.json().catch(() => ({}))) ?? {}) as { code?: string };
     return {
       ok: false,
       code: code === SIGN_IN_THROTTLED ? 'account_paused' : 'rate_limited',
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
     };
   }
   if (response.status === 401) return { ok: false, code: 'invalid_credentials' };

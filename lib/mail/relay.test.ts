@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, installProcessLogger, processLogger } from '@/lib/log/logger.mjs';
 import { messageHeader, messageText, startRelayPeer, type RelayPeer } from '@/tools/peers/relay-smtp';
 import { outboxEntries, outboxForPage, outboxServed } from './outbox';
-import { logSender, relaySender, sendInBackground, withoutRelaySecret, type MailRelayError } from './relay';
+import { logSender, mailSenderFrom, relaySender, sendInBackground, withoutRelaySecret, type MailRelayError } from './relay';
 import { describeRelay, parseRelayUrl, type RelaySettings } from './relay-url';
 
 // The app's outgoing mail against a real SMTP relay on loopback (smtp-server with the test CA's
@@ -142,23 +142,56 @@ describe('the relay sender', () => {
     const relay = relayOf(`smtps://${encodeURIComponent(USER)}:${encodeURIComponent(PASS)}@h`);
     const plain = Buffer.from(`\u0000${USER}\u0000${PASS}`).toString('base64');
     expect(withoutRelaySecret(`a ${PASS} b ${encodeURIComponent(PASS)} c ${plain} d`, relay)).toBe('a [redacted] b [redacted] c [redacted] d');
+    // Also base64 on its own (AUTH LOGIN), AUTH PLAIN with an authorization identity, and the
+    // password in another case (a server that upper-cases what it echoes).
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const more = `${b64(PASS)} ${b64(`${USER}\u0000${USER}\u0000${PASS}`)} ${PASS.toUpperCase()}`;
+    expect(withoutRelaySecret(more, relay)).toBe('[redacted] [redacted] [redacted]');
   });
 });
 
 describe('no relay: the log and /dev/outbox', () => {
-  it('writes the message to the log and keeps it for /dev/outbox', async () => {
-    const log = await capturingLog(() => logSender({ from: 'no-reply@localhost' }).send(MAIL));
+  const FROM = 'no-reply@localhost';
+  const mailTo = (to: string) => ({ ...MAIL, to });
+  const kept = (to: string) => outboxEntries().filter((entry) => entry.to === to);
+
+  it('on the dev server, writes the message to the log and keeps it for /dev/outbox', async () => {
+    const sender = mailSenderFrom({ NODE_ENV: 'development', MAIL_FROM: FROM, MAIL_RELAY_URL: undefined });
+    const log = await capturingLog(() => sender.send(mailTo('dev@example.com')));
     expect(log).toContain('no MAIL_RELAY_URL is set');
     expect(log).toContain('token=abcDEF123');
-    expect(outboxEntries()[0]).toMatchObject({ from: 'no-reply@localhost', ...MAIL });
+    expect(kept('dev@example.com')).toEqual([expect.objectContaining({ from: FROM, ...mailTo('dev@example.com') })]);
   });
 
-  it('serves /dev/outbox outside production only', () => {
-    expect(outboxServed('production')).toBe(false);
-    expect(outboxForPage('production')).toBeNull();
-    for (const nodeEnv of ['development', 'test', undefined]) {
-      expect(outboxServed(nodeEnv)).toBe(true);
-      expect(outboxForPage(nodeEnv)).toEqual(outboxEntries());
+  it('in production and in tests, writes the message to the log and keeps nothing in memory', async () => {
+    for (const NODE_ENV of ['production', 'test'] as const) {
+      const to = `${NODE_ENV}@example.com`;
+      const log = await capturingLog(() => mailSenderFrom({ NODE_ENV, MAIL_FROM: FROM, MAIL_RELAY_URL: undefined }).send(mailTo(to)));
+      expect(log).toContain('token=abcDEF123');
+      expect(kept(to)).toEqual([]);
+    }
+    // The sender on its own keeps nothing unless told to.
+    await capturingLog(() => logSender({ from: FROM }).send(mailTo('plain@example.com')));
+    expect(kept('plain@example.com')).toEqual([]);
+  });
+
+  it('serves /dev/outbox on the dev server only, with no relay, to a client on this machine only', () => {
+    const devLocal = { nodeEnv: 'development', relaySet: false, clientAddress: '127.0.0.1' };
+    for (const clientAddress of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) {
+      expect(outboxServed({ ...devLocal, clientAddress })).toBe(true);
+      expect(outboxForPage({ ...devLocal, clientAddress })).toEqual(outboxEntries());
+    }
+    // Another environment, even from this machine.
+    for (const nodeEnv of ['production', 'test', undefined]) {
+      expect(outboxServed({ ...devLocal, nodeEnv })).toBe(false);
+      expect(outboxForPage({ ...devLocal, nodeEnv })).toBeNull();
+    }
+    // A relay is set: mail really leaves, there is nothing to show.
+    expect(outboxServed({ ...devLocal, relaySet: true })).toBe(false);
+    // A client elsewhere (the dev server listening on the network), or one the server did not observe.
+    for (const clientAddress of ['192.168.1.20', '10.0.0.1', '203.0.113.9', '2001:db8::1', 'unknown', '']) {
+      expect(outboxServed({ ...devLocal, clientAddress })).toBe(false);
+      expect(outboxForPage({ ...devLocal, clientAddress })).toBeNull();
     }
   });
 });

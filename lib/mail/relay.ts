@@ -2,12 +2,14 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import { env, type AppEnv } from '@/lib/env';
 import { logger } from '@/lib/log/logger.mjs';
-import { keepInOutbox } from './outbox';
+import { createRedactor } from '@/lib/mail-check/diagnosis';
+import { keepInOutbox, outboxKept } from './outbox';
 import { describeRelay, type RelaySettings } from './relay-url';
 
 // The app's outgoing mail (password reset links): through the SMTP relay MAIL_RELAY_URL names,
 // with nodemailer, TLS always (smtps://, or smtp:// with STARTTLS required) and certificates
-// checked as for any server; with no relay, written to the log and kept for /dev/outbox.
+// checked as for any server; with no relay, written to the log (and, on the dev server only,
+// kept for /dev/outbox).
 //
 // The relay's password is in the URL. It never reaches a log line or an error message: the relay
 // is described without it (describeRelay), and whatever the relay or the library answered is
@@ -47,22 +49,17 @@ export interface RelaySenderOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const REDACTED = '[redacted]';
 
-/** The forms the relay's password can take in what a server or the library says back. */
-function secretForms(relay: RelaySettings): string[] {
-  if (!relay.auth?.pass) return [];
-  const { user, pass } = relay.auth;
-  const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-  // Longest first, so a form that contains another is replaced whole.
-  return [base64(`\u0000${user}\u0000${pass}`), base64(pass), encodeURIComponent(pass), pass].sort((a, b) => b.length - a.length);
-}
-
-/** `text` with the relay's password taken out. */
+/**
+ * `text` with the relay's password taken out, by the mail check's redactor (as typed, base64 on
+ * its own and inside AUTH PLAIN), and URL-encoded as MAIL_RELAY_URL carries it.
+ */
 export function withoutRelaySecret(text: string, relay: RelaySettings): string {
-  let clean = text;
-  for (const form of secretForms(relay)) clean = clean.split(form).join(REDACTED);
-  return clean;
+  if (!relay.auth?.pass) return text;
+  const { user, pass } = relay.auth;
+  const encoded = encodeURIComponent(pass);
+  const redact = createRedactor(pass, user);
+  return redact(encoded === pass ? text : createRedactor(encoded, user)(text));
 }
 
 interface NodemailerError extends Error {
@@ -138,12 +135,15 @@ export function relaySender(relay: RelaySettings, options: RelaySenderOptions): 
   };
 }
 
-/** No relay: the message goes to the log and to /dev/outbox's memory, never anywhere else. */
-export function logSender(options: { from: string }): MailSender {
+/**
+ * No relay: the message goes to the log, never anywhere else; with `keepForOutbox` (the dev
+ * server's, lib/mail/outbox.ts) also to /dev/outbox's memory.
+ */
+export function logSender(options: { from: string; keepForOutbox?: boolean }): MailSender {
   return {
     route: 'log',
     async send(mail) {
-      keepInOutbox({ from: options.from, ...mail });
+      if (options.keepForOutbox) keepInOutbox({ from: options.from, ...mail });
       // The message is the delivery here: with no relay, whoever runs the server reads it in
       // the log (README "Password reset"). With a relay nothing of a message is ever logged.
       logger('mail').info(
@@ -154,8 +154,10 @@ export function logSender(options: { from: string }): MailSender {
   };
 }
 
-export function mailSenderFrom(appEnv: Pick<AppEnv, 'MAIL_RELAY_URL' | 'MAIL_FROM'>): MailSender {
-  return appEnv.MAIL_RELAY_URL ? relaySender(appEnv.MAIL_RELAY_URL, { from: appEnv.MAIL_FROM }) : logSender({ from: appEnv.MAIL_FROM });
+export function mailSenderFrom(appEnv: Pick<AppEnv, 'MAIL_RELAY_URL' | 'MAIL_FROM' | 'NODE_ENV'>): MailSender {
+  return appEnv.MAIL_RELAY_URL
+    ? relaySender(appEnv.MAIL_RELAY_URL, { from: appEnv.MAIL_FROM })
+    : logSender({ from: appEnv.MAIL_FROM, keepForOutbox: outboxKept(appEnv.NODE_ENV) });
 }
 
 const SENDER_KEY = Symbol.for('mailbox-onboarding.mail.sender');

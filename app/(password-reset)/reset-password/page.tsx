@@ -4,6 +4,7 @@ import { resetPasswordAction } from '@/app/(password-reset)/actions';
 import { InvalidResetLink, ResetPasswordForm } from '@/components/account/reset-password-form';
 import { textLink } from '@/components/ui/styles';
 import { resetTokenIsUsable } from '@/lib/auth/password-reset';
+import { resetTokenSchema } from '@/lib/auth/password-schema';
 import { getAuth } from '@/lib/auth/server';
 import { env } from '@/lib/env';
 import { ACCOUNT_MESSAGES, accountFormText } from '@/lib/i18n/messages/account';
@@ -12,9 +13,6 @@ import { getLocale } from '@/lib/i18n/server';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: ACCOUNT_MESSAGES[await getLocale()].reset.title };
 }
-
-// The library's tokens are 24 letters and digits; anything else names no link of ours.
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,200}$/;
 
 /**
  * The page the reset mail links to (`/reset-password?token=…`; the request log never writes the
@@ -25,8 +23,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const locale = await getLocale();
   const text = accountFormText(locale);
   const minutes = env().PASSWORD_RESET_LINK_MINUTES;
-  const raw = (await searchParams).token;
-  const token = typeof raw === 'string' && TOKEN_SHAPE.test(raw) ? raw : undefined;
+  const parsed = resetTokenSchema.safeParse((await searchParams).token);
+  const token = parsed.success ? parsed.data : undefined;
   const usable = token !== undefined && (await resetTokenIsUsable(await getAuth(), token));
   return (
     <main className="mx-auto max-w-md px-4 py-10 sm:py-16">

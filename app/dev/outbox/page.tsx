@@ -1,21 +1,27 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { ACCOUNT_MESSAGES } from '@/lib/i18n/messages/account';
 import { getLocale } from '@/lib/i18n/server';
 import { formatTime } from '@/lib/i18n/time';
 import { outboxForPage } from '@/lib/mail/outbox';
+import { clientAddressFrom } from '@/lib/net/client';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: ACCOUNT_MESSAGES[await getLocale()].outbox.title };
 }
 
 /**
- * The mail the app would have sent, with no MAIL_RELAY_URL set: outside production only (a 404
- * there, lib/mail/outbox.ts), because it shows anyone's reset links to whoever opens it.
+ * The mail the app would have sent, with no MAIL_RELAY_URL set: on the dev server, to a client on
+ * this machine only (a 404 anywhere else, lib/mail/outbox.ts), because it shows anyone's reset
+ * links to whoever opens it.
  */
 export default async function OutboxPage() {
-  const entries = outboxForPage(env().NODE_ENV);
+  // headers() first: it makes the page dynamic (never rendered at build time).
+  const clientAddress = clientAddressFrom(await headers());
+  const appEnv = env();
+  const entries = outboxForPage({ nodeEnv: appEnv.NODE_ENV, relaySet: appEnv.MAIL_RELAY_URL !== undefined, clientAddress });
   if (!entries) notFound();
   const locale = await getLocale();
   const text = ACCOUNT_MESSAGES[locale].outbox;

@@ -83,7 +83,7 @@ const zh = {
   },
   outbox: {
     title: '发件箱（仅开发环境）',
-    lead: '没有设置 MAIL_RELAY_URL，所以本该发出的邮件不会离开这台服务器：它们写在服务器日志里，也列在这里（最新的在前，重启后清空）。生产模式下没有这个页面。',
+    lead: '没有设置 MAIL_RELAY_URL，所以本该发出的邮件不会离开这台服务器：它们写在服务器日志里，也列在这里（最新的在前，重启后清空）。只有开发服务器（npm run dev）提供这个页面，而且只对本机的浏览器开放。',
     empty: '还没有邮件。',
     to: '收件人',
     from: '发件人',
@@ -169,7 +169,7 @@ const en: AccountMessages = {
   },
   outbox: {
     title: 'Outbox (development only)',
-    lead: 'MAIL_RELAY_URL is not set, so mail the app would send never leaves this server: it is written to the server log and listed here (newest first, gone on restart). In production this page does not exist.',
+    lead: 'MAIL_RELAY_URL is not set, so mail the app would send never leaves this server: it is written to the server log and listed here (newest first, gone on restart). Only the dev server (npm run dev) has this page, and only for a browser on this machine.',
     empty: 'No mail yet.',
     to: 'To',
     from: 'From',

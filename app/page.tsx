@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { signInHereAction, signOutAction, signUpHereAction } from '@/app/(auth)/actions';
 import {
   answerHelpSuggestionAction,
   connectMailbox,
@@ -8,6 +9,8 @@ import {
   startHelpAction,
   switchLocale,
 } from '@/app/actions';
+import { HeaderAccount } from '@/components/auth/account-menu';
+import { ForVisitors } from '@/components/auth/for-visitors';
 import { ContactSupportForPage } from '@/components/help/contact-support-for-page';
 import { PracticeLink } from '@/components/practice/practice-link';
 import { AddressStep } from '@/components/wizard/address-step';
@@ -16,6 +19,8 @@ import { Faq, SafetyTips } from '@/components/wizard/faq';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { ManualSummary } from '@/components/wizard/manual-summary';
 import { ResultPanel } from '@/components/wizard/result-panel';
+import { SaveAccountNotice } from '@/components/wizard/save-account-notice';
+import { SaveAccountPanel } from '@/components/wizard/save-account-panel';
 import { StepNavigator } from '@/components/wizard/step-navigator';
 import { ProviderGuideAfterForm, ProviderGuideStep, type ProviderGuideText } from '@/components/wizard/provider-guide';
 import { ProviderHint } from '@/components/wizard/provider-hint';
@@ -39,10 +44,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: meta.title, description: meta.description };
 }
 
-// The sign-in page sends the reader back to the code step; the hash is encoded so that it
-// belongs to `next` rather than to the sign-in page's own URL.
-const SIGN_IN_HREF = `/sign-in?next=${encodeURIComponent('/#configure-in-client')}`;
-
 // Every provider with a guide, NetEase's first, and manual setup's generic steps (for an address on
 // a domain none of them hosts). The page draws the steps of the one its `?provider=` names, none on
 // a first visit; the steps of the one the address or the chooser names (NetEase's by default)
@@ -60,6 +61,9 @@ function without<T extends object, K extends keyof T>(words: T, ...keys: K[]): O
 function pick<T extends object, K extends keyof T>(words: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, words[key]])) as Pick<T, K>;
 }
+
+// Step 4's sign-in panel for visitors (step 3's notice has the other words).
+const SAVE_ACCOUNT_PANEL_WORDS = ['panelTitle', 'panel', 'choose', 'haveAccount', 'newHere', 'asked', 'loading'] as const;
 
 // The check's progress rows, as the result step shows a check that is running.
 const PROGRESS_WORDS = ['progressLabel', 'imapName', 'smtpName', 'idle', 'imapRunning', 'smtpRunning', 'passed', 'failed', 'notTried'] as const;
@@ -111,11 +115,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {m.header.skipToWizard}
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
-        <div className="mx-auto flex max-w-2xl items-center justify-between gap-4 px-4 py-3">
-          <span className="font-semibold">
+        <div className="mx-auto flex max-w-2xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
+          <span className="min-w-0 truncate font-semibold">
             <ProviderWord name="name" />
           </span>
           <PracticeLink locale={locale} />
+          {/* The tab's place in the wizard (step, address) is kept for it: back at `/`, it reopens. */}
+          <HeaderAccount locale={locale} signOut={signOutAction} signInHref="/sign-in" />
           <LocaleSwitch locale={locale} text={m.header} action={switchLocale} />
         </div>
       </header>
@@ -165,6 +171,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </StepPanel>
 
           <StepPanel step="enable-service-and-get-code" text={m.wizard}>
+            {/* Like the steps, drawn once a provider's are (not on a first visit, which shows step 1). */}
+            {rendered && (
+              <ForVisitors>
+                <SaveAccountNotice text={m.saveAccount} providerId={rendered.id} />
+              </ForVisitors>
+            )}
             {/* Where the code is made: what matters about it, in the words of the provider named. */}
             <aside
               aria-labelledby="code-tip-title"
@@ -187,6 +199,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               {rendered && <ProviderGuideStep provider={rendered} step="configure-in-client" locale={locale} text={guideText} />}
               {rendered?.id === MANUAL_PROVIDER.id && <ManualSummary text={m.address.manual} tableText={m.address} />}
             </ProviderContent>
+            {/* With the provider's steps, like the notice (a first visit's HTML stays step 1's). */}
+            {rendered && (
+              <ForVisitors>
+                <SaveAccountPanel
+                  locale={locale}
+                  text={pick(m.saveAccount, SAVE_ACCOUNT_PANEL_WORDS)}
+                  actions={{ signIn: signInHereAction, signUp: signUpHereAction }}
+                />
+              </ForVisitors>
+            )}
             <ConnectForm action={connectMailbox} locale={locale} text={without(m.configure, 'byProvider')} />
             <ProviderContent loading={loading}>
               {rendered && <ProviderGuideAfterForm provider={rendered} step="configure-in-client" locale={locale} text={guideText} />}
@@ -199,7 +221,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               text={{ empty: m.result.empty, goToForm: m.result.goToForm }}
               progressText={pick(m.configure, PROGRESS_WORDS)}
               stageLabels={stageLabels}
-              signInHref={SIGN_IN_HREF}
             />
           </StepPanel>
         </div>

@@ -36,8 +36,9 @@ test.beforeAll(async () => {
     'autoconfig.corp-ac.test/mail/config-v1.1.xml': {
       body: autoconfigXml(
         [
-          autoconfigServer('incomingServer', 'imap', 'imap.%EMAILDOMAIN%', 993, 'SSL'),
-          autoconfigServer('outgoingServer', 'smtp', 'smtp.corp-ac.test', 587, 'STARTTLS'),
+          // The login name is the local part (%EMAILLOCALPART%): step 1 fills it in.
+          autoconfigServer('incomingServer', 'imap', 'imap.%EMAILDOMAIN%', 993, 'SSL', undefined, '%EMAILLOCALPART%'),
+          autoconfigServer('outgoingServer', 'smtp', 'smtp.corp-ac.test', 587, 'STARTTLS', undefined, '%EMAILLOCALPART%'),
         ].join(''),
       ),
     },
@@ -93,6 +94,16 @@ test('servers from an autoconfig file and from our guess, each named, in both la
       await expect(source(page)).toHaveText(
         locale === 'zh' ? '下面的服务器来自 corp-ac.test 发布的自动配置文件（autoconfig）。' : 'The servers below come from the autoconfig file published by corp-ac.test.',
       );
+      // Published settings are not called a guess.
+      await expect(wizard.currentPanel).toContainText(
+        locale === 'zh' ? '这些是域名自己公布的设置，一般可以直接使用。' : 'These are settings the domain publishes itself, usually right as they are.',
+      );
+      await expect(wizard.currentPanel).not.toContainText(locale === 'zh' ? '这只是猜测' : 'This is only a guess');
+      // The file's %EMAILLOCALPART% fills in the login name, shown open, and it follows the address.
+      await expect(wizard.manualLoginName()).toHaveValue('li');
+      await expect(wizard.currentPanel).toContainText(locale === 'zh' ? '这是按 corp-ac.test 的自动配置文件填的。' : 'Filled in from the autoconfig file of corp-ac.test.');
+      await wizard.addressInput.fill('wang.wei@corp-ac.test');
+      await expect(wizard.manualLoginName()).toHaveValue('wang.wei');
 
       await wizard.addressInput.fill('li@guess.test');
       await expect(wizard.manualHost('imap')).toHaveValue('mx.guess.test');
@@ -154,6 +165,13 @@ test('an internationalised domain: 例子.公司 is shown as typed, its SRV reco
     await wizard.submitButton.click();
     await wizard.expectStep('result');
     await expect(wizard.currentPanel.getByText('连接成功，邮箱状态「正常」')).toBeVisible();
+    // The result step and /accounts show the address as typed, never its xn-- form.
+    await expect(wizard.currentPanel).toContainText(`${localPart}@例子.公司`);
+    await expect(wizard.currentPanel).not.toContainText('xn--');
+    await page.goto('/accounts');
+    const card = page.getByRole('article', { name: `${localPart}@例子.公司`, exact: true });
+    await expect(card).toContainText('正常');
+    await expect(card).not.toContainText('xn--');
   } finally {
     await context.close();
   }

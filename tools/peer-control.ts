@@ -10,7 +10,8 @@ export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 3108);
 export const E2E_SERVER_LOG = path.join(os.tmpdir(), `e2e-next-server-${E2E_CONTROL_PORT}.log`);
 
 export type PeerCommand =
-  | { type: 'set-code'; address: string; code: string }
+  // `login`: the mailbox logs in as this name, not its address (Dovecot and the SMTP peer, for manual setup).
+  | { type: 'set-code'; address: string; code: string; login?: string }
   | { type: 'revoke'; address: string }
   | { type: 'smtp-scenario'; scenario: 'ok' | 'auth_550' | 'mailfrom_550' | 'mailfrom_553' | 'ip_rejected_554' | 'too_much_fail_451' | 'no_auth' }
   // The scripted peers of the providers after NetEase (qq.com, sohu.com, icloud.com...): `set-code`

@@ -95,6 +95,13 @@ const overrides = {
 async function apply(command: PeerCommand): Promise<void> {
   switch (command.type) {
     case 'set-code': {
+      if (command.login !== undefined) {
+        // A mailbox whose login name is not its address: at Dovecot and the SMTP peer, under that name.
+        smtp.setCode(command.login, command.code);
+        smtp.setSender(command.login, command.address);
+        await dovecot?.setPassword(command.login, command.code);
+        return;
+      }
       const peers = providerPeersOf(command.address);
       if (peers) {
         peers.imap.setCode(command.address, command.code);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { signOutAction } from '@/app/(auth)/actions';
 import { answerHelpSuggestionAction, endHelpAction, reportHelpProgressAction, startHelpAction, switchLocale } from '@/app/actions';
 import {
   checkNowAction,
@@ -10,11 +11,13 @@ import {
   resumeAccountAction,
 } from '@/app/accounts/actions';
 import { AccountList } from '@/components/accounts/account-list';
+import { AccountMenu } from '@/components/auth/account-menu';
 import { ContactSupportForPage } from '@/components/help/contact-support-for-page';
 import type { AccountActions, AccountsContext, ProviderWording } from '@/components/accounts/types';
 import { LocaleSwitch } from '@/components/wizard/locale-switch';
 import { credentialWording } from '@/lib/accounts/credential-wording';
 import { listAccountViews } from '@/lib/accounts/manage';
+import { accountOf } from '@/lib/auth/current-user';
 import { getSessionUser } from '@/lib/auth/server';
 import { getDatabase } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/locale';
@@ -83,7 +86,7 @@ export default async function AccountsPage() {
   const wizardText = getMessages(locale);
   const text = ACCOUNTS_MESSAGES[locale];
   const { db } = await getDatabase();
-  const accounts = await listAccountViews(db, user.id);
+  const [accounts, account] = await Promise.all([listAccountViews(db, user.id), accountOf(user)]);
 
   // The cards get the words they draw before anything is pressed, for the providers they show;
   // the rest comes with the part that needs it (components/accounts/types.ts).
@@ -102,7 +105,10 @@ export default async function AccountsPage() {
           <Link href="/" className="text-link">
             ← {text.header.backToWizard}
           </Link>
-          <LocaleSwitch locale={locale} text={wizardText.header} action={switchLocale} />
+          <div className="flex min-w-0 items-center gap-2 sm:gap-4">
+            <AccountMenu account={account} locale={locale} signOut={signOutAction} current="/accounts" />
+            <LocaleSwitch locale={locale} text={wizardText.header} action={switchLocale} />
+          </div>
         </div>
       </header>
       <ContactSupportForPage

@@ -10,6 +10,7 @@ import { onDemand, useOnDemand } from '@/lib/wizard/client/on-demand';
 import { wizardStepHref } from '@/lib/wizard/provider-hint';
 import type { CardMessage } from './action-answers';
 import { AccountHistory } from './account-history';
+import { ConnectionSummary } from './connection-summary';
 import { AccountStatusBadge } from './status-badge';
 import type { AccountActions, AccountsContext } from './types';
 
@@ -66,7 +67,8 @@ export function AccountCard({
   const deleteButton = useRef<HTMLButtonElement>(null);
   const Replace = useOnDemand(replaceForm, false);
   const Delete = useOnDemand(deleteDialog, false);
-  const address = account.address;
+  // As its owner writes it (an internationalised domain in Unicode); the saved form names the card for tests and scripts.
+  const address = account.shownAddress;
   const paused = account.status === 'paused';
   const provider = context.providers[account.providerId];
   const networkError: CardMessage = { tone: 'error', text: text.networkError };
@@ -182,7 +184,7 @@ export function AccountCard({
     <article
       aria-labelledby={titleId(account.id)}
       aria-busy={busy ? true : undefined}
-      data-account={address}
+      data-account={account.address}
       className="rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-700"
     >
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
@@ -223,6 +225,17 @@ export function AccountCard({
           text.neverChecked
         )}
       </p>
+      {/* What the client gets from the servers, as the last check saw it; only while it passes. */}
+      {account.lastCheck?.ok && (
+        <ConnectionSummary
+          locale={locale}
+          heading="h3"
+          imap={account.lastCheck.imap.endpoint}
+          smtp={account.lastCheck.smtp.endpoint}
+          {...(account.lastCheck.imap.delivery !== undefined ? { delivery: account.lastCheck.imap.delivery } : {})}
+          loginName={account.loginName}
+        />
+      )}
       {account.heldFromBackground && (
         <p className="mt-2 text-sm leading-6 text-slate-700 dark:text-slate-200" data-testid="held-from-background">
           {text.heldFromBackground}

@@ -23,11 +23,11 @@ export interface CardMessage {
 /** The message for an answer every action can get; `null` for success and `check_failed`. */
 export function commonMessage(
   result: AccountsActionResult,
-  account: Pick<AccountView, 'address' | 'providerId'>,
+  account: Pick<AccountView, 'shownAddress' | 'providerId'>,
   context: Pick<AccountsContext, 'locale' | 'providers'>,
 ): CardMessage | null {
   const r = ACCOUNTS_RESULT_MESSAGES[context.locale];
-  const { address } = account;
+  const address = account.shownAddress;
   if (result.ok) return null;
   switch (result.code) {
     case 'signed_out':

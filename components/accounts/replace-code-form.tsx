@@ -116,7 +116,7 @@ export function ReplaceCodeForm({
       className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
     >
       <h3 id={`${id}-heading`} className="font-semibold break-all">
-        {format(t.heading, { address: account.address, ...words })}
+        {format(t.heading, { address: account.shownAddress, ...words })}
       </h3>
       <p className="mt-1 small-text">{format(t.intro, words)}</p>
       {/* The wizard's code field: a code is cleaned as it arrives, a password is sent as typed. */}

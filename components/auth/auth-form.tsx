@@ -4,9 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { primaryButton, textInput } from '@/components/ui/styles';
 import type { FailureOf } from '@/lib/actions/result';
-import type { AuthFieldName, AuthFormAction, AuthFormInput, AuthFormResult } from '@/lib/auth/form-state';
+import type { AuthFieldName, AuthFormAction, AuthFormInput, AuthFormResult, SignedIn } from '@/lib/auth/form-state';
 import { signInSchema, signUpSchema } from '@/lib/auth/schema';
 import type { AuthMessages } from '@/lib/i18n/messages/auth';
 import { issueText, wordedResolver } from '@/lib/i18n/issue-text';
@@ -30,19 +31,28 @@ function failureText(failure: Exclude<FailureOf<AuthFormResult>, { code: 'invali
   return errors[failure.code];
 }
 
-/** Sign-in or sign-up: instant checks with the shared schema, the server action re-checks. */
+/**
+ * Sign-in or sign-up: instant checks with the shared schema, the server action re-checks. The
+ * pages' actions redirect to `next` on success; an action that answers instead (the wizard's
+ * inline sign-in) has its answer handed to `onSignedIn`.
+ */
 export function AuthForm({
   mode,
   locale,
   next,
   action,
   text,
+  onSignedIn,
+  className = 'mt-6',
 }: {
   mode: Mode;
   locale: Locale;
-  next: string;
+  next?: string;
   action: AuthFormAction;
   text: AuthFormText;
+  onSignedIn?: (who: SignedIn) => void;
+  /** Spacing around the form. */
+  className?: string;
 }) {
   const schema = mode === 'sign-in' ? signInSchema : signUpSchema;
   const form = useForm<AuthFormInput>({
@@ -51,15 +61,20 @@ export function AuthForm({
   });
   const [formError, setFormError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
+  // Not before React runs the form: the browser would send the password in the address.
+  const hydrated = useHydrated();
   const id = useId();
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(undefined);
     startTransition(async () => {
-      const result = await action({ ...values, next });
+      const result = await action(next === undefined ? values : { ...values, next });
       // Only reached when the action did not redirect.
-      if (result.ok) return;
+      if (result.ok) {
+        onSignedIn?.(result.data);
+        return;
+      }
       if (result.code === 'invalid') {
         for (const [name, issues] of Object.entries(result.fieldErrors)) {
           const first = issues?.[0];
@@ -82,7 +97,7 @@ export function AuthForm({
   );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="mt-6 space-y-5">
+    <form noValidate onSubmit={onSubmit} className={`${className} space-y-5`}>
       {field('email', text.fields.email, 'email', 'email')}
       {field(
         'password',
@@ -95,7 +110,7 @@ export function AuthForm({
       <div aria-live="polite" className="min-h-6 text-sm text-red-700 dark:text-red-300">
         {formError}
       </div>
-      <button type="submit" className={`${primaryButton} w-full`} aria-disabled={pending || undefined} disabled={pending}>
+      <button type="submit" className={`${primaryButton} w-full`} aria-disabled={pending || undefined} disabled={pending || !hydrated}>
         {pending ? text.pending : text.submit}
       </button>
     </form>

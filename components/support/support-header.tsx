@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { textLink } from '@/components/ui/styles';
 import { LocaleSwitch, type SwitchLocaleAction } from '@/components/wizard/locale-switch';
+import { AUTH_MESSAGES } from '@/lib/i18n/messages/auth';
 import type { SupportMessages } from '@/lib/i18n/messages/support';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { getPracticeMode } from '@/lib/practice/practice-mode';
 import { PRACTICE_PAGE_PATH } from '@/lib/practice/provider';
 import type { Locale } from '@/lib/i18n/locale';
 
-/** The console's header: its pages, the wizard, the language switch (whose action the page passes in). */
+/** The console's header: its pages, the wizard, the staff member's own mailboxes, the language switch (whose action the page passes in). */
 export function SupportHeader({
   locale,
   text,
@@ -37,6 +38,11 @@ export function SupportHeader({
             <li>
               <Link href="/" className={textLink}>
                 {text.nav.wizard}
+              </Link>
+            </li>
+            <li>
+              <Link href="/accounts" className={textLink}>
+                {AUTH_MESSAGES[locale].account.mailboxes}
               </Link>
             </li>
             {/* For rehearsing a handoff without a customer; absent when practice mode is off. */}

@@ -186,8 +186,16 @@ export function AddressStep({
         )}
       </Field>
 
-      {manual && manualGuess && manualForm && later && (
-        <manualForm.ManualServers domain={manual.domain} guess={manualGuess} locale={locale} text={later.manual} tlsNames={text.tls} />
+      {manual && manualGuess && manualForm && later && unknownAddress !== null && (
+        <manualForm.ManualServers
+          domain={manual.domain}
+          address={unknownAddress}
+          typed={typed}
+          guess={manualGuess}
+          locale={locale}
+          text={later.manual}
+          tlsNames={text.tls}
+        />
       )}
 
       <ProviderChooser choices={choices} text={text.chooser} />

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { CodeInput, type CodeCleaning } from '@/components/ui/code-input';
 import { Field, typedAsIs } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { Spinner } from '@/components/ui/spinner';
 import { primaryButton, secondaryButton, textInput } from '@/components/ui/styles';
 import { format, type Locale } from '@/lib/i18n/locale';
@@ -29,6 +30,7 @@ export const ADDRESS_ID = 'connect-address';
 export const CODE_ID = 'connect-code';
 export const WARNING_ID = 'connect-code-warning';
 export const FORM_ERROR_ID = 'connect-form-error';
+export const SUBMIT_ID = 'connect-submit';
 
 export interface ConnectFormProps {
   action: ConnectMailboxAction;
@@ -134,6 +136,8 @@ export function ConnectFormView({
   formEvents,
 }: ConnectFormViewProps) {
   const locked = lockedUntil !== null;
+  // Not before React runs the form: the browser would send the code in the page's address.
+  const hydrated = useHydrated();
   return (
     <form
       ref={formRef}
@@ -208,8 +212,9 @@ export function ConnectFormView({
 
       <div className="flex flex-wrap items-center gap-3">
         <button
+          id={SUBMIT_ID}
           type="submit"
-          disabled={locked}
+          disabled={locked || !hydrated}
           aria-disabled={running || undefined}
           aria-describedby={locked ? 'connect-locked' : undefined}
           className={primaryButton}

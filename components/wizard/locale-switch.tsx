@@ -11,13 +11,13 @@ export type SwitchLocaleAction = (formData: FormData) => Promise<void>;
 export function LocaleSwitch({ locale, text, action }: { locale: Locale; text: Messages['header']; action: SwitchLocaleAction }) {
   const other: Locale = locale === 'zh' ? 'en' : 'zh';
   return (
-    <form action={action}>
+    <form action={action} className="shrink-0">
       <input type="hidden" name="locale" value={other} />
       <button
         type="submit"
         lang={text.switchToLang}
         aria-label={text.switchLabel}
-        className="min-h-10 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+        className="min-h-10 rounded-lg border border-slate-300 px-3 text-sm font-medium whitespace-nowrap hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
       >
         {text.switchTo}
       </button>

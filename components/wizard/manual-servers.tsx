@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { Field, FieldError, fieldControl, fieldErrorId, FieldHint, typedAsIs } from '@/components/ui/field';
 import { secondaryButton, textInput, textLink } from '@/components/ui/styles';
+import { shownAddress, shownDomain } from '@/lib/discovery/idn';
 import type { ManualGuess, ManualServerInput, ManualServerValues } from '@/lib/discovery/manual';
 import { format, type Locale } from '@/lib/i18n/locale';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
@@ -28,39 +29,55 @@ type ManualText = Messages['address']['manual'];
 
 const TLS_MODES: readonly TlsMode[] = ['implicit', 'starttls'];
 
-/** What the guess rests on, in the reader's words. */
+/** What the guess rests on, in the reader's words; `domain` as the reader typed it. */
 function basisLine(text: ManualText, domain: string, guess: ManualGuess): string {
   const { imapHost, smtpHost } = guess.values;
-  return format(text.basis[guess.basis], {
+  const line = format(text.basis[guess.basis], {
     domain,
     host: imapHost,
     imap: imapHost,
     smtp: smtpHost,
     base: imapHost.replace(/^imap\./, ''),
   });
+  // With nothing filled in there is no guess to be careful about; what a domain publishes is no guess.
+  if (guess.basis === 'none') return line;
+  return `${line} ${guess.basis === 'published' ? text.publishedCaution : text.caution}`;
 }
+
+const LOGIN_ID = manualFieldId('loginName');
 
 /**
  * Step 1's server form for an address no provider hosts: IMAP and SMTP host, port and TLS mode,
- * prefilled from the guess, checked as typed by the schema the server parses them with, and
- * kept for the tab (sessionStorage) so going back and forth or reloading loses nothing. The
- * check itself runs from step 4 with these values; refusals it brings back land on the field.
+ * and, behind a disclosure, the login name when it is not the address; prefilled from the guess,
+ * checked as typed by the schema the server parses them with, and kept for the tab
+ * (sessionStorage) so going back and forth or reloading loses nothing. The check itself runs
+ * from step 4 with these values; refusals it brings back land on the field.
  */
 export function ManualServers({
   domain,
+  address,
+  typed,
   guess,
   locale,
   text,
   tlsNames,
 }: {
+  /** The mail domain, ASCII (xn--… for an internationalised one): the draft's key. */
   domain: string;
+  /** The address, normalised (ASCII domain): what an empty login name means, and what a login template is filled from. */
+  address: string;
+  /** The address as typed, to show the domain and address as the reader wrote them. */
+  typed: string;
   guess: ManualGuess;
   locale: Locale;
   text: ManualText;
   tlsNames: Record<TlsMode, string>;
 }) {
   const stored = useSessionStore(manualDraftStore);
-  const draft = draftFor(stored, domain, guess);
+  const draft = draftFor(stored, domain, guess, address);
+  const domainShown = shownDomain(domain, typed);
+  // The disclosure opens by itself for a login name filled in or refused; else as the reader leaves it.
+  const [loginOpenChoice, setLoginOpenChoice] = useState<boolean | null>(null);
   // The draft this form was filled from; a new one (another domain, the guess again) refills it.
   const shownDraft = useRef<ManualDraft | null>(null);
   const resolver = useMemo(() => lazyManualServerResolver(locale), [locale]);
@@ -93,7 +110,7 @@ export function ManualServers({
     }
   }, [serverErrors, setError]);
 
-  const save = (change: Partial<Pick<ManualDraft, 'portEdited'>> = {}) => {
+  const save = (change: Partial<Pick<ManualDraft, 'portEdited' | 'loginEdited'>> = {}) => {
     const current = manualDraftStore.get() ?? draft;
     manualDraftStore.set({ ...current, ...change, domain, values: manualValuesAsText(getValues()), edited: true });
   };
@@ -103,7 +120,7 @@ export function ManualServers({
   };
 
   const restoreGuess = () => {
-    const fresh = draftFromGuess(domain, guess);
+    const fresh = draftFromGuess(domain, guess, address);
     manualErrorsStore.set(null);
     clearErrors();
     manualDraftStore.set(fresh);
@@ -240,20 +257,66 @@ export function ManualServers({
     );
   };
 
+  /** The login name, when it is not the address: empty means the address. */
+  const loginNameField = () => {
+    const loginError = errors.loginName?.message;
+    const open = Boolean(loginError) || (loginOpenChoice ?? draft.values.loginName !== '');
+    const login = register('loginName');
+    // Filled in from the domain's autoconfig file and not typed over: say where it comes from.
+    const fromFile = !draft.loginEdited && draft.loginTemplate !== undefined && draft.values.loginName !== '' && guess.publisher !== undefined;
+    return (
+      <details
+        open={open}
+        onToggle={(event) => setLoginOpenChoice(event.currentTarget.open)}
+        className="mt-4 rounded-lg border border-slate-300 p-3 sm:p-4 dark:border-slate-700"
+      >
+        <summary className="flex min-h-11 cursor-pointer items-center font-medium">{text.loginToggle}</summary>
+        <Field
+          id={LOGIN_ID}
+          look="small"
+          wrapper="mt-2"
+          label={text.loginLabel}
+          hint={format(text.loginHint, { address: shownAddress(address, typed) })}
+          error={loginError}
+          after={
+            fromFile && (
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                {format(text.loginFromAutoconfig, { publisher: shownDomain(guess.publisher ?? '', typed) })}
+              </p>
+            )
+          }
+        >
+          {(control) => (
+            <input
+              {...control}
+              {...typedAsIs}
+              autoComplete="off"
+              className={`${textInput} mt-1 font-mono`}
+              {...login}
+              onChange={async (event) => {
+                await login.onChange(event);
+                forgetServerError('loginName');
+                save({ loginEdited: true });
+              }}
+            />
+          )}
+        </Field>
+      </details>
+    );
+  };
+
   return (
     <section aria-labelledby="manual-servers-title" data-manual-servers className="mt-6">
       <h3 id="manual-servers-title" className="text-lg font-semibold">
         {text.title}
       </h3>
       <p className="mt-2 leading-7">{text.intro}</p>
-      <p className="mt-2 text-sm leading-6 text-slate-700 dark:text-slate-200">
-        {/* With nothing filled in there is no guess to be careful about. */}
-        {guess.basis === 'none' ? basisLine(text, domain, guess) : `${basisLine(text, domain, guess)} ${text.caution}`}
-      </p>
+      <p className="mt-2 text-sm leading-6 text-slate-700 dark:text-slate-200">{basisLine(text, domainShown, guess)}</p>
       <div className="mt-4 space-y-4">
         {protocolFields('imap')}
         {protocolFields('smtp')}
       </div>
+      {loginNameField()}
       {draft.edited && (
         <button type="button" className={`${secondaryButton} mt-4`} onClick={restoreGuess}>
           {text.reset}

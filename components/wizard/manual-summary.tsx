@@ -2,6 +2,7 @@
 
 import { ServerTable, type ServerTableText } from '@/components/providers/server-table';
 import { secondaryButton } from '@/components/ui/styles';
+import { format } from '@/lib/i18n/locale';
 import type { WizardMessages as Messages } from '@/lib/i18n/messages/wizard';
 import { useWizardLogic } from '@/lib/wizard/client/logic-loader';
 import { useManualDraft } from '@/lib/wizard/client/shown-domain';
@@ -18,6 +19,10 @@ export function ManualSummary({ text, tableText }: { text: Messages['address']['
         <ServerTable endpoints={endpoints} caption={text.summaryCaption} text={tableText} />
       ) : (
         <p className="leading-7">{text.summaryIncomplete}</p>
+      )}
+      {/* The name the check logs in with, when it is not the address. */}
+      {endpoints && draft && draft.values.loginName.trim() !== '' && (
+        <p className="mt-2 text-sm leading-6 break-all">{format(text.summaryLogin, { name: draft.values.loginName.trim() })}</p>
       )}
       <a href="#core-parameters-configuration" className={`${secondaryButton} mt-3`}>
         {text.summaryEdit}

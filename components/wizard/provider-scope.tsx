@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { createContext, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { format } from '@/lib/i18n/locale';
 import { withProviderHint } from '@/lib/wizard/provider-hint';
@@ -60,21 +60,35 @@ const SETTLE_MS = 250;
 
 const pastFirst = (step: string | null | undefined) => step != null && step !== FIRST_STEP;
 
-/** True once the reader has been on a step after the first (the shown step, or a hash change). */
+// Once true, true for the tab's page: the steps asked for stay asked for.
+let pastFirstSeen = false;
+
+/** Whether the reader is, or has been, on a step after the first: the shown step, or the hash. */
+function readPastFirstStep(): boolean {
+  pastFirstSeen ||=
+    pastFirst(document.documentElement.getAttribute('data-wizard')) || pastFirst(stepFromHash(window.location.hash));
+  return pastFirstSeen;
+}
+
+/** Told of every change of the shown step (StepNavigator sets `data-wizard`) and of the hash. */
+function subscribeToStep(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-wizard'] });
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('hashchange', onChange);
+  };
+}
+
+/**
+ * True once the reader has been on a step after the first. The boot script names the shown step
+ * before the page's scripts run; a page reached by a soft navigation (back from signing in) ran
+ * none, and learns it when StepNavigator shows the step. The server draws as if on step 1, which
+ * shows the same (a wait, or the steps it drew).
+ */
 function usePastFirstStep(): boolean {
-  // The boot script has named the shown step (the hash's, or the tab's last) before the page's
-  // scripts run. Whatever this says, the first render shows the same (the steps, or a wait).
-  const [past, setPast] = useState(
-    () => typeof document !== 'undefined' && pastFirst(document.documentElement.getAttribute('data-wizard')),
-  );
-  useEffect(() => {
-    const onHash = () => {
-      if (pastFirst(stepFromHash(window.location.hash))) setPast(true);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  return past;
+  return useSyncExternalStore(subscribeToStep, readPastFirstStep, () => false);
 }
 
 export function ProviderScope({

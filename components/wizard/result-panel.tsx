@@ -15,7 +15,6 @@ export interface ResultPanelProps {
   text: Pick<Messages['result'], 'empty' | 'goToForm'>;
   progressText: CheckProgressText;
   stageLabels: Record<CheckStage, string>;
-  signInHref: string;
 }
 
 // A first visit has no result to show: the diagnosis, the fallback offer and the lockout's words

@@ -2,7 +2,7 @@
 
 // What the result step shows once a check has answered (components/wizard/result-panel.tsx
 // fetches this when there is something to show): the diagnosis, the fallback servers offered,
-// the lockout, the way to sign in.
+// the lockout.
 
 import { StatusBadge } from '@/components/illustrations/status-badge';
 import { DiagnosisCard, diagnosisWords } from '@/components/ui/diagnosis-card';
@@ -18,6 +18,7 @@ import { fallbackOffer, type FallbackOffer } from '@/lib/wizard/fallback-offer';
 import { checkRunner, retryAtOf, serverChoiceStore, type ShownResult } from '@/lib/wizard/client/stores';
 import type { ProtocolView } from '@/lib/accounts/contract';
 import { CheckProgress } from './check-progress';
+import { AddressAsTyped, CheckedConnection } from './checked-connection';
 import { formatRetryTime, useLockedUntil } from './lockout';
 import { useStepTitles } from './provider-scope';
 import type { ResultPanelProps } from './result-panel';
@@ -117,10 +118,13 @@ function Checked({
         <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
           <span className="text-sm text-slate-600 dark:text-slate-300">{text.statusLabel}</span>
           {/* The mailbox checked, which the address typed since may no longer be. */}
-          <span className="min-w-0 font-mono break-all">{result.address}</span>
+          <span className="min-w-0 font-mono break-all">
+            <AddressAsTyped address={result.address} />
+          </span>
           <StatusBadge label={text.statusOk} />
         </p>
         <p className="mt-4 leading-7">{result.saved ? text.savedNote : text.notSavedNote}</p>
+        <CheckedConnection result={result} locale={locale} />
         {result.saved && (
           <a href="/accounts" className={`${secondaryButton} mt-4`}>
             {text.manageLink}
@@ -234,15 +238,17 @@ function Refused({ result, props }: { result: Extract<ShownResult, { status: 're
 
 /** The last check's answer; `props` are the result step's (ResultPanelProps). */
 export function ResultView({ result, props }: { result: ShownResult; props: ResultPanelProps }) {
-  const { locale, signInHref } = props;
+  const { locale } = props;
   const text = WIZARD_LATER_MESSAGES[locale].result;
   switch (result.status) {
+    // A visitor signs in on step 4 itself (./save-account-panel.tsx) and the check runs from
+    // there; only a result kept in the tab from before that was so can still say this.
     case 'signed_out':
       return (
         <div>
           <h3 className="text-lg font-semibold">{text.signedOutTitle}</h3>
           <p className="mt-2 leading-7">{text.signedOut}</p>
-          <a href={signInHref} className={`${primaryButton} mt-4`}>
+          <a href="#configure-in-client" className={`${primaryButton} mt-4`}>
             {text.signIn}
           </a>
         </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import type { UseFormHandleSubmit, UseFormSetError, UseFormSetValue, FieldErrors } from 'react-hook-form';
 import type { ConnectField, ConnectMailboxAction, ConnectMailboxResult } from '@/lib/accounts/contract';
@@ -15,22 +16,24 @@ import { useSessionStore } from '@/lib/wizard/client/session-store';
 import { manualDraftStore } from '@/lib/wizard/client/manual-draft-store';
 import { checkRunner, checkStore, manualErrorsStore, resultStore, serverChoiceStore, type ShownResult } from '@/lib/wizard/client/stores';
 import { ADDRESS_ID, CODE_ID, FORM_ERROR_ID, WARNING_ID } from './connect-form';
+import { askSignInStore, signInWantedStore } from './save-account-store';
 
 // The code form's submit (components/wizard/connect-form-live.tsx): what runs between the press and
 // the result step. The typed servers are checked first, a code that looks like a password asks
-// once, then the action runs and its answer goes where the reader will look: a complaint on its
+// once, a reader the page knows is not signed in signs in on this step first (the code stays
+// here), then the action runs and its answer goes where the reader will look: a complaint on its
 // field (the servers' on step 1), anything else to the result step, kept for the tab.
 
 
 type WizardLogic = typeof import('@/lib/wizard/client/logic');
 
 /** The action's answer as the result step shows it and the tab keeps it (lib/wizard/client/stores.ts). */
-function shownResult(result: Exclude<ConnectMailboxResult, { code: 'invalid' }>): ShownResult {
+function shownResult(result: Exclude<ConnectMailboxResult, { code: 'invalid' | 'signed_out' }>): ShownResult {
   if (result.ok) {
     const { passed, ...checked } = result.data;
     return { status: 'checked', ok: passed, ...checked };
   }
-  return result.code === 'refused' ? { status: 'refused', reason: result.reason, retryAt: result.retryAt } : { status: 'signed_out' };
+  return { status: 'refused', reason: result.reason, retryAt: result.retryAt };
 }
 
 export function useConnectSubmit({
@@ -64,6 +67,7 @@ export function useConnectSubmit({
   locked: boolean;
 }) {
   const check = useSessionStore(checkStore);
+  const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const [askConfirm, setAskConfirm] = useState(false);
@@ -119,6 +123,13 @@ export function useConnectSubmit({
     }
     if (confirmed) setConfirmedCode(values.code);
     setAskConfirm(false);
+    // Not signed in, as the page knows: the panel on this step signs the reader in, and runs
+    // this again with the code still here. The code is not sent to an action that would refuse it.
+    const askSignIn = askSignInStore.get();
+    if (askSignIn) {
+      askSignIn();
+      return;
+    }
     setFormError(null);
     manualErrorsStore.set(null);
     checkStore.set({ phase: 'running' });
@@ -136,6 +147,19 @@ export function useConnectSubmit({
         if (!result.ok && result.code === 'invalid') {
           checkStore.set({ phase: 'idle' });
           await showInvalid(result);
+          return;
+        }
+        if (!result.ok && result.code === 'signed_out') {
+          // The session ended since the page was drawn: drawn again, it has the sign-in panel,
+          // which opens. The code stays in the field meanwhile.
+          checkStore.set({ phase: 'idle' });
+          const ask = askSignInStore.get();
+          if (ask) {
+            ask();
+          } else {
+            signInWantedStore.set(true);
+            router.refresh();
+          }
           return;
         }
       } catch {

@@ -31,6 +31,11 @@ export class AccountsPage {
     return this.page.getByRole('article', { name: address, exact: true });
   }
 
+  /** What the last passing check says the client will get (push or polling, servers, login name). */
+  connectionSummary(address: string): Locator {
+    return this.card(address).locator('[data-connection-summary]');
+  }
+
   /** The status label on screen; the other labels are there only to reserve width. */
   status(address: string): Locator {
     return this.card(address).locator('[data-status]');

@@ -28,6 +28,17 @@ export async function createMailbox(domain: string, code = randomCode()): Promis
   return { address, code };
 }
 
+/**
+ * A fresh mailbox at Dovecot and the SMTP peer (manual setup's servers) that logs in with a name
+ * of its own, not its address; the address alone is refused.
+ */
+export async function createMailboxWithLogin(domain: string, code = randomCode()): Promise<{ address: string; login: string; code: string }> {
+  const address = `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@${domain}`;
+  const login = `login-${address.slice(0, address.indexOf('@'))}`;
+  await controlPeers({ type: 'set-code', address, code, login });
+  return { address, login, code };
+}
+
 /** 16 letters, as NetEase hands them out. */
 export function randomCode(): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -100,6 +100,20 @@ export class WizardPage {
     return this.manualServers(protocol).getByRole('radio', { name: mode });
   }
 
+  /** Manual setup's disclosure for a login name that is not the address. */
+  get manualLoginToggle(): Locator {
+    return this.panel('core-parameters-configuration').getByText(/^(登录名和邮箱地址不同？|Is your login name different from your address\?)$/);
+  }
+
+  manualLoginName(): Locator {
+    return this.panel('core-parameters-configuration').getByLabel(/^(登录名|Login name)$/);
+  }
+
+  /** What a passing check says the client will get (push or polling, servers, login name). */
+  get connectionSummary(): Locator {
+    return this.panel('result').locator('[data-connection-summary]');
+  }
+
   /** Every response body the browser receives from now on (HTML, RSC payloads, JSON), for secret searches. */
   recordResponses(): string[] {
     const bodies: string[] = [];

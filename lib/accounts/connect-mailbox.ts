@@ -43,7 +43,15 @@ export async function connectMailboxForOwner(
       if (report.ok) {
         await saveCheckedMailAccount(
           db,
-          { ownerId, address: result.address, providerId: result.providerId, endpoints: result.endpoints, code: result.secret, report },
+          {
+            ownerId,
+            address: result.address,
+            providerId: result.providerId,
+            endpoints: result.endpoints,
+            ...(result.loginName !== undefined ? { loginName: result.loginName } : {}),
+            code: result.secret,
+            report,
+          },
           options,
         );
         saved = true;

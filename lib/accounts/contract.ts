@@ -38,9 +38,10 @@ export type RefusalReason = LockoutReason;
 
 /**
  * The fields a complaint can name. The manual server fields are flat (`imapHost`, not
- * `manual.imapHost`); a host the address guard refused is reported on its field too.
+ * `manual.imapHost`), the login name among them; a host the address guard refused is reported
+ * on its field too.
  */
-export type ConnectField = 'address' | 'code' | 'imapHost' | 'imapPort' | 'imapTls' | 'smtpHost' | 'smtpPort' | 'smtpTls';
+export type ConnectField = 'address' | 'code' | 'imapHost' | 'imapPort' | 'imapTls' | 'smtpHost' | 'smtpPort' | 'smtpTls' | 'loginName';
 
 /**
  * Both checks ran. `address`: the mailbox checked, normalised (the result outlives what is

@@ -36,6 +36,7 @@ const viewColumns = {
   id: mailAccounts.id,
   address: mailAccounts.address,
   providerId: mailAccounts.providerId,
+  loginName: mailAccounts.loginName,
   status: mailAccounts.status,
   createdAt: mailAccounts.createdAt,
   lastCheckedAt: mailAccounts.lastCheckedAt,

@@ -96,8 +96,8 @@ const savedEndpoints = (account: SavedServers): MailEndpoints => ({
  * What a re-check of the account asks for: its provider's server set it was saved with (found
  * by the check among the sets it detects then, by value: a company domain's MX rule may order
  * them otherwise than when it was saved), or, for a mailbox set up by hand, the servers it was
- * saved with, typed again as it were, so that the address guard resolves and vets them again
- * (what a name resolves to may have changed since).
+ * saved with, typed again as it were (its login name too), so that the address guard resolves
+ * and vets them again (what a name resolves to may have changed since).
  */
 function recheckInput(account: AccountForCheck, code: string): CheckMailboxInput {
   if (account.providerId === MANUAL_PROVIDER.id) {
@@ -105,7 +105,15 @@ function recheckInput(account: AccountForCheck, code: string): CheckMailboxInput
     return {
       address: account.address,
       code,
-      manual: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
+      manual: {
+        imapHost: imap.host,
+        imapPort: imap.port,
+        imapTls: imap.tls,
+        smtpHost: smtp.host,
+        smtpPort: smtp.port,
+        smtpTls: smtp.tls,
+        ...(account.loginName !== null ? { loginName: account.loginName } : {}),
+      },
     };
   }
   return { address: account.address, code, savedEndpoints: savedEndpoints(account) };
@@ -296,7 +304,15 @@ export async function replaceAccountCode(
   const outcome = await saveReplacedAccountCode(
     db,
     account.id,
-    { ownerId, address: account.address, providerId: result.providerId, endpoints: result.endpoints, code: result.secret, report },
+    {
+      ownerId,
+      address: account.address,
+      providerId: result.providerId,
+      endpoints: result.endpoints,
+      ...(result.loginName !== undefined ? { loginName: result.loginName } : {}),
+      code: result.secret,
+      report,
+    },
     options,
   );
   if (outcome === 'gone') return NOT_FOUND;

@@ -68,7 +68,10 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     'wang@selfhosted.test': CODE,
     'ma@qq.com': CODE,
     'qin@selfhosted.test': CODE,
+    // A login name that is not the address: li@selfhosted.test logs in as li.login at both servers.
+    'li.login': CODE,
   };
+  const senders = { 'li.login': 'li@selfhosted.test' };
 
   beforeAll(async () => {
     store = await createScratchStore(kind);
@@ -76,8 +79,8 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     await opened.db.insert(authUsers).values({ id: owner, name: 'Zhou', email: `${owner}@example.com` });
     [dovecot, smtp, smtpStarttls, dns, counter4, counter6] = await Promise.all([
       startDovecot({ users }),
-      startNeteaseSmtp({ users }),
-      startNeteaseSmtp({ users, tls: 'starttls' }),
+      startNeteaseSmtp({ users, senders }),
+      startNeteaseSmtp({ users, senders, tls: 'starttls' }),
       startDnsServer({
         // Mail servers of its own: no provider, so manual setup is the way.
         'selfhosted.test': { mx: [{ exchange: ALLOWED, priority: 10 }] },
@@ -253,6 +256,46 @@ describe.each(availableBackends())('manual setup on %s', (kind) => {
     });
   });
 
+  it('logs in with a login name that is not the address, saves it, and re-checks and health-checks with it', async () => {
+    const interval = 6 * 3_600_000;
+    const address = 'li@selfhosted.test';
+    // The address itself is no login at these servers: without the name the check fails at LOGIN.
+    const withAddress = await submit({ address, code: CODE, manual: servers() });
+    expect(withAddress).toMatchObject({ ok: true, data: { passed: false, saved: false, imap: { ok: false, code: 'auth_failed', stage: 'login' } } });
+
+    const logins = smtp.sessions.length;
+    const result = await submit({ address, code: CODE, manual: servers({ loginName: ' li.login ' }) });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { passed: true, saved: true, imap: { ok: true, loginName: 'li.login', delivery: 'push' }, smtp: { ok: true, loginName: 'li.login' } },
+    });
+    // SMTP AUTH with the login name, MAIL FROM with the address.
+    expect(smtp.sessions.slice(logins)).toMatchObject([{ authenticatedUser: 'li.login', mailFrom: [address] }]);
+    const [account] = (await listMailAccounts(opened.db, owner)).filter((a) => a.address === address);
+    expect(account).toMatchObject({ providerId: 'manual', loginName: 'li.login' });
+    const view = await getAccountView(opened.db, owner, account!.id);
+    expect(view).toMatchObject({ loginName: 'li.login', shownAddress: address, lastCheck: { ok: true, imap: { delivery: 'push' } } });
+
+    // "Check now" logs in with it.
+    const before = smtp.sessions.length;
+    expect(await checkAccountNow(opened.db, owner, account!.id, options())).toMatchObject({ status: 'done', account: { status: 'ok' } });
+    expect(smtp.sessions.slice(before).map((session) => session.authAttempts.map((attempt) => attempt.username))).toEqual([['li.login']]);
+
+    // So does the scheduled health check: the first round gives the account its slot, the next checks it.
+    const round = (hours: number) => runHealthRound(opened.db, { ...options(), intervalMs: interval, now: new Date(Date.now() + hours * 3_600_000) });
+    await round(0);
+    const beforeRound = smtp.sessions.length;
+    expect(await round(7)).toMatchObject({ errors: 0 });
+    const usernames = smtp.sessions.slice(beforeRound).flatMap((session) => session.authAttempts.map((attempt) => attempt.username));
+    expect(usernames).toContain('li.login');
+    expect(usernames).not.toContain(address);
+    expect(await getAccountView(opened.db, owner, account!.id)).toMatchObject({ status: 'ok', loginName: 'li.login' });
+
+    // Checked again without the name, it fails, and a failed check changes nothing saved.
+    expect(await submit({ address, code: CODE, manual: servers() })).toMatchObject({ ok: true, data: { passed: false, saved: false } });
+    expect((await listMailAccounts(opened.db, owner)).find((a) => a.address === address)).toMatchObject({ loginName: 'li.login' });
+  });
+
   it('typed servers are ignored for an address a provider hosts: its own servers are checked', async () => {
     const overrides = parseEnv({
       MAIL_ENDPOINT_OVERRIDES: JSON.stringify({ 'qq.com': { imap: `127.0.0.1:${dovecot.port}`, smtp: `127.0.0.1:${smtp.port}` } }),
@@ -410,6 +453,18 @@ describe('the connect schema’s errors, as the wizard gets them', () => {
     expect(issueText(fieldErrors.imapHost![0]!, 'en')).toMatch(/server address only/);
     expect(issueText(fieldErrors.smtpHost![0]!, 'en')).toMatch(/Port/);
     expect(formError).toBeUndefined();
+  });
+
+  it('puts a login name it cannot send on its own field, in words', () => {
+    const parsed = createConnectMailboxSchema().safeParse({
+      address: 'a@selfhosted.test',
+      code: 'abcdefgh',
+      manual: { imapHost: 'imap.example.com', imapPort: 993, imapTls: 'implicit', smtpHost: 'smtp.example.com', smtpPort: 465, smtpTls: 'implicit', loginName: 'li\r\nA2 LOGOUT' },
+    });
+    if (parsed.success) throw new Error('expected the form to fail');
+    const { fieldErrors } = connectFieldErrors(parsed.error);
+    expect(fieldErrors).toEqual({ loginName: ['manual.login_invisible'] });
+    expect(issueText(fieldErrors.loginName![0]!, 'zh')).toContain('登录名里有换行');
   });
 
   it('puts a manual entry that is no object at all on the first server field', () => {

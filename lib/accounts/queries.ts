@@ -29,6 +29,7 @@ export const summaryColumns = {
   smtpHost: mailAccounts.smtpHost,
   smtpPort: mailAccounts.smtpPort,
   smtpTls: mailAccounts.smtpTls,
+  loginName: mailAccounts.loginName,
   status: mailAccounts.status,
   createdAt: mailAccounts.createdAt,
   updatedAt: mailAccounts.updatedAt,
@@ -44,6 +45,8 @@ export interface CheckedMailAccount {
   providerId: string;
   /** The endpoints the check connected to (MailboxCheckResult.endpoints). */
   endpoints: MailEndpoints;
+  /** Manual setup's login name the check logged in with, when it is not the address (MailboxCheckResult.loginName). */
+  loginName?: string;
   /**
    * The code exactly as the check sent it (MailboxCheckResult's `secret`, an AuthCode): sealed as
    * it is. Anything else is a caller's bug and throws; it is never cleaned again here.
@@ -66,7 +69,7 @@ const MIN_REDACTABLE_LENGTH = 4;
 function storedProtocolResult(result: ProtocolCheckResult, code: string): StoredProtocolResult {
   const { host, port, tls } = result.endpoint;
   const stored: StoredProtocolResult = { ok: result.ok, durationMs: result.durationMs, endpoint: { host, port, tls } };
-  if (result.ok) return stored;
+  if (result.ok) return result.delivery !== undefined ? { ...stored, delivery: result.delivery } : stored;
   // Defence in depth: the check redacts the server's words already; a stored result must
   // never be where a code turns up, so anything resembling it is masked once more.
   const redact = (text: string | undefined) =>
@@ -135,6 +138,8 @@ export async function saveCheckedMailAccount(
     smtpHost: smtp.host,
     smtpPort: smtp.port,
     smtpTls: smtp.tls,
+    // Replaced too: a mailbox connected again without a login name logs in with its address.
+    loginName: input.loginName ?? null,
     status: 'ok' as const,
     sealedCode: sealed,
     codeKeyId: keyId,

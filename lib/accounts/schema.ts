@@ -68,7 +68,7 @@ export type ConnectMailboxInput = z.input<ReturnType<typeof createConnectMailbox
 /** What the schema gives: the address normalised, the servers parsed, the code cleaned as far as its kind is known. */
 export type ConnectMailboxValues = z.output<ReturnType<typeof createConnectMailboxSchema>>;
 
-const MANUAL_FIELDS = ['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls'] as const;
+const MANUAL_FIELDS = ['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls', 'loginName'] as const;
 
 /**
  * The schema's complaints as the wizard shows them: per field, the manual server fields flat

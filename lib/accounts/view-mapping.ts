@@ -1,3 +1,5 @@
+import 'server-only';
+import { addressForDisplay } from '@/lib/discovery/idn-display';
 import type { MailAccountStatus, StoredCheckResult } from '@/lib/db/schema';
 import { DIAGNOSES, diagnose, STAGE_LABELS } from '@/lib/mail-check/diagnosis';
 import type { CheckStage, Diagnosis, FailureCode } from '@/lib/mail-check/types';
@@ -6,8 +8,10 @@ import { getProvider } from '@/lib/providers/registry';
 import type { AccountView, StatusChangeView } from './view';
 
 // What /accounts shows of a stored mailbox, made from its rows (lib/accounts/manage-queries.ts
-// reads them): dates as ISO text, the stored failure explained again in its provider's words,
-// and the status history with the account's creation at its end. No database and no secret here.
+// reads them): dates as ISO text, the address as its owner writes it, the stored failure
+// explained again in its provider's words, and the status history with the account's creation
+// at its end. No database and no secret here; server-side (the Unicode form of a domain is
+// node:url's).
 
 /** The most recent status changes an AccountView carries. */
 export const HISTORY_LIMIT = 10;
@@ -17,6 +21,7 @@ export interface AccountViewRow {
   id: string;
   address: string;
   providerId: string;
+  loginName: string | null;
   status: MailAccountStatus;
   createdAt: Date;
   lastCheckedAt: Date | null;
@@ -80,7 +85,9 @@ export function toAccountView(row: AccountViewRow, recorded: StatusChangeView[])
   return {
     id: row.id,
     address: row.address,
+    shownAddress: addressForDisplay(row.address),
     providerId: row.providerId,
+    loginName: row.loginName,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,

@@ -22,8 +22,13 @@ export interface StatusChangeView {
 
 export interface AccountView {
   id: string;
+  /** As saved: lower case, an internationalised domain in ASCII (xn--…). */
   address: string;
+  /** The address as its owner writes it: an xn-- domain in Unicode (例子.公司). Display only. */
+  shownAddress: string;
   providerId: string;
+  /** Manual setup: the name it logs in with when it is not the address; null otherwise. */
+  loginName: string | null;
   status: AccountStatus;
   createdAt: string;
   lastCheckedAt: string | null;

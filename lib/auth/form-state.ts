@@ -8,11 +8,17 @@ export type AuthFieldName = 'email' | 'password' | 'name';
 
 export type AuthFormInput = { email: string; password: string; name?: string; next?: string };
 
+/** Who was signed in, as the wizard's inline sign-in is told: the address only. */
+export interface SignedIn {
+  email: string;
+}
+
 /**
- * What the actions answer when they do not redirect (on success they do, to `next`): the
- * schema's complaints per field, or why the auth library said no, with the wait before trying
- * again where there is one. The form words them (AUTH_MESSAGES).
+ * What the actions answer: the schema's complaints per field, or why the auth library said no,
+ * with the wait before trying again where there is one (the form words them, AUTH_MESSAGES). On
+ * success the pages' actions redirect to `next` and answer nothing; the wizard's inline ones
+ * (signed in without leaving the page) answer who is signed in.
  */
-export type AuthFormResult = ActionResult<never, { [C in AuthFailureCode]: { retryAfterSeconds?: number } }, AuthFieldName>;
+export type AuthFormResult = ActionResult<SignedIn, { [C in AuthFailureCode]: { retryAfterSeconds?: number } }, AuthFieldName>;
 
 export type AuthFormAction = (input: AuthFormInput) => Promise<AuthFormResult>;

@@ -257,10 +257,15 @@ export type TlsModeColumn = 'implicit' | 'starttls';
  * What a saved account keeps of its last connection check: stable codes, stages, durations,
  * the endpoints and the server's own words as the check already redacted them. Never the code.
  */
+/** How new mail reaches the client, as the IMAP check saw it (lib/mail-check/types.ts MailDelivery). */
+export type StoredMailDelivery = 'push' | 'polling' | 'unknown';
+
 export interface StoredProtocolResult {
   ok: boolean;
   durationMs: number;
   endpoint: { host: string; port: number; tls: TlsModeColumn };
+  /** IMAP, passed: push (IDLE offered) or polling; absent in results stored before it was recorded. */
+  delivery?: StoredMailDelivery;
   code?: string;
   stage?: string;
   serverText?: string;
@@ -299,6 +304,12 @@ export const mailAccounts = pgTable(
     smtpHost: text('smtp_host').notNull(),
     smtpPort: integer('smtp_port').notNull(),
     smtpTls: text('smtp_tls', { enum: ['implicit', 'starttls'] }).notNull(),
+    /**
+     * Manual setup: the name the account logs in with at both servers, as typed (case kept),
+     * when it is not the address; null: the address (and every provider's account, whose login
+     * names its provider data gives). Re-checks and health checks log in with it.
+     */
+    loginName: text('login_name'),
     status: text('status', { enum: ['ok', 'failed', 'paused'] }).notNull(),
     /** Format byte, 12-byte IV, ciphertext, 16-byte tag. */
     sealedCode: bytea('sealed_code').notNull(),
@@ -328,6 +339,8 @@ export const mailAccounts = pgTable(
     check('mail_accounts_imap_tls_known', sql`${t.imapTls} in ('implicit', 'starttls')`),
     check('mail_accounts_smtp_tls_known', sql`${t.smtpTls} in ('implicit', 'starttls')`),
     check('mail_accounts_ports_in_range', sql`${t.imapPort} between 1 and 65535 and ${t.smtpPort} between 1 and 65535`),
+    // LOGIN_NAME_MAX_LENGTH (lib/discovery/login-name.ts); the schema refuses control characters before this.
+    check('mail_accounts_login_name_length', sql`${t.loginName} is null or char_length(${t.loginName}) between 1 and 254`),
     index('mail_accounts_next_check_at_idx').on(t.nextCheckAt),
     // The accounts the health claim may take (claimDueAccounts, lib/health/runner.ts), in slot
     // order. Paused accounts and accounts held from background checks keep their last slot for

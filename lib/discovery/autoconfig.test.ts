@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoconfigUrls, fillUsername, parseAutoconfig } from './autoconfig';
+import { autoconfigUrls, parseAutoconfig } from './autoconfig';
+import { fillLoginTemplate } from './login-name';
 import { orderSrvRecords } from './srv';
 import { autoconfigXml, autoconfigServer as server } from '@/tools/peers/autoconfig';
 
@@ -92,11 +93,11 @@ describe('parseAutoconfig', () => {
   });
 });
 
-describe('fillUsername', () => {
+describe('fillLoginTemplate', () => {
   it('fills Thunderbird’s placeholders for an address', () => {
-    expect(fillUsername('%EMAILADDRESS%', 'li@xn--fsqu00a.xn--55qx5d')).toBe('li@xn--fsqu00a.xn--55qx5d');
-    expect(fillUsername('%EMAILLOCALPART%', 'li@corp.test')).toBe('li');
-    expect(fillUsername('mail\\%EMAILLOCALPART%@%EMAILDOMAIN%', 'li@corp.test')).toBe('mail\\li@corp.test');
+    expect(fillLoginTemplate('%EMAILADDRESS%', 'li@xn--fsqu00a.xn--55qx5d')).toBe('li@xn--fsqu00a.xn--55qx5d');
+    expect(fillLoginTemplate('%EMAILLOCALPART%', 'li@corp.test')).toBe('li');
+    expect(fillLoginTemplate('mail\\%EMAILLOCALPART%@%EMAILDOMAIN%', 'li@corp.test')).toBe('mail\\li@corp.test');
   });
 });
 

@@ -109,15 +109,6 @@ export function parseAutoconfig(xml: string, domain: string): ParsedAutoconfig {
   return { ok: true, servers };
 }
 
-/** A `<username>` template for `address` (ASCII domain); placeholders Thunderbird defines, others left as written. */
-export function fillUsername(template: string, address: string): string {
-  const at = address.lastIndexOf('@');
-  return template
-    .replaceAll('%EMAILADDRESS%', address)
-    .replaceAll('%EMAILLOCALPART%', address.slice(0, at))
-    .replaceAll('%EMAILDOMAIN%', address.slice(at + 1));
-}
-
 export type AutoconfigOutcome =
   | { ok: true; servers: AutoconfigServers; url: string }
   | { ok: false; code: FetchRefusal | AutoconfigProblem; detail?: string; url: string };

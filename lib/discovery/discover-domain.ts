@@ -1,7 +1,8 @@
 import 'server-only';
-import { autoconfigUrls, fetchAutoconfig, fillUsername, type AutoconfigOutcome, type AutoconfigServer } from '@/lib/discovery/autoconfig';
+import { autoconfigUrls, fetchAutoconfig, type AutoconfigOutcome, type AutoconfigServer } from '@/lib/discovery/autoconfig';
 import { withDnsSession, type DnsOptions } from '@/lib/discovery/dns';
 import type { GuardedFetchOptions } from '@/lib/discovery/guarded-fetch';
+import { fillLoginTemplate, loginNameProblem } from '@/lib/discovery/login-name';
 import { baseDomain, guessManualSettings, publishedGuess, usablePublishedServer, type ManualGuess } from '@/lib/discovery/manual';
 import { discoverByMx, type MxDiscovery } from '@/lib/discovery/mx';
 import { lookupSrv, type SrvServers } from '@/lib/discovery/srv';
@@ -59,7 +60,7 @@ export interface DiscoverDomainOptions extends DnsOptions {
   cache?: DiscoveryCache | null;
 }
 
-/** A domain's answer before it is fitted to one address: usernames are still templates. */
+/** A domain's answer, for any address at it (an autoconfig login name stays a template). */
 interface Findings {
   discovery: DomainDiscovery;
   /** Every source the answer rests on answered for sure (no timeout or failure). */
@@ -134,22 +135,26 @@ function usable(servers: { imap: readonly ServerEndpoint[]; smtp: readonly Serve
   return { imap: keep('imap'), smtp: keep('smtp') };
 }
 
-/** Usernames of the first usable servers' `<username>` templates, when the file has them. */
-function usernameTemplates(servers: { imap: AutoconfigServer[]; smtp: AutoconfigServer[] }, chosen: Usable): ManualGuess['usernames'] {
+/**
+ * The `<username>` template of the first usable IMAP server (else SMTP's), when it is not the
+ * address itself: manual setup has one login name for both. A template whose login name could
+ * not be sent (a control character, far too long) is dropped: the form would only refuse it.
+ */
+function loginTemplateOf(servers: { imap: AutoconfigServer[]; smtp: AutoconfigServer[] }, chosen: Usable): string | undefined {
   const template = (protocol: 'imap' | 'smtp') => {
     const first = chosen[protocol][0];
     return servers[protocol].find((s) => s.host.toLowerCase().replace(/\.$/, '') === first?.host && s.port === first.port)?.username;
   };
-  const imap = template('imap');
-  const smtp = template('smtp');
-  return imap || smtp ? { imap: imap ?? '%EMAILADDRESS%', smtp: smtp ?? '%EMAILADDRESS%' } : undefined;
+  const found = template('imap') ?? template('smtp');
+  if (found === undefined || found === '%EMAILADDRESS%') return undefined;
+  return loginNameProblem(fillLoginTemplate(found, 'user@example.com')) === undefined ? found : undefined;
 }
 
 function autoconfigGuess(outcome: AutoconfigOutcome, publisher: string, anyPort: (host: string) => boolean): ManualGuess | undefined {
   if (!outcome.ok) return undefined;
   const chosen = usable(outcome.servers, anyPort);
-  const usernames = usernameTemplates(outcome.servers, chosen);
-  return publishedGuess(chosen, 'autoconfig', { publisher, ...(usernames ? { usernames } : {}) });
+  const loginTemplate = loginTemplateOf(outcome.servers, chosen);
+  return publishedGuess(chosen, 'autoconfig', { publisher, ...(loginTemplate !== undefined ? { loginTemplate } : {}) });
 }
 
 // Outcomes that say nothing for sure: the answer may change on the next try.
@@ -245,15 +250,6 @@ async function findServers(domain: string, options: DiscoverDomainOptions): Prom
   }
 }
 
-/** The domain's answer fitted to one address: autoconfig's login names filled in, kept only when they differ from it. */
-function forAddress(discovery: DomainDiscovery, address: string): DomainDiscovery {
-  if (discovery.status !== 'not_found' || !discovery.guess?.usernames) return discovery;
-  const { usernames, ...guess } = discovery.guess;
-  const imap = fillUsername(usernames.imap, address);
-  const smtp = fillUsername(usernames.smtp, address);
-  return { ...discovery, guess: imap === address && smtp === address ? guess : { ...guess, usernames: { imap, smtp } } };
-}
-
 /**
  * Step 1's question for an address on a domain no provider lists (see the file's comment). The
  * answer names the provider (MX), or carries manual setup's starting point with where it comes
@@ -267,9 +263,9 @@ export async function discoverMailDomain(address: string, options: DiscoverDomai
   const listed = findProviderByDomain(domain);
   if (listed) return { status: 'provider', domain, providerId: listed.provider.id, confirmed: listed.domain.confirmed };
   const cached = cache?.get(domain);
-  if (cached) return forAddress(cached.discovery, normalized.address);
+  if (cached) return cached.discovery;
   const taken = takeLookup ? await takeLookup() : { allowed: true as const };
   if (!taken.allowed) return { status: 'rate_limited', domain, retryAfterSeconds: taken.retryAfterSeconds };
   const findings = cache ? await cache.share(domain, () => findServers(domain, options)) : await findServers(domain, options);
-  return forAddress(findings.discovery, normalized.address);
+  return findings.discovery;
 }

@@ -5,6 +5,7 @@ import { ensureTestPki, type TestPki } from '@/tools/peers/pki';
 import type { DomainDiscoveryResult } from './contract';
 import { DiscoveryCache, discoverMailDomain, type DiscoverDomainOptions } from './discover-domain';
 import { guessSourceText } from './messages';
+import { guessedLoginName } from './login-name';
 
 // Step 1's discovery from every source (issue 18): SRV records from a DNS server on loopback,
 // autoconfig files from an HTTPS server on loopback under the test CA, both reached through the
@@ -157,7 +158,7 @@ describe('discovery from SRV records and autoconfig files', () => {
     expect(found).toMatchObject({ status: 'not_found', domain: 'srv.test' });
     expect(guessOf(found)).toEqual({
       values: { imapHost: 'mail.srv.test', imapPort: 993, imapTls: 'implicit', smtpHost: 'mail.srv.test', smtpPort: 465, smtpTls: 'implicit' },
-      basis: 'provider',
+      basis: 'published',
       alternatives: { imap: [], smtp: ['backup.srv.test'] },
       source: 'srv',
     });
@@ -171,12 +172,14 @@ describe('discovery from SRV records and autoconfig files', () => {
     const found = await discover('Li.Wei@own-ac.test');
     expect(guessOf(found)).toEqual({
       values: { imapHost: 'imap.own-ac.test', imapPort: 993, imapTls: 'implicit', smtpHost: 'smtp.own-ac.test', smtpPort: 587, smtpTls: 'starttls' },
-      basis: 'provider',
+      basis: 'published',
       alternatives: { imap: [], smtp: [] },
       source: 'autoconfig',
       publisher: 'own-ac.test',
-      usernames: { imap: 'li.wei', smtp: 'li.wei' },
+      loginTemplate: '%EMAILLOCALPART%',
     });
+    // Filled in for the address the form has, as step 1 does.
+    expect(guessedLoginName(guessOf(found)!, 'li.wei@own-ac.test')).toBe('li.wei');
     expect(guessSourceText(guessOf(found)!, { domain: 'own-ac.test', publisher: 'own-ac.test' })).toEqual({
       zh: '下面的服务器来自 own-ac.test 发布的自动配置文件（autoconfig）。',
       en: 'The servers below come from the autoconfig file published by own-ac.test.',
@@ -186,8 +189,8 @@ describe('discovery from SRV records and autoconfig files', () => {
   it('reads the .well-known file when there is no autoconfig.<domain>', async () => {
     const found = await discover('li@wk.test');
     expect(guessOf(found)).toMatchObject({ source: 'autoconfig', publisher: 'wk.test', values: { imapHost: 'imap.wk.test', smtpHost: 'smtp.wk.test' } });
-    // The address's own usernames are not repeated.
-    expect(guessOf(found)).not.toHaveProperty('usernames');
+    // A file whose login name is the address itself gives no template.
+    expect(guessOf(found)).not.toHaveProperty('loginTemplate');
   });
 
   it('asks the MX host’s domain for its file when the domain has none, and names that publisher', async () => {
@@ -297,9 +300,10 @@ describe('the cache', () => {
     const second = await discover('wang@own-ac.test', { cache, takeLookup });
     expect(mxQuestions('own-ac.test') - before).toBe(1);
     expect(taken).toBe(1);
-    // The username template is filled per address.
-    expect(guessOf(first)?.usernames).toEqual({ imap: 'li', smtp: 'li' });
-    expect(guessOf(second)?.usernames).toEqual({ imap: 'wang', smtp: 'wang' });
+    // One answer for the domain: the login name is made from its template per address.
+    expect(guessOf(second)).toEqual(guessOf(first));
+    expect(guessedLoginName(guessOf(first)!, 'li@own-ac.test')).toBe('li');
+    expect(guessedLoginName(guessOf(second)!, 'wang@own-ac.test')).toBe('wang');
   });
 
   it('runs one discovery for callers asking at the same time', async () => {

@@ -52,6 +52,31 @@ describe('manual server settings schema', () => {
     expect(fieldErrors({ ...VALID, imapPort: port }, 'en')).toEqual({ imapPort: [MANUAL_FIELD_MESSAGES.port_invalid.en] });
   });
 
+  it('takes a login name as typed but for its ends, and none at all when it is left empty (the address logs in)', () => {
+    const parse = (loginName: unknown) => manualServerSchema.safeParse({ ...VALID, loginName });
+    expect(parse('  Li.Wei ').data?.loginName).toBe('Li.Wei');
+    expect(parse('CORP\\li wei').data?.loginName).toBe('CORP\\li wei');
+    expect(parse('   ').data?.loginName).toBeUndefined();
+    expect(parse(undefined).data?.loginName).toBeUndefined();
+    expect(manualServerSchema.safeParse(VALID).data).not.toHaveProperty('loginName');
+  });
+
+  it.each([
+    ['li\nA1 LOGOUT', 'login_invisible'],
+    ['li\tw', 'login_invisible'],
+    ['li\u200b', 'login_invisible'],
+    ['\u202eil', 'login_invisible'],
+    ['x'.repeat(255), 'login_too_long'],
+    [42, 'login_invalid'],
+  ] as const)('refuses the login name %j: %s', (loginName, problem) => {
+    expect(fieldErrors({ ...VALID, loginName })).toEqual({ loginName: [MANUAL_FIELD_MESSAGES[problem].zh] });
+    expect(fieldErrors({ ...VALID, loginName }, 'en')).toEqual({ loginName: [MANUAL_FIELD_MESSAGES[problem].en] });
+  });
+
+  it('takes a login name of the longest length', () => {
+    expect(manualServerSchema.safeParse({ ...VALID, loginName: 'x'.repeat(254) }).success).toBe(true);
+  });
+
   it('trims a typed port', () => {
     expect(manualServerSchema.safeParse({ ...VALID, imapPort: ' 143 ', smtpPort: ' 465 ' }).success).toBe(true);
   });

@@ -4,6 +4,7 @@ import { findProviderOfHost } from '@/lib/providers/provider-hosts';
 import type { ServerEndpoint, TlsMode } from '@/lib/providers/types';
 import type { Localized } from '@/lib/i18n/locale';
 import { parseHost, type HostProblem } from './host';
+import { loginNameProblem } from './login-name';
 import { MANUAL_FIELD_MESSAGES, type ManualFieldProblem } from './messages';
 import type { MxDiscovery } from './mx';
 
@@ -51,6 +52,24 @@ const portField = z
   .pipe(z.number(PORT_ERROR).int(PORT_ERROR).min(1, PORT_ERROR).max(65_535, PORT_ERROR));
 
 const tlsField = z.enum(TLS_MODES, { error: issue('tls_invalid') });
+
+/**
+ * The login name, when it differs from the address: trimmed, and absent when empty (the check
+ * then logs in with the address). Case is kept: some servers' login names are case-sensitive.
+ */
+const loginNameField = z
+  .string({ error: issue('login_invalid') })
+  .transform((text, ctx): string | undefined => {
+    const trimmed = text.trim();
+    if (trimmed === '') return undefined;
+    const problem = loginNameProblem(trimmed);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: issue(problem) });
+      return z.NEVER;
+    }
+    return trimmed;
+  })
+  .optional();
 
 /**
  * The ports manual setup dials, per protocol: the ports mail services use, so that the check
@@ -118,11 +137,14 @@ const SERVER_FIELDS = z.object({
   smtpHost: hostField,
   smtpPort: portField,
   smtpTls: tlsField,
+  /** The name to log in with at both servers when it is not the address (issue 18 item 4). */
+  loginName: loginNameField,
 });
 
 /**
  * Flat fields, so `z.flattenError(err).fieldErrors` names each one; hosts come out normalised
- * (lower-case ASCII name without trailing dot, dotted-quad IPv4, IPv6 without brackets). Ports
+ * (lower-case ASCII name without trailing dot, dotted-quad IPv4, IPv6 without brackets), the
+ * login name trimmed (absent when empty: the address is the login). Ports
  * must be mail ports of their protocol, checked once every field is well-formed. Complaints are
  * issue codes (ManualFieldIssue), so one schema serves every language.
  */
@@ -173,10 +195,12 @@ export function baseDomain(host: string): string {
 }
 
 /**
- * What a guess rests on. `none`: every usual name for the domain is a provider's server, which
- * manual setup refuses, so nothing is filled in.
+ * What a guess rests on. `published`: the domain (or its MX host's domain) publishes these
+ * servers itself, in SRV records or an autoconfig file: not a guess at all. `provider`: a
+ * company mail service we list. `none`: every usual name for the domain is a provider's server,
+ * which manual setup refuses, so nothing is filled in.
  */
-export type GuessBasis = 'provider' | 'mx_host' | 'mx_base_domain' | 'domain' | 'none';
+export type GuessBasis = 'published' | 'provider' | 'mx_host' | 'mx_base_domain' | 'domain' | 'none';
 
 /**
  * Where the servers come from, for step 1 to say: the domain's SRV records (RFC 6186), an
@@ -188,7 +212,7 @@ export type GuessSource = 'srv' | 'autoconfig' | 'hosted_service' | 'guess';
 export interface ManualGuess {
   /** Form values to start from; the hosts are empty when the basis is `none`. */
   values: ManualServerValues;
-  /** What the guess rests on, so the UI can say how sure it is. Servers a domain publishes (SRV, autoconfig) are `provider`. */
+  /** What the guess rests on, so the UI can say how sure it is. */
   basis: GuessBasis;
   /** Other hosts worth offering, most likely first. */
   alternatives: { imap: string[]; smtp: string[] };
@@ -197,11 +221,13 @@ export interface ManualGuess {
   /** For `autoconfig`: the domain that published the file, as the user reads it. */
   publisher?: string;
   /**
-   * For `autoconfig`: the login names its `<username>` gives for this address, per protocol
-   * (`%EMAILLOCALPART%` filled in), when they differ from the address. Manual setup logs in
-   * with the address today; this is for the login-name field (issue 18 item 4).
+   * For `autoconfig`: its `<username>` template (`%EMAILLOCALPART%`, say) when it is not the
+   * address itself; fillLoginTemplate makes the login name of an address from it. A template,
+   * not a name, so that one cached answer serves every address at the domain, and the form can
+   * follow the address as it is corrected. The first IMAP server's (else the first SMTP
+   * server's): the form has one login name for both.
    */
-  usernames?: { imap: string; smtp: string };
+  loginTemplate?: string;
 }
 
 /**
@@ -230,7 +256,7 @@ export function usablePublishedServer(
 export function publishedGuess(
   servers: { imap: readonly ServerEndpoint[]; smtp: readonly ServerEndpoint[] },
   source: Extract<GuessSource, 'srv' | 'autoconfig'>,
-  extra: Pick<ManualGuess, 'publisher' | 'usernames'> = {},
+  extra: Pick<ManualGuess, 'publisher' | 'loginTemplate'> = {},
 ): ManualGuess | undefined {
   const [imap] = servers.imap;
   const [smtp] = servers.smtp;
@@ -238,11 +264,11 @@ export function publishedGuess(
   const others = (list: readonly ServerEndpoint[], taken: string) => [...new Set(list.map((s) => s.host))].filter((h) => h !== taken);
   return {
     values: { imapHost: imap.host, imapPort: imap.port, imapTls: imap.tls, smtpHost: smtp.host, smtpPort: smtp.port, smtpTls: smtp.tls },
-    basis: 'provider',
+    basis: 'published',
     alternatives: { imap: others(servers.imap, imap.host), smtp: others(servers.smtp, smtp.host) },
     source,
     ...(extra.publisher !== undefined ? { publisher: extra.publisher } : {}),
-    ...(extra.usernames !== undefined ? { usernames: extra.usernames } : {}),
+    ...(extra.loginTemplate !== undefined ? { loginTemplate: extra.loginTemplate } : {}),
   };
 }
 

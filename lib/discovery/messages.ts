@@ -110,6 +110,9 @@ export type ManualFieldProblem =
   | 'port_invalid'
   | 'port_not_mail_imap'
   | 'port_not_mail_smtp'
-  | 'tls_invalid';
+  | 'tls_invalid'
+  | 'login_invalid'
+  | 'login_invisible'
+  | 'login_too_long';
 
 export const MANUAL_FIELD_MESSAGES: Readonly<Record<ManualFieldProblem, Localized>> = localizedRecord(DISCOVERY_MESSAGES, (m) => m.manualFields);

@@ -6,6 +6,7 @@ import { guardHost, type GuardResult } from '@/lib/discovery/address-guard';
 import { discoverByMx } from '@/lib/discovery/mx';
 import type { DnsOptions } from '@/lib/discovery/dns';
 import { parseHost } from '@/lib/discovery/host';
+import { loginNameProblem } from '@/lib/discovery/login-name';
 import { manualEndpoints, nonMailPorts, type ManualFieldIssue, type ManualServerValues } from '@/lib/discovery/manual';
 import { providerHostMessage, type GuardRefusalCode } from '@/lib/discovery/messages';
 import { detectProvider, detectProviderById, loginNamesFor, type AddressProblem, type DetectedProvider } from '@/lib/providers/detect';
@@ -46,6 +47,8 @@ export type MailboxCheckResult =
       address: string;
       providerId: string;
       endpoints: MailEndpoints;
+      /** Manual setup: the login name typed for both servers, when it is not the address; saved with the account. */
+      loginName?: string;
       /** The secret as the provider took it: what was sent, and what a passing check saves. Never leaves the server. */
       secret: AuthCode;
       codeAssessment: AuthCodeAssessment;
@@ -105,13 +108,15 @@ function assertParsedServers(manual: ManualServerValues): void {
   };
   const port = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65_535;
   const tls = (mode: string) => mode === 'implicit' || mode === 'starttls';
+  const login = (name: string | undefined) => name === undefined || (name !== '' && name === name.trim() && loginNameProblem(name) === undefined);
   if (
     !canonical(manual.imapHost) ||
     !canonical(manual.smtpHost) ||
     !port(manual.imapPort) ||
     !port(manual.smtpPort) ||
     !tls(manual.imapTls) ||
-    !tls(manual.smtpTls)
+    !tls(manual.smtpTls) ||
+    !login(manual.loginName)
   ) {
     throw new TypeError('checkMailbox: manual servers that did not pass the manual server schema');
   }
@@ -257,12 +262,16 @@ async function checkManualServers(
   const [port] = nonMailPorts(input.manual, (host) => allowed.has(host));
   if (port) return { status: 'invalid_servers', ...port };
 
+  // The login name typed (or filled in from the domain's autoconfig file) for both servers; else
+  // the address, as manual setup's provider entry says.
+  const { loginName } = input.manual;
   const parts = { address: input.address, localPart: input.address.slice(0, input.address.lastIndexOf('@')) };
-  const names = loginNamesFor(MANUAL_PROVIDER, parts);
+  const names = loginName !== undefined ? { imap: loginName, smtp: loginName } : loginNamesFor(MANUAL_PROVIDER, parts);
   return runAndRecord(db, {
     address: input.address,
     provider: MANUAL_PROVIDER,
     username: { imap: names.imap, smtp: names.smtp },
+    ...(loginName !== undefined ? { loginName } : {}),
     code: accepted.code,
     endpoints,
     pinned: { imap: { addresses: imapGuard.addresses }, smtp: { addresses: smtpGuard.addresses } },
@@ -287,6 +296,8 @@ interface CheckRun {
   address: string;
   provider: MailProvider;
   username: { imap: string; smtp: string };
+  /** Manual setup's login name, when it is not the address: returned with the result, to be saved. */
+  loginName?: string;
   code: AuthCode;
   endpoints: MailEndpoints;
   pinned?: MailCheckInput['pinned'];
@@ -369,6 +380,7 @@ async function runAndRecord(db: AppDatabase, run: CheckRun): Promise<MailboxChec
     address,
     providerId: provider.id,
     endpoints,
+    ...(run.loginName !== undefined ? { loginName: run.loginName } : {}),
     secret: code,
     codeAssessment: assessAuthCode(code, provider),
     report,

@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import { ImapFlow, type ImapFlowOptions, type ImapTransport } from 'imapflow';
 import type { KnownServerError, ServerEndpoint } from '@/lib/providers/types';
 import { classifyServerReply, failedResult, type DiagnosisSource } from './diagnosis';
-import type { CheckStage, ImapClientInfo, PinnedAddresses, ProtocolCheckResult } from './types';
+import type { CheckStage, ImapClientInfo, MailDelivery, PinnedAddresses, ProtocolCheckResult } from './types';
 import {
   CheckFailure,
   SocketSet,
@@ -154,6 +154,19 @@ function toFailure(err: unknown, stage: CheckStage, params: ImapCheckParams): Ch
   return new CheckFailure(failure.code, failure.stage, failure.serverText, failure.detail && params.redact(failure.detail));
 }
 
+/**
+ * Push or polling, from the capability lists the server sent without being asked (see
+ * MailDelivery): no command is sent for it. imapflow reads a list from the greeting's and any
+ * reply's `[CAPABILITY ...]` and from untagged CAPABILITY replies, and puts each new list in a
+ * new `capabilities` map: a map other than the one held before LOGIN is a list sent after it,
+ * the one that counts (a server may offer more once a user is logged in, or less).
+ */
+function deliveryOf(beforeLogin: ReadonlyMap<string, unknown>, atEnd: ReadonlyMap<string, unknown>): MailDelivery {
+  if (atEnd.has('IDLE')) return 'push';
+  if (atEnd !== beforeLogin && atEnd.size > 0) return 'polling';
+  return 'unknown';
+}
+
 function idAttributes(clientInfo: ImapClientInfo): ImapAttribute[] {
   const fields: string[] = [];
   for (const [key, value] of Object.entries(clientInfo)) {
@@ -215,6 +228,7 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
         ]);
         response.next();
       });
+    const capabilitiesBeforeLogin = client.capabilities;
     let loginName = params.username;
     try {
       await login(loginName);
@@ -246,7 +260,7 @@ export async function checkImapAccess(params: ImapCheckParams): Promise<Protocol
       const response = await imap.exec('EXAMINE', [{ type: 'ATOM', value: 'INBOX' }]);
       response.next();
     });
-    return { ok: true, durationMs: elapsedSince(started), endpoint, loginName };
+    return { ok: true, durationMs: elapsedSince(started), endpoint, loginName, delivery: deliveryOf(capabilitiesBeforeLogin, client.capabilities) };
   } catch (err) {
     return failedResult(toFailure(err, clock.stage, params), endpoint, elapsedSince(started), params.provider);
   } finally {

@@ -42,6 +42,15 @@ export interface Diagnosis {
   waitMinutes?: number;
 }
 
+/**
+ * How new mail will reach the client, from the capabilities the IMAP server listed during the
+ * check (no command of its own): `push` when IDLE is offered (RFC 2177: the server tells the
+ * client at once), `polling` when the server listed its capabilities after the login without
+ * IDLE (the client asks every few minutes), `unknown` when it listed none the check could go by
+ * (NetEase lists none unless asked; a client asks at its own first connection).
+ */
+export type MailDelivery = 'push' | 'polling' | 'unknown';
+
 export type ProtocolCheckResult =
   | {
       ok: true;
@@ -49,6 +58,8 @@ export type ProtocolCheckResult =
       endpoint: ServerEndpoint;
       /** The login name the server accepted: where there are two forms to try, the one that worked. */
       loginName?: string;
+      /** IMAP only: push or polling, as the check saw it (see MailDelivery). */
+      delivery?: MailDelivery;
     }
   | {
       ok: false;

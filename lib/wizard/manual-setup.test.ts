@@ -14,8 +14,9 @@ describe('manual setup drafts', () => {
       smtpHost: 'mail.selfhosted.test',
       smtpPort: '465',
       smtpTls: 'implicit',
+      loginName: '',
     });
-    expect(draft).toMatchObject({ basis: 'mx_host', edited: false, portEdited: { imap: false, smtp: false } });
+    expect(draft).toMatchObject({ basis: 'mx_host', edited: false, portEdited: { imap: false, smtp: false }, loginEdited: false });
     expect(draft.alternatives.imap).toContain('imap.selfhosted.test');
   });
 
@@ -28,12 +29,33 @@ describe('manual setup drafts', () => {
     expect(draftFor(null, 'nomx.test', other).values.smtpHost).toBe('smtp.nomx.test');
   });
 
-  it('reads back only what it stored', () => {
+  it('fills the login name from an autoconfig template and follows the address with it until it is typed over', () => {
+    const published = { ...guess, basis: 'published' as const, source: 'autoconfig' as const, publisher: 'selfhosted.test', loginTemplate: '%EMAILLOCALPART%' };
+    const first = draftFromGuess('selfhosted.test', published, 'li@selfhosted.test');
+    expect(first.values.loginName).toBe('li');
+    // The address corrected on the same domain: the name follows.
+    const corrected = draftFor(first, 'selfhosted.test', published, 'wang@selfhosted.test');
+    expect(corrected.values.loginName).toBe('wang');
+    expect(draftFor(corrected, 'selfhosted.test', published, 'wang@selfhosted.test')).toBe(corrected);
+    // Typed over: it stays.
+    const typed = { ...corrected, loginEdited: true, values: { ...corrected.values, loginName: 'w.li' } };
+    expect(draftFor(typed, 'selfhosted.test', published, 'zhao@selfhosted.test')).toBe(typed);
+    // A template that gives the address itself means the address: nothing to fill in.
+    expect(draftFromGuess('selfhosted.test', { ...published, loginTemplate: '%EMAILADDRESS%' }, 'li@selfhosted.test').values.loginName).toBe('');
+  });
+
+  it('reads back only what it stored, and a draft from before the login name as logging in with the address', () => {
     const draft = draftFromGuess('selfhosted.test', guess);
     expect(decodeManualDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
     expect(decodeManualDraft({ ...draft, values: { ...draft.values, imapTls: 'none' } })).toBeUndefined();
     expect(decodeManualDraft({ ...draft, basis: 'telepathy' })).toBeUndefined();
     expect(decodeManualDraft('mail.selfhosted.test')).toBeUndefined();
+    // Stored before the login name: no loginName, loginEdited or loginTemplate.
+    const older = JSON.parse(JSON.stringify(draft)) as Record<string, unknown> & { values: Record<string, unknown> };
+    delete older.loginEdited;
+    delete older.values.loginName;
+    expect(decodeManualDraft(older)).toEqual(draft);
+    expect(decodeManualDraft({ ...draft, values: { ...draft.values, loginName: 7 } })).toBeUndefined();
     expect(decodeManualDraft(null)).toBeUndefined();
   });
 
@@ -49,5 +71,7 @@ describe('manual setup drafts', () => {
     expect(manualFieldId('smtpHost')).toBe('manual-smtp-host');
     expect(manualFieldId('imapPort')).toBe('manual-imap-port');
     expect(manualFieldId('imapTls')).toBe('manual-imap-tls-implicit');
+    expect(manualFieldId('loginName')).toBe('manual-login-name');
+    expect(manualFieldErrors({ loginName: ['too long'] })).toEqual({ loginName: 'too long' });
   });
 });

@@ -1,3 +1,4 @@
+import { guessedLoginName } from '@/lib/discovery/login-name';
 import type { GuessBasis, ManualGuess, ManualServerInput } from '@/lib/discovery/manual';
 import type { MailEndpoints, MailProtocol, TlsMode } from '@/lib/providers/types';
 
@@ -5,7 +6,7 @@ import type { MailEndpoints, MailProtocol, TlsMode } from '@/lib/providers/types
 // a reload or a trip through the steps loses nothing. Free of zod (the shared schema checks the
 // values, loaded with the rest of the validation code), so the steps can read it at first paint.
 
-export const MANUAL_FIELDS = ['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls'] as const;
+export const MANUAL_FIELDS = ['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls', 'loginName'] as const;
 export type ManualField = (typeof MANUAL_FIELDS)[number];
 
 export type ManualProtocol = Extract<MailProtocol, 'imap' | 'smtp'>;
@@ -18,6 +19,8 @@ export interface ManualFormValues {
   smtpHost: string;
   smtpPort: string;
   smtpTls: TlsMode;
+  /** The login name when it is not the address; empty: the address. */
+  loginName: string;
 }
 
 export interface ManualDraft {
@@ -31,6 +34,10 @@ export interface ManualDraft {
   portEdited: Record<ManualProtocol, boolean>;
   /** Something was typed: a guess for another domain no longer replaces the values. */
   edited: boolean;
+  /** The guess's login name template (autoconfig's `<username>`), which the login name follows until typed over. */
+  loginTemplate?: string;
+  /** The login name was typed by hand: it no longer follows the address. */
+  loginEdited: boolean;
 }
 
 /** The port each TLS mode usually runs on. */
@@ -47,35 +54,48 @@ export const manualValuesAsText = (values: ManualServerInput): ManualFormValues 
   smtpHost: values.smtpHost,
   smtpPort: String(values.smtpPort),
   smtpTls: values.smtpTls,
+  loginName: values.loginName ?? '',
 });
 
-export function draftFromGuess(domain: string, guess: ManualGuess): ManualDraft {
+/** The guess as a fresh draft; `address` (ASCII) fills in the login name its template gives. */
+export function draftFromGuess(domain: string, guess: ManualGuess, address = ''): ManualDraft {
   return {
     domain,
-    values: manualValuesAsText(guess.values),
+    values: { ...manualValuesAsText(guess.values), loginName: address ? guessedLoginName(guess, address) : '' },
     basis: guess.basis,
     alternatives: { imap: guess.alternatives.imap.slice(0, 3), smtp: guess.alternatives.smtp.slice(0, 3) },
     portEdited: { imap: false, smtp: false },
     edited: false,
+    ...(guess.loginTemplate !== undefined ? { loginTemplate: guess.loginTemplate } : {}),
+    loginEdited: false,
   };
 }
 
 /**
  * The draft to show for `domain` once its guess is in: the stored one when it is for this domain
- * or was typed by hand (a corrected address keeps the servers typed), else the fresh guess.
+ * or was typed by hand (a corrected address keeps the servers typed), else the fresh guess. A
+ * login name nobody typed follows `address` (ASCII) through the template: `li@…` logs in as `li`,
+ * and once corrected to `wang@…`, as `wang`. The stored draft itself comes back when nothing changed.
  */
-export function draftFor(stored: ManualDraft | null, domain: string, guess: ManualGuess): ManualDraft {
-  if (stored && stored.domain === domain) return stored;
-  if (stored?.edited) return { ...stored, domain };
-  return draftFromGuess(domain, guess);
+export function draftFor(stored: ManualDraft | null, domain: string, guess: ManualGuess, address = ''): ManualDraft {
+  let draft: ManualDraft;
+  if (stored && stored.domain === domain) draft = stored;
+  else if (stored?.edited) draft = { ...stored, domain };
+  else return draftFromGuess(domain, guess, address);
+  if (draft.loginEdited || draft.loginTemplate === undefined || !address) return draft;
+  const loginName = guessedLoginName({ loginTemplate: draft.loginTemplate }, address);
+  return loginName === draft.values.loginName ? draft : { ...draft, values: { ...draft.values, loginName } };
 }
 
 const isTls = (value: unknown): value is TlsMode => value === 'implicit' || value === 'starttls';
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= 300;
 const isTexts = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
-const BASES: readonly GuessBasis[] = ['provider', 'mx_host', 'mx_base_domain', 'domain', 'none'];
+const BASES: readonly GuessBasis[] = ['published', 'provider', 'mx_host', 'mx_base_domain', 'domain', 'none'];
 
-/** Reads back what this code stored; anything else (an older format, a hand edit) is dropped. */
+/**
+ * Reads back what this code stored; anything else (a hand edit) is dropped. A draft stored before
+ * there was a login name field has none: the address, as it was then.
+ */
 export function decodeManualDraft(stored: unknown): ManualDraft | undefined {
   if (typeof stored !== 'object' || stored === null) return undefined;
   const draft = stored as Partial<Record<keyof ManualDraft, unknown>>;
@@ -97,7 +117,10 @@ export function decodeManualDraft(stored: unknown): ManualDraft | undefined {
     !isTexts(alternatives.smtp) ||
     typeof portEdited?.imap !== 'boolean' ||
     typeof portEdited.smtp !== 'boolean' ||
-    typeof draft.edited !== 'boolean'
+    typeof draft.edited !== 'boolean' ||
+    (values.loginName !== undefined && !isText(values.loginName)) ||
+    (draft.loginTemplate !== undefined && !isText(draft.loginTemplate)) ||
+    (draft.loginEdited !== undefined && typeof draft.loginEdited !== 'boolean')
   ) {
     return undefined;
   }
@@ -110,11 +133,14 @@ export function decodeManualDraft(stored: unknown): ManualDraft | undefined {
       smtpHost: values.smtpHost,
       smtpPort: values.smtpPort,
       smtpTls: values.smtpTls,
+      loginName: typeof values.loginName === 'string' ? values.loginName : '',
     },
     basis: draft.basis as GuessBasis,
     alternatives: { imap: alternatives.imap, smtp: alternatives.smtp },
     portEdited: { imap: portEdited.imap, smtp: portEdited.smtp },
     edited: draft.edited,
+    ...(typeof draft.loginTemplate === 'string' ? { loginTemplate: draft.loginTemplate } : {}),
+    loginEdited: draft.loginEdited === true,
   };
 }
 
@@ -144,6 +170,7 @@ export function manualFieldErrors(fieldErrors: Readonly<Partial<Record<string, r
 
 /** The id of a manual field's input (a TLS mode's: its first radio), for focus and labels. */
 export function manualFieldId(field: ManualField): string {
+  if (field === 'loginName') return 'manual-login-name';
   const protocol = field.startsWith('imap') ? 'imap' : 'smtp';
   const part = field.slice(4).toLowerCase();
   return part === 'tls' ? `manual-${protocol}-tls-implicit` : `manual-${protocol}-${part}`;

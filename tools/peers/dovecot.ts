@@ -12,6 +12,11 @@ export interface DovecotOptions {
   users: Record<string, string>;
   /** Keep the run folder (config, log, maildirs) after stop(), to read the log of a failure. */
   keepFiles?: boolean;
+  /**
+   * The capability list Dovecot sends after LOGIN instead of its own (`imap_capability`): a
+   * server that offers no IDLE, say. Default: Dovecot's, which has IDLE.
+   */
+  imapCapability?: string;
   dovecotBinary?: string;
 }
 
@@ -132,8 +137,11 @@ function nextSecond(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-function config(dir: string, port: number, pki: ReturnType<typeof ensureTestPki>): string {
+function config(dir: string, port: number, pki: ReturnType<typeof ensureTestPki>, options: Pick<DovecotOptions, 'imapCapability'>): string {
+  if (options.imapCapability !== undefined && /[\r\n]/.test(options.imapCapability)) throw new Error('imapCapability: one line');
+  const capability = options.imapCapability !== undefined ? `imap_capability = ${options.imapCapability}\n` : '';
   return `# Written by tools/peers/dovecot.ts for one test run; reads nothing from /etc.
+${capability}
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 instance_name = ${path.basename(dir)}
@@ -248,7 +256,7 @@ async function startOnce(options: DovecotOptions): Promise<DovecotServer> {
   writeUsers(usersFile, users);
   const port = await freePort();
   const confPath = path.join(dir, 'dovecot.conf');
-  fs.writeFileSync(confPath, config(dir, port, pki));
+  fs.writeFileSync(confPath, config(dir, port, pki, options));
   // A folder is never reused, but a master.pid left by a SIGKILL would stop Dovecot from starting.
   fs.rmSync(path.join(dir, 'run', 'master.pid'), { force: true });
 

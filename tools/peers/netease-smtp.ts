@@ -33,6 +33,12 @@ export interface NeteaseSmtpOptions {
    * a banned address gets the rule's ban reply at every AUTH. Off when absent.
    */
   banRule?: BanRule;
+  /**
+   * Logins whose own address is another (login name -> address), as on a company's server where
+   * one logs in as `li.wei` and sends as `li@corp.test`: `users` then holds the login name, and
+   * MAIL FROM with that address is the user's own. Others may send only as their login.
+   */
+  senders?: Record<string, string>;
 }
 
 export interface SmtpAuthAttempt {
@@ -69,6 +75,8 @@ export interface NeteaseSmtpServer {
   setScenario(scenario: SmtpScenario): void;
   setCode(address: string, code: string): void;
   removeUser(address: string): void;
+  /** `login` logs in with its own code (setCode) and sends as `address` (see `senders`). */
+  setSender(login: string, address: string): void;
   /** Holds every AUTH from now on this long before answering it (0: at once), as a slow server would. */
   holdAuth(ms: number): void;
   stop(): Promise<void>;
@@ -108,6 +116,8 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
   const pki = ensureTestPki();
   const codes = new Map<string, string>();
   for (const [address, code] of Object.entries(options.users)) codes.set(normaliseAddress(address), code);
+  const senders = new Map<string, string>();
+  for (const [login, address] of Object.entries(options.senders ?? {})) senders.set(normaliseAddress(login), normaliseAddress(address));
   let scenario: SmtpScenario = options.scenario ?? 'ok';
   const implicitTls = (options.tls ?? 'implicit') === 'implicit';
   const sessions: SmtpSessionRecord[] = [];
@@ -227,7 +237,7 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
       if (!session.secure) return callback(smtpError(530, 'Must issue a STARTTLS command first'));
       if (scenario === 'mailfrom_550') return callback(smtpError(550, NETEASE_SMTP_TEXTS.noPermission));
       const user = typeof session.user === 'string' ? session.user : null;
-      const foreignSender = user !== null && normaliseAddress(address.address) !== user;
+      const foreignSender = user !== null && normaliseAddress(address.address) !== (senders.get(user) ?? user);
       if (scenario === 'mailfrom_553' || foreignSender) {
         return callback(smtpError(553, NETEASE_SMTP_TEXTS.localUserOnly));
       }
@@ -271,6 +281,9 @@ export async function startNeteaseSmtp(options: NeteaseSmtpOptions): Promise<Net
     },
     removeUser(address) {
       codes.delete(normaliseAddress(address));
+    },
+    setSender(login, address) {
+      senders.set(normaliseAddress(login), normaliseAddress(address));
     },
     async stop() {
       // smtp-server's own close() waits up to 30 s for sessions; it is only

@@ -50,6 +50,15 @@ const zh = {
     'name.unprintable': '名字里不能有换行、制表符等控制字符。',
   } satisfies Record<AuthIssue, string>,
   backToWizard: '返回设置向导',
+  // The header's account menu (the wizard, /accounts), and its sign-in link for visitors.
+  account: {
+    signedInAs: '已登录：',
+    mailboxes: '我的邮箱',
+    settings: '账号设置',
+    console: '客服工作台',
+    signOut: '退出登录',
+    signIn: '登录',
+  },
 };
 
 export type AuthMessages = typeof zh;
@@ -98,6 +107,14 @@ const en: AuthMessages = {
     'name.unprintable': 'The name cannot contain line breaks, tabs or other control characters.',
   },
   backToWizard: 'Back to the setup guide',
+  account: {
+    signedInAs: 'Signed in as ',
+    mailboxes: 'My mailboxes',
+    settings: 'Account settings',
+    console: 'Support console',
+    signOut: 'Sign out',
+    signIn: 'Sign in',
+  },
 };
 
 export const AUTH_MESSAGES: Record<Locale, AuthMessages> = { zh, en };

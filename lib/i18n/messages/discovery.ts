@@ -55,6 +55,9 @@ const zh = {
     port_not_mail_imap: '收信服务器（IMAP）的端口只能是 993（SSL/TLS）或 143（STARTTLS）：我们只连接收发邮件用的端口。',
     port_not_mail_smtp: '发信服务器（SMTP）的端口只能是 465（SSL/TLS）、587（STARTTLS）、25 或 2525：我们只连接收发邮件用的端口。',
     tls_invalid: '请选择加密方式：SSL/TLS 或 STARTTLS。',
+    login_invalid: '登录名的格式不对，请重新填写。',
+    login_invisible: '登录名里有换行、制表符或看不见的字符（常常是复制时带进来的），请删掉后重新输入。',
+    login_too_long: '登录名太长，最多 254 个字符。',
   },
   // The link under a refused host to the provider's own steps, opened in a new tab.
   providerGuideLink: '在新标签页打开{provider}的设置步骤',
@@ -118,6 +121,9 @@ const en: DiscoveryMessages = {
     port_not_mail_imap: 'The incoming (IMAP) port must be 993 (SSL/TLS) or 143 (STARTTLS): we only connect to the ports mail is served on.',
     port_not_mail_smtp: 'The outgoing (SMTP) port must be 465 (SSL/TLS), 587 (STARTTLS), 25 or 2525: we only connect to the ports mail is served on.',
     tls_invalid: 'Please choose the encryption: SSL/TLS or STARTTLS.',
+    login_invalid: 'This login name cannot be used. Please type it again.',
+    login_invisible: 'The login name has a line break, a tab or an invisible character in it (often brought along by copying). Please remove it and type the name again.',
+    login_too_long: 'This login name is too long: 254 characters at most.',
   },
   providerGuideLink: "Open {provider}'s setup steps in a new tab",
   providerHost: {

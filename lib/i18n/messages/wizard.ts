@@ -235,6 +235,22 @@ const zh = {
       },
     },
   },
+  // Saving a mailbox needs an account: said to visitors on step 3, before the code is made (with
+  // links that come back to that step), and on step 4, where they can sign in without leaving.
+  saveAccount: {
+    noticeTitle: '保存邮箱需要一个账号',
+    notice: '授权码只在生成时显示一次。检测通过的邮箱会保存到你的账号里，所以最好先登录或注册，再去生成授权码。登录后会回到这一步。',
+    signIn: '登录',
+    signUp: '注册',
+    choose: '登录还是注册',
+    // The panel's choice of form; the forms' own buttons then say 「登录」 and 「注册并登录」.
+    haveAccount: '我有账号',
+    newHere: '我是新用户',
+    panelTitle: '登录后就能检测并保存',
+    panel: '你还没有登录。可以就在这里登录或注册：你填写的授权码会一直留在下面的输入框里，登录后检测马上开始，不用再粘贴一次。',
+    asked: '请先在这里登录或注册，检测会接着开始。',
+    loading: '正在加载登录表单…',
+  },
   notFound: {
     title: '找不到这个页面',
     body: '链接可能有误，或者这个页面已经不在了。',
@@ -473,6 +489,19 @@ const en: WizardMessages = {
         sample: 'Sample',
       },
     },
+  },
+  saveAccount: {
+    noticeTitle: 'Saving a mailbox needs an account',
+    notice: 'The code is shown only once, when it is made. A mailbox that passes the check is saved to your account, so sign in or sign up before you make the code. You come back to this step afterwards.',
+    signIn: 'Sign in',
+    signUp: 'Sign up',
+    choose: 'Sign in or sign up',
+    haveAccount: 'I have an account',
+    newHere: 'I am new here',
+    panelTitle: 'Sign in to check and save',
+    panel: 'You are not signed in. You can sign in or sign up right here: the code you entered stays in the field below, and the check starts as soon as you are signed in, without pasting it again.',
+    asked: 'Sign in or sign up here first; the check goes on right after.',
+    loading: 'Loading the sign-in form…',
   },
   notFound: {
     title: 'This page is not here',

@@ -1,0 +1,2 @@
+ALTER TABLE "mail_accounts" ADD COLUMN "login_name" text;--> statement-breakpoint
+ALTER TABLE "mail_accounts" ADD CONSTRAINT "mail_accounts_login_name_length" CHECK ("mail_accounts"."login_name" is null or char_length("mail_accounts"."login_name") between 1 and 254);

@@ -62,6 +62,20 @@ for (const locale of LOCALES) {
     // Tab goes from the button into the menu, in order.
     await page.keyboard.press('Tab');
     await expect(menu.link('mailboxes')).toBeFocused();
+    // Escape closes it and gives the focus back to its button; a press outside closes it too.
+    await page.keyboard.press('Escape');
+    await expect(menu.anyMenu).not.toHaveAttribute('open');
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu.anyMenu).toHaveAttribute('open', '');
+    // Left of the open menu (it hangs from the header's right edge), on the page itself.
+    await page.mouse.click(8, 400);
+    await expect(menu.anyMenu).not.toHaveAttribute('open');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu.anyMenu).toHaveAttribute('open', '');
+    await page.keyboard.press('Tab');
+    await expect(menu.link('mailboxes')).toBeFocused();
     await expectHeaderFits(page, 375);
     const results = await new AxeBuilder({ page }).include('header').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

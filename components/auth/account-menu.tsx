@@ -3,10 +3,12 @@ import { Suspense } from 'react';
 import { accountOf, getSignedInUser, hasSessionCookie, type SignedInAccount } from '@/lib/auth/current-user';
 import type { Locale } from '@/lib/i18n/locale';
 import { AUTH_MESSAGES } from '@/lib/i18n/messages/auth';
+import { MenuCloser } from './menu-closer';
 
 // The header's account menu: who is signed in, 「我的邮箱」, 「账号设置」, the console for staff,
 // and 「退出登录」. A disclosure (<details>): a button that says whom it is about and whether it
-// is open, working from the keyboard and before (and without) any script, with nothing to load.
+// is open, working from the keyboard and before (and without) any script. Once the page runs,
+// Escape and a press outside close it too (MenuCloser).
 
 /** 「退出登录」's server action (app/(auth)/actions.ts `signOutAction`), passed in by the page. */
 export type SignOutAction = () => Promise<void>;
@@ -38,6 +40,7 @@ export function AccountMenu({
   );
   return (
     <details className="group relative shrink-0" data-account-menu>
+      <MenuCloser />
       <summary className="flex min-h-10 min-w-10 cursor-pointer list-none items-center gap-1 rounded-lg border border-slate-300 px-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
         <span className="sr-only">{text.signedInAs}</span>
         {/* A phone's header has room for a figure only; the address is the menu's first line. */}

@@ -68,13 +68,21 @@ export function ContactSupport(props: ContactSupportProps) {
     if (takeEarlyPress()) openButton.current?.click();
   }, []);
 
+  // A press is a pointer going down and up on the same button. Were the live part to take over
+  // in between (its code arriving then, on a busy phone), the button pressed would no longer be
+  // the button released, and the browser would fire no click: the press would be lost. So the
+  // hand-over waits while a pointer is down here, and a release on the button that was pressed
+  // counts as the press (its click, if the button is still there, only says so again).
+  const pointerDown = useRef(false);
+  const [released, setReleased] = useState(0);
+
   // In the same task as the new button's first paint: a press in between cannot be lost.
   useLayoutEffect(() => {
-    if (!live || handedOver) return;
+    if (!live || handedOver || pointerDown.current) return;
     const focused = document.activeElement instanceof HTMLButtonElement && Boolean(buttons.current?.contains(document.activeElement));
     // What is known by then; the live part asks again itself if the answer is still to come.
     setHandedOver({ found, start: pressed.current, focus: focused });
-  }, [live, handedOver, found]);
+  }, [live, handedOver, found, released]);
 
   if (live && handedOver) return <live.LiveContactSupport {...props} {...handedOver} />;
 
@@ -83,11 +91,31 @@ export function ContactSupport(props: ContactSupportProps) {
     pressed.current = true;
     want();
   };
+  const pointerHandlers = {
+    onPointerDown: () => {
+      pointerDown.current = true;
+    },
+    onPointerUp: () => {
+      if (pointerDown.current) press();
+      pointerDown.current = false;
+      setReleased((n) => n + 1);
+    },
+    // A scroll that began on the button, or a pointer that slid off it: no press.
+    onPointerCancel: () => {
+      pointerDown.current = false;
+      setReleased((n) => n + 1);
+    },
+    onPointerLeave: () => {
+      if (!pointerDown.current) return;
+      pointerDown.current = false;
+      setReleased((n) => n + 1);
+    },
+  };
   // The same HTML as the live part's before any request.
   return (
     <div ref={buttons} className="mx-auto max-w-2xl px-4" onPointerOver={want}>
       <div className="mt-3 flex justify-end">
-        <button ref={openButton} type="button" className={secondaryButton} onClick={press} {...{ [EARLY_PRESS_TARGET]: '' }}>
+        <button ref={openButton} type="button" className={secondaryButton} onClick={press} {...pointerHandlers} {...{ [EARLY_PRESS_TARGET]: '' }}>
           {text.open}
         </button>
       </div>

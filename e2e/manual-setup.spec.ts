@@ -263,6 +263,9 @@ test('manual setup fits a phone screen and axe finds no serious problem', { tag:
   await expect(wizard.manualHost('smtp')).toHaveAttribute('aria-invalid', 'true');
   expect(await wizard.horizontalOverflow()).toBeLessThanOrEqual(0);
   const scan = async (label: string) => {
+    // While the provider's steps arrive (a soft navigation), Next swaps the page's <title> for the
+    // new one; axe run in that instant reports the page untitled. Scan the page as it settles.
+    await expect(page).toHaveTitle(/\S/);
     const results = await new AxeBuilder({ page }).analyze();
     const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
